@@ -1,0 +1,186 @@
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { LOCALES, message, type Locale, type MessageId, type MessageParams } from './i18n/messages';
+import type { Diagnostic, PlatformId } from './model';
+import { isPlatformId, suggestPlatform } from './platforms/registry';
+import type { PlatformSettings } from './platforms/types';
+import { LineIndex } from './text/lineIndex';
+import { closest } from './text/suggest';
+
+/** The name of the file that marks a calendar's root folder. */
+export const CONFIG_FILE = '.editorial.yaml';
+
+/** A calendar's settings, from `.editorial.yaml`, with defaults filled in. */
+export interface CalendarConfig {
+  /** IANA zone in which dates without an offset are read, e.g. `'Europe/Paris'`. */
+  readonly timezone: string;
+  /** Language of messages. */
+  readonly locale: Locale;
+  /** Globs, relative to the calendar root, of post files. */
+  readonly posts: readonly string[];
+  /** Hashtags (without `#`, any case) never to publish. */
+  readonly bannedHashtags: readonly string[];
+  readonly platforms: Readonly<Partial<Record<PlatformId, PlatformSettings>>>;
+}
+
+export const DEFAULT_CONFIG: CalendarConfig = {
+  timezone: 'UTC',
+  locale: 'en',
+  posts: ['posts/**/*.md'],
+  bannedHashtags: [],
+  platforms: {},
+};
+
+const TOP_LEVEL = ['timezone', 'locale', 'posts', 'bannedHashtags', 'platforms'] as const;
+const PLATFORM_KEYS = [
+  'premium',
+  'maxCharacters',
+  'charactersReservedPerUrl',
+  'maxHashtags',
+  'maxMedia',
+  'instance',
+  'account',
+] as const;
+
+/** True when `zone` is an IANA time zone this runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads `.editorial.yaml`. Never throws: problems come back as diagnostics (codes `config.*`)
+ * and the offending settings keep their defaults.
+ *
+ * @example parseConfig('timezone: Europe/Paris\n').config.timezone // 'Europe/Paris'
+ */
+export function parseConfig(text: string, fallbackLocale: Locale = 'en'): { config: CalendarConfig; diagnostics: Diagnostic[] } {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lines = new LineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  const localeNode = isMap(doc.contents) ? doc.contents.get('locale') : undefined;
+  const locale: Locale = typeof localeNode === 'string' && (LOCALES as readonly string[]).includes(localeNode) ? (localeNode as Locale) : fallbackLocale;
+  const report = (code: string, node: Node | null | undefined, id: MessageId, params: MessageParams = {}, severity: Diagnostic['severity'] = 'error') => {
+    const [start, end] = node?.range ?? [0, 0];
+    diagnostics.push({ code, severity, message: message(locale, id, params), range: lines.range(start, end) });
+  };
+
+  for (const error of doc.errors) {
+    diagnostics.push({
+      code: 'config.yaml',
+      severity: 'error',
+      message: message(locale, 'config.yaml', { detail: error.message }),
+      range: lines.range(error.pos[0], error.pos[1]),
+    });
+  }
+  const config: { -readonly [K in keyof CalendarConfig]: CalendarConfig[K] } = { ...DEFAULT_CONFIG, locale };
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return { config, diagnostics };
+
+  for (const pair of doc.contents.items as Pair<Node, Node>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value;
+    switch (key) {
+      case 'timezone': {
+        const zone = isScalar(value) ? String(value.value) : '';
+        if (isTimeZone(zone)) config.timezone = zone;
+        else report('config.schema', value ?? pair.key, 'config.timezone', { value: zone });
+        break;
+      }
+      case 'locale': {
+        const tag = isScalar(value) ? String(value.value) : '';
+        if (!(LOCALES as readonly string[]).includes(tag)) report('config.schema', value ?? pair.key, 'config.locale', { value: tag });
+        break;
+      }
+      case 'posts': {
+        const globs = stringList(value);
+        if (globs && globs.length > 0) config.posts = globs;
+        else report('config.schema', value ?? pair.key, 'config.expected', { field: key, kind: message(locale, 'kind.globs') });
+        break;
+      }
+      case 'bannedHashtags': {
+        const tags = stringList(value);
+        if (tags) config.bannedHashtags = tags.map((t) => t.replace(/^[#＃]/, ''));
+        else report('config.schema', value ?? pair.key, 'config.expected', { field: key, kind: message(locale, 'kind.hashtags') });
+        break;
+      }
+      case 'platforms':
+        config.platforms = readPlatforms(value, report, locale);
+        break;
+      default: {
+        const suggestion = closest(key, TOP_LEVEL);
+        report('config.schema', pair.key, suggestion ? 'config.unknown-field-suggest' : 'config.unknown-field', { field: key, suggestion: suggestion ?? '' }, 'warning');
+      }
+    }
+  }
+  return { config, diagnostics };
+}
+
+type Reporter = (code: string, node: Node | null | undefined, id: MessageId, params?: MessageParams, severity?: Diagnostic['severity']) => void;
+
+function readPlatforms(node: Node | null, report: Reporter, locale: Locale): Partial<Record<PlatformId, PlatformSettings>> {
+  const out: Partial<Record<PlatformId, PlatformSettings>> = {};
+  if (!isMap(node)) {
+    if (node) report('config.schema', node, 'config.expected', { field: 'platforms', kind: message(locale, 'kind.networks') });
+    return out;
+  }
+  for (const pair of node.items as Pair<Node, Node>[]) {
+    const id = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!isPlatformId(id)) {
+      const suggestion = suggestPlatform(id);
+      report('config.schema', pair.key, suggestion ? 'config.unknown-field-suggest' : 'config.unknown-platform', { field: id, value: id, suggestion: suggestion ?? '' });
+      continue;
+    }
+    if (pair.value === null || pair.value === undefined) {
+      out[id] = {};
+      continue;
+    }
+    if (!isMap(pair.value)) {
+      report('config.schema', pair.value, 'config.expected', { field: `platforms.${id}`, kind: message(locale, 'kind.settings') });
+      continue;
+    }
+    const settings: Record<string, unknown> = {};
+    for (const item of pair.value.items as Pair<Node, Node>[]) {
+      const key = isScalar(item.key) ? String(item.key.value) : '';
+      const raw = item.value && 'toJSON' in item.value ? item.value.toJSON() : undefined;
+      const field = `platforms.${id}.${key}`;
+      switch (key) {
+        case 'premium':
+          if (typeof raw === 'boolean') settings[key] = raw;
+          else report('config.schema', item.value ?? item.key, 'config.expected', { field, kind: message(locale, 'kind.boolean') });
+          break;
+        case 'maxCharacters':
+        case 'charactersReservedPerUrl':
+        case 'maxHashtags':
+        case 'maxMedia':
+          if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0) settings[key] = raw;
+          else report('config.schema', item.value ?? item.key, 'config.expected', { field, kind: message(locale, 'kind.integer') });
+          break;
+        case 'instance':
+          if (typeof raw === 'string' && /^https?:\/\/[^\s/]+/.test(raw)) settings[key] = raw.replace(/\/+$/, '');
+          else report('config.schema', item.value ?? item.key, 'config.expected', { field, kind: message(locale, 'kind.url') });
+          break;
+        case 'account':
+          if (raw && typeof raw === 'object' && !Array.isArray(raw)) settings[key] = raw;
+          else report('config.schema', item.value ?? item.key, 'config.expected', { field, kind: message(locale, 'kind.account') });
+          break;
+        default: {
+          const suggestion = closest(key, PLATFORM_KEYS);
+          report('config.schema', item.key, suggestion ? 'config.unknown-field-suggest' : 'config.unknown-field', { field: key, suggestion: suggestion ?? '' }, 'warning');
+        }
+      }
+    }
+    out[id] = settings as PlatformSettings;
+  }
+  return out;
+}
+
+function stringList(node: Node | null): string[] | undefined {
+  if (isScalar(node) && typeof node.value === 'string') return [node.value];
+  if (isSeq(node) && node.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
+    return node.items.map((i) => String((i as { value: unknown }).value));
+  }
+  return undefined;
+}

@@ -1,0 +1,86 @@
+import type { CalendarConfig } from './config';
+import { message } from './i18n/messages';
+import type { Diagnostic } from './model';
+import { parsePost, toDiagnostic, type ParsedPost } from './post';
+import { renderPost, type PlatformRender } from './render';
+import { RULES } from './rules';
+
+/** What `lint` needs besides the file. */
+export interface LintOptions {
+  readonly config: CalendarConfig;
+  /** Epoch milliseconds; defaults to `Date.now()`. */
+  readonly now?: number;
+  /** Whether a calendar-relative path exists (media checks); omit to skip them. */
+  readonly fileExists?: (calendarPath: string) => boolean;
+}
+
+/** A post once linted: the post as read, what each network receives, and the findings. */
+export interface LintResult {
+  readonly post: ParsedPost;
+  readonly renders: readonly PlatformRender[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The one entry point the CLI and the extension share: reads a post and runs every rule.
+ * `path` is the post's path relative to the calendar root, with `/`.
+ *
+ * @example lint('posts/a.md', '---\ndate: 2026-12-01T09:30\nplatforms: [x]\n---\nHello', { config: DEFAULT_CONFIG })
+ */
+export function lint(path: string, text: string, options: LintOptions): LintResult {
+  const { config } = options;
+  const post = parsePost(path, text, config);
+  const renders = renderPost(post, config);
+  const diagnostics: Diagnostic[] = [...post.problems];
+  const seen = new Set<string>();
+  for (const rule of RULES) {
+    rule.run({
+      post,
+      renders,
+      config,
+      now: options.now ?? Date.now(),
+      ...(options.fileExists ? { fileExists: options.fileExists } : {}),
+      report(finding) {
+        const d = toDiagnostic(post.lines, config, finding);
+        // Networks sharing a text would repeat the same finding at the same place: keep one.
+        const key = `${d.code}|${finding.start}|${finding.end}|${d.message}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        diagnostics.push(d);
+      },
+    });
+  }
+  diagnostics.sort(byPosition);
+  return { post, renders, diagnostics };
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** Posts larger than this are not read (a social post is a few kilobytes). */
+export const MAX_POST_BYTES = 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Lints a post from its bytes, first refusing what cannot be a post (binary, huge, not UTF-8)
+ * with a single diagnostic instead of a crash.
+ */
+export function lintBytes(path: string, bytes: Uint8Array, options: LintOptions): LintResult | { post?: undefined; renders?: undefined; diagnostics: readonly Diagnostic[] } {
+  const locale = options.config.locale;
+  const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const fail = (code: string, text: string): { diagnostics: Diagnostic[] } => ({ diagnostics: [{ code, severity: 'error', message: text, range: whole }] });
+  if (bytes.length > MAX_POST_BYTES) {
+    return fail('file.too-large', message(locale, 'file.too-large', { size: (bytes.length / 1048576).toFixed(1), max: MAX_POST_BYTES / 1048576 }));
+  }
+  if (bytes.subarray(0, 8000).includes(0)) return fail('file.binary', message(locale, 'file.binary'));
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return fail('file.encoding', message(locale, 'file.encoding'));
+  }
+  return lint(path, text, options);
+}
+

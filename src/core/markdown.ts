@@ -1,0 +1,184 @@
+import type { Nodes, Parent, Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { MappedText } from './text/mappedText';
+
+/**
+ * Markdown to the plain text social networks show. None of them renders Markdown, so:
+ * - line breaks and blank lines stay exactly as written (social text, not prose);
+ * - `*emphasis*`, `**strong**`, `` `code` `` and headings keep their words, without the marks;
+ * - `[text](url)` becomes `text (url)`, or just `url` when the text is the URL; `<url>` becomes `url`;
+ * - list items start with `• ` (unordered) or keep their number (`1. `);
+ * - `> quotes` keep their words; images keep their alt text; escapes and entities are resolved;
+ * - raw HTML is kept as written (networks show it as text).
+ */
+const parser = unified().use(remarkParse);
+
+/**
+ * Characters or line shapes that Markdown could read as syntax. Text without any of them converts to
+ * itself, so it skips the parser (most social posts: hashtags mid-line are not headings).
+ */
+const INLINE_SYNTAX = /[*_`[\]<>\\&~\t\0]/;
+const LINE_SYNTAX = /(?:^|\n)(?:[ \t]|#{1,6}(?:[ \t]|$|\n)|>|[-+*=](?:[ \t]|$|\n|[-=*]*[ \t]*(?:$|\n))|\d{1,9}[.)](?:[ \t]|$|\n))|[ \t](?:\n|$)/;
+
+/** True when `text` contains nothing Markdown would change, so it is its own conversion. */
+export function isPlainText(text: string): boolean {
+  return !INLINE_SYNTAX.test(text) && !LINE_SYNTAX.test(text);
+}
+
+/**
+ * Converts one part (already split from the thread) into the text a network receives.
+ *
+ * @example toSocialText(mapped('Lisez **ceci** : [le blog](https://nova.example)')).value
+ * // 'Lisez ceci : le blog (https://nova.example)'
+ */
+export function toSocialText(part: MappedText): MappedText {
+  const source = part.value;
+  if (isPlainText(source)) return part;
+  const tree = parser.parse(source) as Root;
+  const out = new MappedText();
+  const writer = new Writer(part, source, out);
+  writer.blocks(tree.children, 0);
+  return out.trim();
+}
+
+class Writer {
+  constructor(
+    private readonly part: MappedText,
+    private readonly source: string,
+    private readonly out: MappedText,
+  ) {}
+
+  /** Writes block nodes, keeping the line breaks written between them. */
+  blocks(nodes: readonly Nodes[], prefixIndent: number): void {
+    let previousEnd: number | undefined;
+    for (const node of nodes) {
+      const start = node.position?.start.offset ?? 0;
+      if (previousEnd !== undefined) {
+        const gap = this.source.slice(previousEnd, start);
+        const breaks = gap.split('\n').length - 1;
+        this.generated('\n'.repeat(Math.max(1, breaks)), previousEnd);
+        if (prefixIndent > 0) this.generated(' '.repeat(prefixIndent), start);
+      }
+      this.block(node, prefixIndent);
+      previousEnd = node.position?.end.offset ?? start;
+    }
+  }
+
+  private block(node: Nodes, indent: number): void {
+    switch (node.type) {
+      case 'list': {
+        let n = node.start ?? 1;
+        let previousEnd: number | undefined;
+        for (const item of node.children) {
+          const start = item.position?.start.offset ?? 0;
+          if (previousEnd !== undefined) {
+            const breaks = this.source.slice(previousEnd, start).split('\n').length - 1;
+            this.generated('\n'.repeat(Math.max(1, breaks)) + ' '.repeat(indent), start);
+          }
+          const marker = node.ordered ? `${n++}. ` : '• ';
+          this.generated(marker, start);
+          this.blocks(item.children, indent + marker.length);
+          previousEnd = item.position?.end.offset ?? start;
+        }
+        return;
+      }
+      case 'code':
+        this.sourceOrValue(node, node.value);
+        return;
+      case 'html':
+        this.verbatim(node);
+        return;
+      case 'thematicBreak':
+        this.verbatim(node);
+        return;
+      case 'definition':
+        return;
+      default:
+        if ('children' in node) this.inlines(node as Parent);
+        else if ('value' in node) this.sourceOrValue(node, String(node.value));
+    }
+  }
+
+  private inlines(parent: Parent): void {
+    for (const child of parent.children as Nodes[]) this.inline(child);
+  }
+
+  private inline(node: Nodes): void {
+    switch (node.type) {
+      case 'text':
+        this.sourceOrValue(node, node.value);
+        return;
+      case 'inlineCode':
+        this.sourceOrValue(node, node.value, true);
+        return;
+      case 'break':
+        this.generated('\n', node.position?.start.offset ?? 0);
+        return;
+      case 'link': {
+        const start = node.position?.start.offset ?? 0;
+        const label = plainText(node);
+        const isAutolink = label === node.url || label === node.url.replace(/^mailto:/, '');
+        if (isAutolink || label.trim() === '') {
+          this.generated(node.url, start);
+        } else {
+          this.inlines(node);
+          this.generated(` (${node.url})`, node.position?.end.offset ?? start);
+        }
+        return;
+      }
+      case 'image':
+        this.generated(node.alt ?? '', node.position?.start.offset ?? 0);
+        return;
+      case 'html':
+        this.verbatim(node);
+        return;
+      default:
+        if ('children' in node) this.inlines(node as Parent);
+        else if ('value' in node) this.sourceOrValue(node, String(node.value));
+    }
+  }
+
+  /** Copies a node's value, mapped one to one when it is the source text itself. */
+  private sourceOrValue(node: Nodes, value: string, inner = false): void {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    const written = this.source.slice(start, end);
+    if (written === value) {
+      this.mapped(value, start);
+      return;
+    }
+    const at = inner ? written.indexOf(value) : -1;
+    if (at >= 0) this.mapped(value, start + at);
+    else this.generated(value, start);
+  }
+
+  private verbatim(node: Nodes): void {
+    const start = node.position?.start.offset ?? 0;
+    this.mapped(this.source.slice(start, node.position?.end.offset ?? start), start);
+  }
+
+  /** Appends text that stands at `partOffset` in the part, keeping the file mapping. */
+  private mapped(text: string, partOffset: number): void {
+    // Text inside one part piece maps one to one; map each character through the part to stay exact.
+    let runStart = 0;
+    for (let i = 1; i <= text.length; i++) {
+      const contiguous =
+        i < text.length && this.part.toSource(partOffset + i) === this.part.toSource(partOffset + i - 1) + 1;
+      if (!contiguous) {
+        this.out.appendSource(text.slice(runStart, i), this.part.toSource(partOffset + runStart));
+        runStart = i;
+      }
+    }
+  }
+
+  private generated(text: string, partOffset: number): void {
+    this.out.appendGenerated(text, this.part.toSource(partOffset));
+  }
+}
+
+function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}

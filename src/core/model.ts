@@ -1,0 +1,149 @@
+/**
+ * The post model: plain, readonly data shared by the CLI, the extension and the webviews.
+ * Nothing here knows about files on disk or about VS Code.
+ */
+
+/** Network ids, as written in a post's `platforms` list and in `:::id` variant fences. */
+export const PLATFORM_IDS = [
+  'x',
+  'bluesky',
+  'mastodon',
+  'threads',
+  'linkedin',
+  'instagram',
+  'facebook',
+  'youtube',
+  'tiktok',
+  'pinterest',
+] as const;
+
+/** A network id, e.g. `'bluesky'`. */
+export type PlatformId = (typeof PLATFORM_IDS)[number];
+
+/** The workflow of a post, in order. */
+export const STATUSES = ['idea', 'draft', 'review', 'approved', 'scheduled', 'published'] as const;
+
+/** Where a post stands in the workflow, e.g. `'review'`. */
+export type PostStatus = (typeof STATUSES)[number];
+
+/** A zero-based position in a file's text (UTF-16 offsets, as editors count). */
+export interface Position {
+  /** Zero-based line. */
+  readonly line: number;
+  /** Zero-based UTF-16 column. */
+  readonly character: number;
+}
+
+/** A half-open range of a file's text. */
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** How bad a finding is. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A text edit on a post file, by offsets into the file's text. */
+export interface TextEdit {
+  /** UTF-16 offset of the first replaced character. */
+  readonly start: number;
+  /** UTF-16 offset after the last replaced character. */
+  readonly end: number;
+  readonly newText: string;
+}
+
+/** An obvious repair for a finding, e.g. removing a duplicate hashtag. */
+export interface Fix {
+  /** What the fix does, localised, e.g. "Remove the duplicate #nova". */
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** True when this is the fix a person would almost always pick. */
+  readonly preferred?: boolean;
+}
+
+/**
+ * One problem found in a post. Codes are stable strings of the form `area.problem`
+ * (e.g. `'length.over-limit'`) that link to their documentation.
+ */
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  /** Localised, one sentence. */
+  readonly message: string;
+  readonly range: Range;
+  /** The network the finding is about, when it is about one. */
+  readonly platform?: PlatformId;
+  readonly fixes?: readonly Fix[];
+}
+
+/** One image or video attached to a post. */
+export interface MediaItem {
+  /** Path as written: relative to the post file, or to the calendar root when it starts with `/`. */
+  readonly file: string;
+  /** Alternative text for people who cannot see the image. */
+  readonly alt?: string;
+}
+
+/** A recorded sign-off, e.g. `{ by: 'Léa <lea@nova.example>', at: '2026-11-20T15:02+01:00' }`. */
+export interface Approval {
+  readonly by: string;
+  readonly at: string;
+  readonly note?: string;
+}
+
+/** What publishing to one network produced. */
+export interface PublishResult {
+  readonly id?: string;
+  readonly url?: string;
+  readonly at?: string;
+  readonly error?: string;
+}
+
+/** The frontmatter of a post once read and checked; fields are absent when missing or invalid. */
+export interface PostMeta {
+  readonly title?: string;
+  /** The instant the post goes out, as epoch milliseconds. */
+  readonly date?: number;
+  /** The date exactly as written in the file, e.g. `'2026-12-01T09:30'`. */
+  readonly dateText?: string;
+  /** True when only a day was given (`2027-01-12`): the time is not decided yet. */
+  readonly dateOnly?: boolean;
+  /** Known network ids, in the order written, without duplicates. */
+  readonly platforms: readonly PlatformId[];
+  readonly status?: PostStatus;
+  readonly campaign?: string;
+  readonly tags: readonly string[];
+  readonly lang?: string;
+  readonly media: readonly MediaItem[];
+  readonly approvals: readonly Approval[];
+  readonly results: Readonly<Partial<Record<PlatformId, PublishResult>>>;
+}
+
+/** One part of what a network receives (a single post, or one post of a thread). */
+export interface RenderedPart {
+  /** The exact text sent to the network. */
+  readonly text: string;
+  /** Length as the network counts it. */
+  readonly length: number;
+  /** The network's limit for one post. */
+  readonly limit: number;
+  /** UTF-16 offset in `text` where the network would cut it (equals `text.length` when it fits). */
+  readonly fitsUntil: number;
+  /** Hashtags the network recognises, without `#`, in order, duplicates kept. */
+  readonly hashtags: readonly string[];
+  /** Links the network recognises, as written. */
+  readonly links: readonly string[];
+  /** Offset in the file of the part's first character (for diagnostics). */
+  readonly sourceStart: number;
+  /** Offset in the file after the part's last character. */
+  readonly sourceEnd: number;
+  /** Maps an offset in `text` back to an offset in the file. */
+  readonly toSource: (offset: number) => number;
+}
+
+/** What one network receives for a post: its parts, and whether a `:::id` variant supplied them. */
+export interface RenderedPlatform {
+  readonly platform: PlatformId;
+  readonly parts: readonly RenderedPart[];
+  readonly fromVariant: boolean;
+}

@@ -1,0 +1,45 @@
+import twitter from 'twitter-text';
+import type { Hashtag, Link } from './types';
+
+/**
+ * Hashtags as most networks (Instagram, LinkedIn, Facebook, Threads, TikTok, YouTube, Pinterest)
+ * link them: `#` after a space, start of text or punctuation, then letters, marks, digits or `_`,
+ * not only digits.
+ */
+const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&/#])[#＃]([\p{L}\p{M}\p{N}_]*[\p{L}\p{M}_][\p{L}\p{M}\p{N}_]*)/gu;
+
+/** Hashtags by the common rule (see `HASHTAG`). */
+export function commonHashtags(text: string): Hashtag[] {
+  if (!text.includes('#') && !text.includes('＃')) return [];
+  const out: Hashtag[] = [];
+  for (const m of text.matchAll(HASHTAG)) {
+    out.push({ start: m.index, end: m.index + m[0].length, tag: m[1]! });
+  }
+  return out;
+}
+
+/** Links with or without `https://`, as twitter-text finds them (X, LinkedIn, Facebook, Threads…). */
+export function twitterTextLinks(text: string, withoutProtocol = true): Link[] {
+  if (!text.includes('.')) return [];
+  return twitter
+    .extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: withoutProtocol })
+    .map((u) => ({ start: u.indices[0], end: u.indices[1], url: u.url }));
+}
+
+/**
+ * Words a person meant as hashtags: `#` at the start or after a space, up to the next space,
+ * without trailing punctuation. Compared with what a network links, to warn when it will not.
+ */
+const CANDIDATE = /(?<=^|\s)[#＃][^\s#＃]*/gu;
+const TRAILING_PUNCTUATION = /[\p{P}\p{S}]+$/u;
+
+export function hashtagCandidates(text: string): Array<{ start: number; end: number; text: string }> {
+  if (!text.includes('#') && !text.includes('＃')) return [];
+  const out: Array<{ start: number; end: number; text: string }> = [];
+  for (const m of text.matchAll(CANDIDATE)) {
+    const word = m[0].slice(1).replace(TRAILING_PUNCTUATION, '');
+    if (word === '') continue;
+    out.push({ start: m.index, end: m.index + 1 + word.length, text: '#' + word });
+  }
+  return out;
+}

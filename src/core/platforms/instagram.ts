@@ -1,0 +1,18 @@
+import { measureGraphemes } from './counting';
+import { commonHashtags } from './entities';
+import type { PlatformRules } from './types';
+
+/**
+ * Instagram: a caption holds 2,200 characters and, since December 2025, at most 5 hashtags.
+ * Every post needs an image or video; a carousel holds up to 20. Links in captions are not clickable.
+ */
+export const instagram: PlatformRules = {
+  id: 'instagram',
+  name: 'Instagram',
+  measure: (text) => measureGraphemes(text, 2200),
+  hashtags: commonHashtags,
+  links: () => [],
+  threads: false,
+  media: { max: 20, required: true },
+  hashtagCap: { max: 5, severity: 'error', message: 'hashtag.too-many' },
+};

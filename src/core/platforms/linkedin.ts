@@ -1,0 +1,14 @@
+import { measureGraphemes } from './counting';
+import { commonHashtags, twitterTextLinks } from './entities';
+import type { PlatformRules } from './types';
+
+/** LinkedIn: a post's commentary holds 3,000 characters (counted as grapheme clusters). */
+export const linkedin: PlatformRules = {
+  id: 'linkedin',
+  name: 'LinkedIn',
+  measure: (text) => measureGraphemes(text, 3000),
+  hashtags: commonHashtags,
+  links: (text) => twitterTextLinks(text),
+  threads: false,
+  media: { max: 20, required: false },
+};

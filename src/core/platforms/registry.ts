@@ -1,0 +1,54 @@
+import { PLATFORM_IDS, type PlatformId } from '../model';
+import { bluesky } from './bluesky';
+import { facebook } from './facebook';
+import { instagram } from './instagram';
+import { linkedin } from './linkedin';
+import { mastodon } from './mastodon';
+import { pinterest } from './pinterest';
+import { threads } from './threads';
+import { tiktok } from './tiktok';
+import type { PlatformRules } from './types';
+import { closest } from '../text/suggest';
+import { x } from './x';
+import { youtube } from './youtube';
+
+/** The one table of network rules. */
+export const PLATFORMS: Readonly<Record<PlatformId, PlatformRules>> = {
+  x,
+  bluesky,
+  mastodon,
+  threads,
+  linkedin,
+  instagram,
+  facebook,
+  youtube,
+  tiktok,
+  pinterest,
+};
+
+/** Other names people write for a network. */
+const ALIASES: Readonly<Record<string, PlatformId>> = {
+  twitter: 'x',
+  tw: 'x',
+  bsky: 'bluesky',
+  masto: 'mastodon',
+  fediverse: 'mastodon',
+  ig: 'instagram',
+  insta: 'instagram',
+  fb: 'facebook',
+  meta: 'facebook',
+  li: 'linkedin',
+  yt: 'youtube',
+  tt: 'tiktok',
+};
+
+export function isPlatformId(id: string): id is PlatformId {
+  return (PLATFORM_IDS as readonly string[]).includes(id);
+}
+
+/** The network id a misspelt or alias id most likely means, if any. */
+export function suggestPlatform(id: string): PlatformId | undefined {
+  const lower = id.toLowerCase();
+  if (isPlatformId(lower)) return lower;
+  return ALIASES[lower] ?? closest(lower, PLATFORM_IDS);
+}

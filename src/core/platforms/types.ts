@@ -1,0 +1,77 @@
+import type { PlatformId, Severity } from '../model';
+import type { MessageId } from '../i18n/messages';
+
+/** Per-network settings from `.editorial.yaml` (`platforms.<id>`). */
+export interface PlatformSettings {
+  /** X: the account has Premium (25,000 weighted characters). */
+  readonly premium?: boolean;
+  /** Mastodon: the instance's `configuration.statuses.max_characters`. */
+  readonly maxCharacters?: number;
+  /** Mastodon: `configuration.statuses.characters_reserved_per_url`. */
+  readonly charactersReservedPerUrl?: number;
+  /** Overrides the recommended or enforced number of hashtags. */
+  readonly maxHashtags?: number;
+  /** Overrides the number of media per post. */
+  readonly maxMedia?: number;
+  /** Mastodon: the instance URL. */
+  readonly instance?: string;
+  /** Who posts, for previews. */
+  readonly account?: { readonly name?: string; readonly handle?: string };
+}
+
+/** A span of the text a network receives (UTF-16 offsets). */
+export interface Entity {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A hashtag the network will link: `tag` is without `#`. */
+export interface Hashtag extends Entity {
+  readonly tag: string;
+}
+
+/** A link the network will recognise, `url` as written. */
+export interface Link extends Entity {
+  readonly url: string;
+}
+
+/** How long a text is for a network, and where the network would cut it. */
+export interface Measure {
+  readonly length: number;
+  readonly limit: number;
+  /** UTF-16 offset just after the last character that fits (`text.length` when all fits). */
+  readonly fitsUntil: number;
+  readonly unit: 'weighted' | 'graphemes' | 'bytes';
+}
+
+/** A cap on hashtags: enforced by the network (error) or a known penalty (warning). */
+export interface HashtagCap {
+  readonly max: number;
+  readonly severity: Severity;
+  readonly message: MessageId;
+}
+
+/**
+ * Everything the product knows about one network, in one place: the linter, the CLI, previews and
+ * publishers all read these rules, never their own copies.
+ */
+export interface PlatformRules {
+  readonly id: PlatformId;
+  /** Display name, e.g. `'Bluesky'`. */
+  readonly name: string;
+  /** Length of one post as the network counts it. */
+  measure(text: string, settings: PlatformSettings): Measure;
+  /** Hashtags the network links, in order. */
+  hashtags(text: string): Hashtag[];
+  /** Links the network recognises, in order. */
+  links(text: string): Link[];
+  /** True when the network publishes threads (replies chained by the author). */
+  readonly threads: boolean;
+  readonly media: { readonly max?: number; readonly required: boolean };
+  /** Hashtag cap, unless settings override `max`. */
+  readonly hashtagCap?: HashtagCap;
+  /** Most distinct links one post may hold. */
+  readonly maxLinks?: number;
+  /** Limit of the post's title where the network shows one (YouTube, Pinterest). */
+  readonly titleLimit?: number;
+}

@@ -1,0 +1,40 @@
+import twitter, { type ParseTweetOptions } from 'twitter-text';
+import type { PlatformRules } from './types';
+
+/**
+ * X (Twitter). Lengths come from twitter-text itself with its config v3: text is NFC-normalised,
+ * code points in the Latin, general punctuation and similar ranges weigh 1, everything else 2,
+ * each emoji sequence 2 and each URL (with or without `https://`) 23.
+ * Premium accounts may post 25,000 weighted characters.
+ */
+// The package exports its configurations, but its type declarations omit them.
+const { configs } = twitter as unknown as { configs: { version3: Required<ParseTweetOptions> } };
+const standard = configs.version3;
+const premium = { ...standard, maxWeightedTweetLength: 25_000 };
+
+export const x: PlatformRules = {
+  id: 'x',
+  name: 'X',
+  measure(text, settings) {
+    const config = settings.premium ? premium : standard;
+    const r = twitter.parseTweet(text, config);
+    return {
+      length: r.weightedLength,
+      limit: config.maxWeightedTweetLength,
+      fitsUntil: r.valid || r.weightedLength <= config.maxWeightedTweetLength ? text.length : r.validRangeEnd + 1,
+      unit: 'weighted',
+    };
+  },
+  hashtags(text) {
+    if (!text.includes('#') && !text.includes('＃')) return [];
+    return twitter
+      .extractHashtagsWithIndices(text)
+      .map((h) => ({ start: h.indices[0], end: h.indices[1], tag: h.hashtag }));
+  },
+  links(text) {
+    if (!text.includes('.')) return [];
+    return twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], url: u.url }));
+  },
+  threads: true,
+  media: { max: 4, required: false },
+};

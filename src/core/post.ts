@@ -1,0 +1,392 @@
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseBody, type Body } from './body';
+import type { CalendarConfig } from './config';
+import { parsePostDate } from './dates';
+import { parseFrontmatterYaml, splitFile, type FileSections } from './frontmatter';
+import { message, type MessageId, type MessageParams } from './i18n/messages';
+import {
+  STATUSES,
+  type Approval,
+  type Diagnostic,
+  type Fix,
+  type MediaItem,
+  type PlatformId,
+  type PostMeta,
+  type PostStatus,
+  type PublishResult,
+  type Severity,
+} from './model';
+import { isPlatformId, suggestPlatform } from './platforms/registry';
+import { LineIndex } from './text/lineIndex';
+import { closest } from './text/suggest';
+
+/** The frontmatter fields a post may have. */
+export const POST_FIELDS = ['title', 'date', 'platforms', 'status', 'campaign', 'tags', 'lang', 'media', 'approvals', 'results'] as const;
+
+/** A media item with where it is written, for diagnostics and fixes. */
+export interface MediaEntry {
+  readonly item: MediaItem;
+  /** File offsets of the whole item. */
+  readonly start: number;
+  readonly end: number;
+  /** File offset after the `file` value, where an `alt` can be inserted. */
+  readonly fileEnd: number;
+  /** How the item is written: `file: …` lines, `{ file: … }`, or just a path. */
+  readonly style: 'block' | 'flow' | 'bare';
+  /** Column of the `file` key (block) or of the path (bare), to indent inserted lines. */
+  readonly column: number;
+}
+
+/** A post file once read: its parts, its metadata, and where each field is written. */
+export interface ParsedPost {
+  /** Path as given by the caller (the CLI passes calendar-relative POSIX paths). */
+  readonly path: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly sections: FileSections;
+  readonly meta: PostMeta;
+  readonly body: Body;
+  readonly media: readonly MediaEntry[];
+  /** File offsets of a top-level field's key and value, if written. */
+  field(key: string): { keyStart: number; keyEnd: number; valueStart: number; valueEnd: number } | undefined;
+  /** Diagnostics found while reading (file, frontmatter, date, status, platform). */
+  readonly problems: readonly Diagnostic[];
+  /** Line break style of the file, for edits. */
+  readonly eol: '\n' | '\r\n';
+}
+
+/** What a rule or reader needs to report a finding. */
+export interface Finding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly id: MessageId;
+  readonly params?: MessageParams;
+  readonly start: number;
+  readonly end: number;
+  readonly platform?: PlatformId;
+  readonly fixes?: readonly Fix[];
+}
+
+/** Turns findings (offsets, message ids) into diagnostics (ranges, localised messages). */
+export function toDiagnostic(lines: LineIndex, config: CalendarConfig, f: Finding): Diagnostic {
+  return {
+    code: f.code,
+    severity: f.severity,
+    message: message(config.locale, f.id, f.params),
+    range: lines.range(f.start, f.end),
+    ...(f.platform ? { platform: f.platform } : {}),
+    ...(f.fixes && f.fixes.length > 0 ? { fixes: f.fixes } : {}),
+  };
+}
+
+/**
+ * Reads a post file. Never throws: broken YAML, a missing or unclosed frontmatter, a list instead
+ * of a map, wrong types or unknown values become `problems`, and everything readable is still read.
+ */
+export function parsePost(path: string, text: string, config: CalendarConfig): ParsedPost {
+  const lines = new LineIndex(text);
+  const sections = splitFile(text);
+  const problems: Diagnostic[] = [];
+  const report = (f: Finding) => problems.push(toDiagnostic(lines, config, f));
+  const eol: '\n' | '\r\n' = text.includes('\r\n') ? '\r\n' : '\n';
+
+  let doc: Document.Parsed | undefined;
+  if (sections.yamlStart < 0) {
+    const firstLineEnd = lines.offset({ line: 1, character: 0 });
+    report({ code: 'frontmatter.missing', severity: 'error', id: 'frontmatter.missing', start: sections.bomLength, end: Math.max(sections.bomLength, firstLineEnd - 1) });
+  } else {
+    if (sections.unclosed) {
+      report({ code: 'frontmatter.unclosed', severity: 'error', id: 'frontmatter.unclosed', start: sections.bomLength, end: sections.bomLength + 3 });
+    }
+    doc = parseFrontmatterYaml(text.slice(sections.yamlStart, sections.yamlEnd));
+    for (const error of doc.errors) {
+      report({
+        code: 'frontmatter.yaml',
+        severity: 'error',
+        id: 'frontmatter.yaml',
+        params: { detail: error.message.split('\n')[0]! },
+        start: sections.yamlStart + error.pos[0],
+        end: sections.yamlStart + Math.max(error.pos[1], error.pos[0]),
+      });
+    }
+  }
+
+  const at = sections.yamlStart;
+  const span = (node: Node | null | undefined, fallback = 0): [number, number] =>
+    node?.range ? [at + node.range[0], at + node.range[1]] : [fallback, fallback];
+  const contents = doc && doc.errors.length === 0 ? doc.contents : null;
+  const pairs = new Map<string, Pair<Node, Node>>();
+  if (contents && !isMap(contents)) {
+    const [start, end] = span(contents);
+    report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.not-a-map', params: { kind: isSeq(contents) ? 'a list' : 'a single value' }, start, end });
+  } else if (contents) {
+    for (const pair of (contents as YAMLMap<Node, Node>).items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      pairs.set(key, pair);
+    }
+  }
+
+  const reader = new MetaReader(pairs, span, report, config, sections, text);
+  const meta = reader.read();
+  const body = parseBody(text, sections.bodyStart);
+  return {
+    path,
+    text,
+    lines,
+    sections,
+    meta,
+    body,
+    media: reader.media,
+    problems,
+    eol,
+    field(key) {
+      const pair = pairs.get(key);
+      if (!pair) return undefined;
+      const [keyStart, keyEnd] = span(pair.key);
+      const [valueStart, valueEnd] = pair.value ? span(pair.value) : [keyEnd, keyEnd];
+      return { keyStart, keyEnd, valueStart, valueEnd };
+    },
+  };
+}
+
+type Span = (node: Node | null | undefined, fallback?: number) => [number, number];
+
+/** Reads each field, reporting what is wrong with it where it is written. */
+class MetaReader {
+  readonly media: MediaEntry[] = [];
+
+  constructor(
+    private readonly pairs: Map<string, Pair<Node, Node>>,
+    private readonly span: Span,
+    private readonly report: (f: Finding) => void,
+    private readonly config: CalendarConfig,
+    private readonly sections: FileSections,
+    private readonly text: string,
+  ) {}
+
+  read(): PostMeta {
+    for (const [key, pair] of this.pairs) {
+      if ((POST_FIELDS as readonly string[]).includes(key)) continue;
+      const [start, end] = this.span(pair.key);
+      const suggestion = closest(key, POST_FIELDS);
+      this.report({
+        code: 'frontmatter.schema',
+        severity: 'warning',
+        id: suggestion ? 'frontmatter.unknown-field-suggest' : 'frontmatter.unknown-field',
+        params: { field: key, suggestion: suggestion ?? '' },
+        start,
+        end,
+        fixes: suggestion ? [{ title: message(this.config.locale, 'fix.replace-with', { suggestion }), edits: [{ start, end, newText: suggestion }], preferred: true }] : [],
+      });
+    }
+    const status = this.status();
+    const date = this.date(status);
+    return {
+      title: this.string('title'),
+      ...date,
+      platforms: this.platforms(status),
+      status,
+      campaign: this.string('campaign'),
+      tags: this.stringList('tags'),
+      lang: this.string('lang'),
+      media: this.mediaItems(),
+      approvals: this.approvals(),
+      results: this.results(),
+    };
+  }
+
+  /** Where problems about a missing field go: the opening `---` line. */
+  private get headerSpan(): [number, number] {
+    const start = this.sections.bomLength;
+    return [start, start + 3];
+  }
+
+  private string(key: string): string | undefined {
+    const pair = this.pairs.get(key);
+    if (!pair || pair.value === null || pair.value === undefined) return undefined;
+    if (isScalar(pair.value) && pair.value.value !== null && typeof pair.value.value !== 'object') {
+      return String(pair.value.value);
+    }
+    const [start, end] = this.span(pair.value);
+    this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-string', params: { field: key }, start, end });
+    return undefined;
+  }
+
+  /** A list of strings; a single string counts as a list of one. */
+  private stringList(key: string): string[] {
+    return this.scalarItems(key).map((i) => i.value);
+  }
+
+  private scalarItems(key: string): Array<{ value: string; start: number; end: number }> {
+    const pair = this.pairs.get(key);
+    const node = pair?.value;
+    if (!pair || node === null || node === undefined) return [];
+    if (isScalar(node) && node.value !== null) {
+      const [start, end] = this.span(node);
+      return [{ value: String(node.value), start, end }];
+    }
+    if (isSeq(node)) {
+      const out: Array<{ value: string; start: number; end: number }> = [];
+      for (const item of node.items as Node[]) {
+        const [start, end] = this.span(item);
+        if (isScalar(item) && item.value !== null && typeof item.value !== 'object') out.push({ value: String(item.value), start, end });
+        else this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-string', params: { field: key }, start, end });
+      }
+      return out;
+    }
+    if (isScalar(node)) return [];
+    const [start, end] = this.span(node);
+    this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-list', params: { field: key }, start, end });
+    return [];
+  }
+
+  private status(): PostStatus | undefined {
+    const value = this.string('status');
+    if (value === undefined) return undefined;
+    const normalized = value.trim().toLowerCase();
+    if ((STATUSES as readonly string[]).includes(normalized)) return normalized as PostStatus;
+    const [start, end] = this.span(this.pairs.get('status')!.value);
+    const suggestion = closest(normalized, STATUSES);
+    this.report({
+      code: 'status.invalid',
+      severity: 'error',
+      id: suggestion ? 'status.invalid-suggest' : 'status.invalid',
+      params: { value, suggestion: suggestion ?? '', allowed: STATUSES.join(', ') },
+      start,
+      end,
+      fixes: suggestion ? [this.replace(start, end, suggestion)] : [],
+    });
+    return undefined;
+  }
+
+  private date(status: PostStatus | undefined): Pick<PostMeta, 'date' | 'dateText' | 'dateOnly'> {
+    const pair = this.pairs.get('date');
+    if (!pair || pair.value === null || pair.value === undefined || (isScalar(pair.value) && pair.value.value === null)) {
+      if (status !== 'idea') {
+        const [start, end] = pair ? this.span(pair.key) : this.headerSpan;
+        this.report({ code: 'date.missing', severity: 'error', id: 'date.missing', start, end });
+      }
+      return {};
+    }
+    const [start, end] = this.span(pair.value);
+    const written = isScalar(pair.value) ? String(pair.value.value) : '';
+    const parsed = isScalar(pair.value) ? parsePostDate(written, this.config.timezone) : undefined;
+    if (!parsed) {
+      this.report({ code: 'date.invalid', severity: 'error', id: 'date.invalid', params: { value: written }, start, end });
+      return { dateText: written };
+    }
+    return { date: parsed.time, dateText: written, dateOnly: parsed.dateOnly };
+  }
+
+  private platforms(status: PostStatus | undefined): PlatformId[] {
+    const items = this.scalarItems('platforms');
+    const out: PlatformId[] = [];
+    for (const { value, start, end } of items) {
+      const id = value.trim().toLowerCase();
+      if (isPlatformId(id)) {
+        if (out.includes(id)) {
+          this.report({ code: 'platform.duplicate', severity: 'warning', id: 'platform.duplicate', params: { value }, start, end });
+        } else out.push(id);
+        continue;
+      }
+      const suggestion = suggestPlatform(id);
+      this.report({
+        code: 'platform.unknown',
+        severity: 'error',
+        id: suggestion ? 'platform.unknown-suggest' : 'platform.unknown',
+        params: { value, suggestion: suggestion ?? '', allowed: 'x, bluesky, mastodon, threads, linkedin, instagram, facebook, youtube, tiktok, pinterest' },
+        start,
+        end,
+        fixes: suggestion ? [this.replace(start, end, suggestion)] : [],
+      });
+    }
+    if (items.length === 0 && status !== 'idea') {
+      const pair = this.pairs.get('platforms');
+      const [start, end] = pair ? this.span(pair.value ?? pair.key) : this.headerSpan;
+      this.report({ code: 'platform.none', severity: 'error', id: 'platform.none', start, end });
+    }
+    return out;
+  }
+
+  private mediaItems(): MediaItem[] {
+    const pair = this.pairs.get('media');
+    const node = pair?.value;
+    if (!pair || node === null || node === undefined || (isScalar(node) && node.value === null)) return [];
+    if (!isSeq(node)) {
+      const [start, end] = this.span(node);
+      this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-list', params: { field: 'media' }, start, end });
+      return [];
+    }
+    for (const item of node.items as Node[]) {
+      const [start, end] = this.span(item);
+      if (isScalar(item) && typeof item.value === 'string') {
+        this.media.push({ item: { file: item.value }, start, end, fileEnd: end, style: 'bare', column: start - this.lineStart(start) });
+        continue;
+      }
+      const file = isMap(item) ? item.get('file', true) : undefined;
+      if (!isMap(item) || !isScalar(file) || typeof file.value !== 'string' || file.value.trim() === '') {
+        this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.media-file', start, end });
+        continue;
+      }
+      const alt = item.get('alt', true);
+      const altText = isScalar(alt) && alt.value !== null ? String(alt.value) : undefined;
+      const fileKey = item.items.find((p) => isScalar(p.key) && p.key.value === 'file')?.key as Node | undefined;
+      const [keyStart] = this.span(fileKey);
+      const fileEnd = this.span(file)[1];
+      this.media.push({
+        item: { file: file.value, ...(altText !== undefined ? { alt: altText } : {}) },
+        start,
+        end,
+        fileEnd,
+        style: item.flow ? 'flow' : 'block',
+        column: keyStart - this.lineStart(keyStart),
+      });
+    }
+    return this.media.map((m) => m.item);
+  }
+
+  private lineStart(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  private approvals(): Approval[] {
+    return this.mapList('approvals').flatMap((m) =>
+      typeof m['by'] === 'string' ? [{ by: m['by'], at: String(m['at'] ?? ''), ...(typeof m['note'] === 'string' ? { note: m['note'] } : {}) }] : [],
+    );
+  }
+
+  private results(): Partial<Record<PlatformId, PublishResult>> {
+    const pair = this.pairs.get('results');
+    if (!pair || !pair.value) return {};
+    if (!isMap(pair.value)) {
+      const [start, end] = this.span(pair.value);
+      this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-map', params: { field: 'results' }, start, end });
+      return {};
+    }
+    const out: Partial<Record<PlatformId, PublishResult>> = {};
+    for (const [key, value] of Object.entries(pair.value.toJSON() as Record<string, unknown>)) {
+      if (isPlatformId(key) && value && typeof value === 'object') out[key] = stringFields(value as Record<string, unknown>);
+    }
+    return out;
+  }
+
+  private mapList(key: string): Array<Record<string, unknown>> {
+    const pair = this.pairs.get(key);
+    if (!pair || !pair.value) return [];
+    if (!isSeq(pair.value)) {
+      const [start, end] = this.span(pair.value);
+      this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-list', params: { field: key }, start, end });
+      return [];
+    }
+    return (pair.value.toJSON() as unknown[]).filter((v): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v));
+  }
+
+  private replace(start: number, end: number, suggestion: string): Fix {
+    return { title: message(this.config.locale, 'fix.replace-with', { suggestion }), edits: [{ start, end, newText: suggestion }], preferred: true };
+  }
+}
+
+function stringFields(value: Record<string, unknown>): PublishResult {
+  const pick = (k: string) => (value[k] === undefined || value[k] === null ? {} : { [k]: String(value[k]) });
+  return { ...pick('id'), ...pick('url'), ...pick('at'), ...pick('error') };
+}

@@ -1,0 +1,29 @@
+import { message } from '../i18n/messages';
+import { eachPart, removalEdit, sourceSpan, type Rule } from './rule';
+
+/** `hashtag.banned`: a hashtag on the calendar's `bannedHashtags` list (any case). */
+export const hashtagBannedRule: Rule = {
+  codes: ['hashtag.banned'],
+  run({ renders, post, config, report }) {
+    if (config.bannedHashtags.length === 0) return;
+    const banned = new Set(config.bannedHashtags.map((t) => t.toLocaleLowerCase()));
+    for (const { platform, part } of eachPart(renders)) {
+      for (const h of part.hashtagEntities) {
+        if (!banned.has(h.tag.toLocaleLowerCase())) continue;
+        const span = sourceSpan(part, h.start, h.end);
+        report({
+          code: 'hashtag.banned',
+          severity: 'error',
+          id: 'hashtag.banned',
+          params: { tag: h.tag },
+          start: span.start,
+          end: span.end,
+          platform,
+          fixes: span.verbatim
+            ? [{ title: message(config.locale, 'fix.remove-banned-hashtag', { tag: h.tag }), edits: [removalEdit(post.text, span.start, span.end)], preferred: true }]
+            : [],
+        });
+      }
+    }
+  },
+};

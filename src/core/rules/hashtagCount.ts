@@ -1,0 +1,36 @@
+import { message } from '../i18n/messages';
+import { PLATFORMS } from '../platforms/registry';
+import { eachPart, removalEdit, sourceSpan, type Rule } from './rule';
+
+/**
+ * `hashtag.too-many`: more hashtags than the network allows (Instagram: 5, enforced) or rewards
+ * (Threads: one topic; YouTube: over 15 all are ignored), or than `platforms.<id>.maxHashtags`.
+ * The fix drops the hashtags past the cap.
+ */
+export const hashtagCountRule: Rule = {
+  codes: ['hashtag.too-many'],
+  run({ renders, post, config, report }) {
+    for (const { platform, part } of eachPart(renders)) {
+      const rules = PLATFORMS[platform];
+      const override = config.platforms[platform]?.maxHashtags;
+      const cap = override !== undefined ? { max: override, severity: 'warning' as const, message: 'hashtag.too-many' as const } : rules.hashtagCap;
+      const tags = part.hashtagEntities;
+      if (!cap || tags.length <= cap.max) continue;
+      const extra = tags.slice(cap.max).map((h) => sourceSpan(part, h.start, h.end));
+      const fixable = extra.every((s) => s.verbatim);
+      const first = extra[0]!;
+      report({
+        code: 'hashtag.too-many',
+        severity: cap.severity,
+        id: cap.message,
+        params: { platform: rules.name, count: tags.length, max: cap.max },
+        start: first.start,
+        end: extra[extra.length - 1]!.end,
+        platform,
+        fixes: fixable
+          ? [{ title: message(config.locale, 'fix.drop-extra-hashtags', { count: extra.length }), edits: extra.map((s) => removalEdit(post.text, s.start, s.end)) }]
+          : [],
+      });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { message } from '../i18n/messages';
+import { eachPart, removalEdit, sourceSpan, type Rule } from './rule';
+
+/** `hashtag.duplicate`: the same hashtag twice in one text, ignoring case (#Nova … #nova). */
+export const hashtagDuplicateRule: Rule = {
+  codes: ['hashtag.duplicate'],
+  run({ renders, post, config, report }) {
+    for (const { platform, part } of eachPart(renders)) {
+      const seen = new Set<string>();
+      for (const h of part.hashtagEntities) {
+        const key = h.tag.toLocaleLowerCase();
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        const span = sourceSpan(part, h.start, h.end);
+        report({
+          code: 'hashtag.duplicate',
+          severity: 'warning',
+          id: 'hashtag.duplicate',
+          params: { tag: h.tag },
+          start: span.start,
+          end: span.end,
+          platform,
+          fixes: span.verbatim
+            ? [{ title: message(config.locale, 'fix.remove-hashtag', { tag: h.tag }), edits: [removalEdit(post.text, span.start, span.end)], preferred: true }]
+            : [],
+        });
+      }
+    }
+  },
+};

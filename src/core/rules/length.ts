@@ -1,0 +1,69 @@
+import { graphemeLength } from '../text/unicode';
+import { PLATFORMS } from '../platforms/registry';
+import { eachPart, type Rule } from './rule';
+import type { MessageId } from '../i18n/messages';
+
+const UNITS: Record<string, MessageId> = { weighted: 'unit.weighted', graphemes: 'unit.graphemes', bytes: 'unit.bytes' };
+
+/**
+ * `length.over-limit`: a part is longer than its network allows; the range starts at the exact
+ * character where the network would cut it. `length.empty`: a network would receive no text.
+ * Titles are checked where the network shows one (YouTube, Pinterest).
+ */
+export const lengthRule: Rule = {
+  codes: ['length.over-limit', 'length.empty'],
+  run({ renders, post, report }) {
+    for (const { platform, part, index, count } of eachPart(renders)) {
+      const name = PLATFORMS[platform].name;
+      if (part.text.trim() === '') {
+        // An empty network text matters unless the network publishes media alone.
+        if (count === 1 && PLATFORMS[platform].media.required && post.meta.media.length > 0) continue;
+        report({
+          code: 'length.empty',
+          severity: 'error',
+          id: count > 1 ? 'length.empty-part' : 'length.empty',
+          params: { platform: name, part: index + 1 },
+          start: part.sourceStart,
+          end: part.sourceEnd,
+          platform,
+        });
+        continue;
+      }
+      if (part.length <= part.limit) continue;
+      const unit = UNITS[part.measure.unit]!;
+      report({
+        code: 'length.over-limit',
+        severity: 'error',
+        id: count > 1 ? 'length.over-limit-part' : 'length.over-limit',
+        params: {
+          platform: name,
+          part: index + 1,
+          length: part.length,
+          limit: part.limit,
+          over: part.length - part.limit,
+          unit: { id: unit },
+        },
+        start: part.toSource(part.fitsUntil),
+        end: part.sourceEnd,
+        platform,
+      });
+    }
+    const title = post.meta.title;
+    if (title === undefined) return;
+    for (const render of renders) {
+      const limit = PLATFORMS[render.platform].titleLimit;
+      const length = graphemeLength(title);
+      const field = post.field('title');
+      if (limit === undefined || length <= limit || !field) continue;
+      report({
+        code: 'length.over-limit',
+        severity: 'error',
+        id: 'length.title-over-limit',
+        params: { platform: PLATFORMS[render.platform].name, length, limit },
+        start: field.valueStart,
+        end: field.valueEnd,
+        platform: render.platform,
+      });
+    }
+  },
+};

@@ -1,0 +1,45 @@
+import type { CalendarConfig } from '../config';
+import type { PlatformId } from '../model';
+import type { ParsedPost, Finding } from '../post';
+import type { PartDetail, PlatformRender } from '../render';
+
+/** What every rule sees. */
+export interface RuleContext {
+  readonly post: ParsedPost;
+  readonly renders: readonly PlatformRender[];
+  readonly config: CalendarConfig;
+  /** The current time, epoch milliseconds (injected so tests are stable). */
+  readonly now: number;
+  /** Whether a calendar-relative file exists; media checks are skipped without it. */
+  readonly fileExists?: (calendarPath: string) => boolean;
+  report(finding: Finding): void;
+}
+
+/** One lint rule: the codes it may report, and the check. */
+export interface Rule {
+  readonly codes: readonly string[];
+  run(ctx: RuleContext): void;
+}
+
+/** File offsets of an entity of a part's text, or undefined when it is not written verbatim. */
+export function sourceSpan(part: PartDetail, start: number, end: number): { start: number; end: number; verbatim: boolean } {
+  const s = part.toSource(start);
+  const e = part.toSource(end - 1) + 1;
+  return { start: s, end: e, verbatim: e - s === end - start };
+}
+
+/** Every part of every network, with its network and position. */
+export function* eachPart(renders: readonly PlatformRender[]): Generator<{ platform: PlatformId; part: PartDetail; index: number; count: number }> {
+  for (const render of renders) {
+    for (let index = 0; index < render.parts.length; index++) {
+      yield { platform: render.platform, part: render.parts[index]!, index, count: render.parts.length };
+    }
+  }
+}
+
+/** An edit removing `[start, end)` of the file with one adjacent space, so no double space is left. */
+export function removalEdit(text: string, start: number, end: number): { start: number; end: number; newText: string } {
+  if (start > 0 && text[start - 1] === ' ') return { start: start - 1, end, newText: '' };
+  if (text[end] === ' ') return { start, end: end + 1, newText: '' };
+  return { start, end, newText: '' };
+}
