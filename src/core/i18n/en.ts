@@ -76,6 +76,18 @@ export const en = {
   'kind.url': 'a URL such as https://mastodon.social',
   'kind.account': '{ name, handle }',
   'config.unknown-platform': '"{value}" is not a known network.',
+  'cli.summary': '{problems} problems ({errors} errors, {warnings} warnings) in {files} files.',
+  'cli.summary-clean': 'No problems in {files} files.',
+  'cli.no-calendar': 'No .editorial.yaml found in {dir} or any folder above it: run edcal inside a calendar, or pass the calendar folder.',
+  'cli.path-missing': 'Cannot read {path}: no such file or folder.',
+  'cli.unknown-option': 'Unknown option {option}. See: edcal {command} --help',
+  'cli.missing-value': 'The option {option} needs a value.',
+  'cli.bad-choice': '{option} must be one of {allowed}, not "{value}".',
+  'cli.bad-now': '--now must be a date such as 2026-12-01T09:30Z, not "{value}".',
+  'cli.unknown-command': 'Unknown command "{command}". See: edcal --help',
+  'cli.no-posts': 'No post files match {globs} in {root}.',
+  'cli.help': 'edcal: editorial calendars as code.\n\nUsage: edcal <command> [options]\n\nCommands:\n  check [PATH...]   Check posts for every network\'s rules (length, hashtags, media, dates...).\n\nOptions:\n  -h, --help        Show help (also: edcal <command> --help).\n  -v, --version     Show the version.\n\nA calendar is a folder with an .editorial.yaml file; posts are Markdown files with YAML frontmatter.\nDocumentation: README.md.',
+  'cli.help-check': 'Usage: edcal check [PATH...] [options]\n\nChecks every post under the given files or folders against the rules of each of its networks.\nWithout PATH, checks the calendar found from the current folder (the nearest .editorial.yaml above it).\nA folder inside a calendar is checked with that calendar\'s settings; files given by name are always checked.\n\nOptions:\n  --format text|json|github   Output for people (default), for programs, or GitHub Actions annotations.\n  --lang en|fr                Language of messages (default: the calendar\'s locale, else $LANG).\n  --now DATE                  Take DATE as the current time (ISO 8601), for reproducible date checks.\n  --no-color                  Plain text output (also NO_COLOR=1); colours are used only on a terminal.\n  -h, --help                  Show this help.\n\nExit status: 0 without errors (warnings allowed), 1 with errors, 2 for a usage error or an unreadable path.',
 } as const;
 
 /** A message id, e.g. `'length.over-limit'`. */

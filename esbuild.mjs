@@ -1,0 +1,29 @@
+// Bundles the CLI (and, in later issues, the extension and webviews) with esbuild.
+// Usage: node esbuild.mjs [--production] [--watch]. Type-checking is separate: npm run typecheck.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/** @type {esbuild.BuildOptions[]} */
+const targets = [
+  {
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { EDCAL_VERSION: JSON.stringify(version) },
+  },
+];
+
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'linked' };
+
+if (watch) {
+  for (const target of targets) await (await esbuild.context({ ...common, ...target })).watch();
+} else {
+  await Promise.all(targets.map((target) => esbuild.build({ ...common, ...target })));
+}

@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { CONFIG_FILE } from '../core/config';
+import { message, toLocale, type Locale } from '../core/i18n/messages';
+import type { Diagnostic } from '../core/model';
+import { UsageError, parseArgs } from './args';
+import { findCalendarRoot, isDirectory, listPostFiles, loadCalendar, toPosix, type Calendar } from './calendarFiles';
+import { lintFiles, type FileReport, type LintTask } from './lintFiles';
+import { formatGithub } from './report/github';
+import { formatJson } from './report/json';
+import type { CheckOutput, OutputDiagnostic } from './report/model';
+import { formatText } from './report/text';
+
+const FORMATS = ['text', 'json', 'github'] as const;
+
+/** What a command prints and the exit status it ends with. */
+export interface CommandResult {
+  readonly stdout: string;
+  readonly stderr?: string;
+  readonly exitCode: number;
+}
+
+/** `edcal check [PATH…]`: lint posts, print them in the chosen format, exit 1 on errors. */
+export async function check(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv, isTty: boolean): Promise<CommandResult> {
+  let locale: Locale = toLocale(env['LC_ALL'] || env['LANG']);
+  const args = parseArgs(
+    argv,
+    ['--format', '--lang', '--now'],
+    ['--help', '-h', '--no-color'],
+    (option) => message(locale, 'cli.unknown-option', { option, command: 'check' }),
+    (option) => message(locale, 'cli.missing-value', { option }),
+  );
+  const lang = args.options.get('--lang');
+  if (typeof lang === 'string') {
+    if (lang !== 'en' && lang !== 'fr') throw new UsageError(message(locale, 'cli.bad-choice', { option: '--lang', allowed: 'en, fr', value: lang }));
+    locale = lang;
+  }
+  if (args.options.has('--help') || args.options.has('-h')) return { stdout: message(locale, 'cli.help-check'), exitCode: 0 };
+  const format = (args.options.get('--format') ?? 'text') as string;
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(message(locale, 'cli.bad-choice', { option: '--format', allowed: FORMATS.join(', '), value: format }));
+  }
+  const nowText = args.options.get('--now');
+  const now = typeof nowText === 'string' ? Date.parse(nowText) : Date.now();
+  if (Number.isNaN(now)) throw new UsageError(message(locale, 'cli.bad-now', { value: String(nowText) }));
+
+  const { tasks, calendars, notices } = collectTasks(args.positionals, cwd, locale, typeof lang === 'string' ? lang : undefined);
+  const reports = await lintFiles(tasks, now);
+  const output = toOutput(reports, calendars, cwd);
+  // Messages are in the calendar's language unless --lang says otherwise.
+  const outLocale = typeof lang === 'string' ? lang : calendars[0]?.config.locale ?? locale;
+  const color = isTty && !args.options.has('--no-color') && !env['NO_COLOR'];
+  const stdout = format === 'json' ? formatJson(output) : format === 'github' ? formatGithub(output, outLocale) : formatText(output, outLocale, color);
+  return { stdout, ...(notices.length > 0 ? { stderr: notices.join('\n') } : {}), exitCode: output.summary.errors > 0 ? 1 : 0 };
+}
+
+/** Turns the paths given into files to lint, each with its calendar's settings. */
+function collectTasks(paths: readonly string[], cwd: string, locale: Locale, lang: Locale | undefined): { tasks: LintTask[]; calendars: Calendar[]; notices: string[] } {
+  const calendars = new Map<string, Calendar>();
+  const notices: string[] = [];
+  const calendarOf = (root: string) => {
+    let calendar = calendars.get(root);
+    if (!calendar) {
+      calendar = loadCalendar(root, locale);
+      if (lang) calendar = { ...calendar, config: { ...calendar.config, locale: lang } };
+      calendars.set(root, calendar);
+    }
+    return calendar;
+  };
+  const targets = paths.length > 0 ? paths.map((p) => resolve(cwd, p)) : [findCalendarRoot(cwd)];
+  if (targets[0] === undefined) throw new UsageError(message(locale, 'cli.no-calendar', { dir: cwd }));
+
+  const tasks: LintTask[] = [];
+  const seen = new Set<string>();
+  const add = (file: string, calendar: Calendar) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    tasks.push({ file, root: calendar.root, config: calendar.config });
+  };
+  for (const target of targets as string[]) {
+    if (!existsSync(target)) throw new UsageError(message(locale, 'cli.path-missing', { path: relative(cwd, target) || target }));
+    if (isDirectory(target)) {
+      const calendar = calendarOf(findCalendarRoot(target) ?? target);
+      const files = listPostFiles(calendar, target);
+      if (files.length === 0) notices.push(message(calendar.config.locale, 'cli.no-posts', { globs: calendar.config.posts.join(', '), root: relative(cwd, target) || '.' }));
+      for (const file of files) add(file, calendar);
+    } else if (basename(target) !== CONFIG_FILE) {
+      add(target, calendarOf(findCalendarRoot(dirname(target)) ?? dirname(target)));
+    } else {
+      calendarOf(dirname(target));
+    }
+  }
+  return { tasks, calendars: [...calendars.values()], notices };
+}
+
+function toOutput(reports: readonly FileReport[], calendars: readonly Calendar[], cwd: string): CheckOutput {
+  const rel = (file: string) => toPosix(relative(cwd, file)) || '.';
+  const diagnostics: OutputDiagnostic[] = [];
+  const flatten = (file: string, d: Diagnostic): OutputDiagnostic => ({
+    file: rel(file),
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: d.severity,
+    code: d.code,
+    ...(d.platform ? { platform: d.platform } : {}),
+    message: d.message,
+  });
+  for (const calendar of calendars) {
+    for (const d of calendar.configDiagnostics) diagnostics.push(flatten(resolve(calendar.root, CONFIG_FILE), d));
+  }
+  const posts: Array<CheckOutput['posts'][number]> = [];
+  for (const report of reports) {
+    if (report.post) posts.push({ file: rel(report.file), ...report.post });
+    for (const d of report.diagnostics) diagnostics.push(flatten(report.file, d));
+  }
+  const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
+  return { posts, diagnostics, summary: { files: reports.length, posts: posts.length, errors: count('error'), warnings: count('warning') } };
+}

@@ -1,0 +1,61 @@
+import { message, toLocale } from '../core/i18n/messages';
+import { UsageError } from './args';
+import { check, type CommandResult } from './check';
+import { runWorkerIfAny } from './lintFiles';
+
+declare const EDCAL_VERSION: string;
+
+/** The command table: each command takes its arguments and returns what to print. */
+const COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandResult>> = {
+  check: (argv) => check(argv, process.cwd(), process.env, Boolean(process.stdout.isTTY)),
+};
+
+async function main(argv: readonly string[]): Promise<number> {
+  const locale = toLocale(process.env['LC_ALL'] || process.env['LANG']);
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(message(locale, 'cli.help') + '\n');
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${EDCAL_VERSION}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`edcal: ${message(locale, 'cli.unknown-command', { command })}\n`);
+    return 2;
+  }
+  try {
+    const result = await run(rest);
+    if (result.stderr) process.stderr.write(result.stderr + '\n');
+    await write(result.stdout + '\n');
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`edcal: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** Writes to stdout and waits until it is flushed (pipes are asynchronous; large JSON must not be cut). */
+function write(text: string): Promise<void> {
+  return new Promise((done) => {
+    if (process.stdout.write(text)) done();
+    else process.stdout.once('drain', () => done());
+  });
+}
+
+if (!runWorkerIfAny()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`edcal: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,34 @@
+import type { Locale } from '../../core/i18n/messages';
+import type { CheckOutput } from './model';
+import { summaryLine } from './text';
+
+/**
+ * GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding,
+ * shown on the pull request's diff, then the summary line.
+ */
+export function formatGithub(output: CheckOutput, locale: Locale): string {
+  const lines = output.diagnostics.map((d) => {
+    const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+    const props = [
+      `file=${escapeProperty(d.file)}`,
+      `line=${d.line}`,
+      `col=${d.column}`,
+      `endLine=${d.endLine}`,
+      `endColumn=${d.endColumn}`,
+      `title=${escapeProperty(d.platform ? `${d.code} (${d.platform})` : d.code)}`,
+    ];
+    return `::${command} ${props.join(',')}::${escapeData(d.message)}`;
+  });
+  lines.push(summaryLine(output, locale));
+  return lines.join('\n');
+}
+
+/** Escaping of a command's message, as the Actions toolkit does. */
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escaping of a command's property values (also `:` and `,`). */
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

@@ -1,0 +1,30 @@
+import { message, type Locale } from '../../core/i18n/messages';
+import type { CheckOutput } from './model';
+
+const COLORS = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, underline: 4 } as const;
+
+/** For people: findings grouped by file, `line:column`, severity, message, code; then a summary. */
+export function formatText(output: CheckOutput, locale: Locale, color: boolean): string {
+  const paint = (c: keyof typeof COLORS, s: string) => (color ? `\u001b[${COLORS[c]}m${s}\u001b[0m` : s);
+  const lines: string[] = [];
+  let file: string | undefined;
+  for (const d of output.diagnostics) {
+    if (d.file !== file) {
+      if (file !== undefined) lines.push('');
+      file = d.file;
+    }
+    const where = `${d.file}:${d.line}:${d.column}`;
+    const severity = d.severity === 'error' ? paint('red', 'error') : d.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'info');
+    lines.push(`${paint('underline', where)}  ${severity}  ${d.message}  ${paint('dim', d.code)}`);
+  }
+  if (lines.length > 0) lines.push('');
+  const summary = summaryLine(output, locale);
+  lines.push(output.summary.errors > 0 ? paint('bold', paint('red', summary)) : output.summary.warnings > 0 ? paint('bold', paint('yellow', summary)) : summary);
+  return lines.join('\n');
+}
+
+export function summaryLine(output: CheckOutput, locale: Locale): string {
+  const { errors, warnings, files } = output.summary;
+  const problems = output.diagnostics.length;
+  return problems === 0 ? message(locale, 'cli.summary-clean', { files }) : message(locale, 'cli.summary', { problems, errors, warnings, files });
+}
