@@ -33,8 +33,12 @@ export function isPlainText(text: string): boolean {
  * // 'Lisez ceci : le blog (https://nova.example)'
  */
 export function toSocialText(part: MappedText): MappedText {
+  return isPlainText(part.value) ? part : parseToSocialText(part);
+}
+
+/** The conversion through the Markdown parser, without the plain-text shortcut. */
+export function parseToSocialText(part: MappedText): MappedText {
   const source = part.value;
-  if (isPlainText(source)) return part;
   const tree = parser.parse(source) as Root;
   const out = new MappedText();
   const writer = new Writer(part, source, out);

@@ -98,15 +98,19 @@ export function parsePost(path: string, text: string, config: CalendarConfig): P
     if (sections.unclosed) {
       report({ code: 'frontmatter.unclosed', severity: 'error', id: 'frontmatter.unclosed', start: sections.bomLength, end: sections.bomLength + 3 });
     }
-    doc = parseFrontmatterYaml(text.slice(sections.yamlStart, sections.yamlEnd));
+    const yamlText = text.slice(sections.yamlStart, sections.yamlEnd);
+    doc = parseFrontmatterYaml(yamlText);
+    // An error found at the end of the YAML belongs to its last line, not to the closing fence.
+    const last = yamlText.trimEnd().length;
     for (const error of doc.errors) {
+      const start = Math.min(error.pos[0], Math.max(0, last - 1));
       report({
         code: 'frontmatter.yaml',
         severity: 'error',
         id: 'frontmatter.yaml',
         params: { detail: error.message.split('\n')[0]! },
-        start: sections.yamlStart + error.pos[0],
-        end: sections.yamlStart + Math.max(error.pos[1], error.pos[0]),
+        start: sections.yamlStart + start,
+        end: sections.yamlStart + Math.min(Math.max(error.pos[1], start), Math.max(last, start)),
       });
     }
   }

@@ -118,7 +118,8 @@ export function blueskyFacets(text: string): Facet[] {
       });
     }
   }
-  return facets;
+  // Clients send facets ordered by position (a stable sort keeps detection order on ties).
+  return facets.sort((a, b) => a.index.byteStart - b.index.byteStart);
 }
 
 export const bluesky: PlatformRules = {

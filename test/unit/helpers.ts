@@ -1,0 +1,36 @@
+import { DEFAULT_CONFIG, type CalendarConfig } from '../../src/core/config';
+import { lint, type LintResult } from '../../src/core/lint';
+import type { TextEdit } from '../../src/core/model';
+
+/** A fixed "now" for every test: 2026-11-23 09:00 in Paris. */
+export const NOW = Date.UTC(2026, 10, 23, 8, 0);
+
+export const CONFIG: CalendarConfig = { ...DEFAULT_CONFIG, timezone: 'Europe/Paris' };
+
+/**
+ * A post file from frontmatter lines and a body, with defaults that lint clean:
+ * a future date, `platforms: [x]`, status draft.
+ */
+export function postFile(fields: Record<string, string | undefined> = {}, body = 'Bonjour'): string {
+  const merged: Record<string, string | undefined> = { date: '2026-12-01T09:30', platforms: '[x]', status: 'draft', ...fields };
+  const yaml = Object.entries(merged)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n');
+  return `---\n${yaml}\n---\n${body}\n`;
+}
+
+/** Lints a file text with the test config and a fixed clock. */
+export function lintText(text: string, config: Partial<CalendarConfig> = {}, path = 'posts/p.md', fileExists?: (p: string) => boolean): LintResult {
+  return lint(path, text, { config: { ...CONFIG, ...config }, now: NOW, ...(fileExists ? { fileExists } : {}) });
+}
+
+/** The codes found, in order. */
+export function codes(result: LintResult): string[] {
+  return result.diagnostics.map((d) => d.code);
+}
+
+/** Applies edits (non-overlapping) to a text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+}

@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { lintBytes } from '../../src/core/lint';
+import { applyEdits, CONFIG, codes, lintText, NOW, postFile } from './helpers';
+
+/** One row per diagnostic code: a file that triggers it, and the 1-based line where it points. */
+const TABLE: Array<{ code: string; file: string; line: number; config?: Parameters<typeof lintText>[1]; exists?: boolean }> = [
+  { code: 'frontmatter.missing', file: 'Just text\n', line: 1 },
+  { code: 'frontmatter.unclosed', file: '---\ndate: 2026-12-01T09:30\nplatforms: [x]\nHello', line: 1 },
+  { code: 'frontmatter.yaml', file: postFile({ title: '[unclosed' }), line: 5 },
+  { code: 'frontmatter.yaml', file: postFile({ status: 'draft\nstatus: review' }), line: 5 },
+  { code: 'frontmatter.schema', file: '---\n- a\n- list\n---\nHi', line: 2 },
+  { code: 'frontmatter.schema', file: postFile({ plateforms: '[x]' }), line: 5 },
+  { code: 'frontmatter.schema', file: postFile({ title: '[a, b]' }), line: 5 },
+  { code: 'date.missing', file: postFile({ date: undefined }), line: 1 },
+  { code: 'date.invalid', file: postFile({ date: '2026-02-30T09:00' }), line: 2 },
+  { code: 'date.past', file: postFile({ date: '2026-11-20T09:30' }), line: 2 },
+  { code: 'status.invalid', file: postFile({ status: 'aproved' }), line: 4 },
+  { code: 'platform.none', file: postFile({ platforms: '[]' }), line: 3 },
+  { code: 'platform.unknown', file: postFile({ platforms: '[x, linkdin]' }), line: 3 },
+  { code: 'variant.unknown-platform', file: postFile({}, 'Hi\n\n:::bluesky\nHi Bluesky\n:::'), line: 8 },
+  { code: 'variant.unknown-platform', file: postFile({}, 'Hi\n\n:::twiter\nHi\n:::'), line: 8 },
+  { code: 'length.over-limit', file: postFile({}, 'a'.repeat(300)), line: 6 },
+  { code: 'length.empty', file: postFile({}, ''), line: 6 },
+  { code: 'hashtag.too-many', file: postFile({ platforms: '[instagram]', media: '[{ file: a.png, alt: Chat }]' }, '#a #b #c #d #e #f #g'), line: 7 },
+  { code: 'hashtag.duplicate', file: postFile({}, 'Vive #Nova et #nova'), line: 6 },
+  { code: 'hashtag.invalid', file: postFile({}, 'En #2026 !'), line: 6 },
+  { code: 'hashtag.banned', file: postFile({}, 'Suivez #followback'), line: 6, config: { bannedHashtags: ['FollowBack'] } },
+  { code: 'link.too-many', file: postFile({ platforms: '[threads]' }, 'https://a.com https://b.com https://c.com https://d.com https://e.com https://f.com'), line: 6 },
+  { code: 'thread.unsupported', file: postFile({ platforms: '[linkedin]' }, 'Un\n\n---\n\nDeux'), line: 10 },
+  { code: 'media.missing-file', file: postFile({ media: '[{ file: ../media/nope.png, alt: Rien }]' }), line: 5, exists: false },
+  { code: 'media.alt-missing', file: postFile({ media: '\n  - file: a.png' }), line: 6 },
+  { code: 'media.too-many', file: postFile({ media: '[a.mp4, b.mp4, c.mp4, d.mp4, e.mp4]' }), line: 5 },
+  { code: 'media.required', file: postFile({ platforms: '[instagram]' }, 'Une légende'), line: 3 },
+];
+
+describe('lint', () => {
+  for (const row of TABLE) {
+    it(`${row.code} (line ${row.line})`, () => {
+      const result = lintText(row.file, row.config, 'posts/p.md', row.exists === undefined ? undefined : () => row.exists!);
+      const found = result.diagnostics.find((d) => d.code === row.code);
+      assert.ok(found, `expected ${row.code}, got ${JSON.stringify(codes(result))}`);
+      assert.equal(found.range.start.line + 1, row.line, found.message);
+    });
+  }
+
+  it('finds nothing in a clean post', () => {
+    const text = postFile({ platforms: '[x, bluesky, mastodon, threads, linkedin, facebook]', title: 'Nova 2', media: '\n  - file: ../media/a.png\n    alt: "Capture de Nova 2"' }, 'Nova 2 arrive ✨ #Nova\nhttps://nova.app/launch');
+    assert.deepEqual(lintText(text, {}, 'posts/p.md', () => true).diagnostics, []);
+  });
+
+  it('points an over-limit diagnostic at the first character X would cut', () => {
+    const body = 'a'.repeat(279) + 'éb';
+    const d = lintText(postFile({}, body)).diagnostics[0]!;
+    assert.equal(d.code, 'length.over-limit');
+    assert.deepEqual(d.range, { start: { line: 5, character: 280 }, end: { line: 5, character: 281 } });
+    assert.equal(d.platform, 'x');
+    assert.match(d.message, /^X: 281\/280 weighted characters, 1 over the limit\.$/);
+  });
+
+  it('checks each thread part on its own', () => {
+    const result = lintText(postFile({}, 'a'.repeat(200) + '\n\n---\n\n' + 'b'.repeat(300)));
+    assert.deepEqual(codes(result), ['length.over-limit']);
+    assert.match(result.diagnostics[0]!.message, /part 2/);
+    assert.equal(result.renders[0]!.parts.length, 2);
+  });
+
+  it('uses a variant instead of the default text for its network only', () => {
+    const result = lintText(postFile({ platforms: '[x, bluesky]' }, 'b'.repeat(290) + '\n\n:::x\nShort for X\n:::'));
+    assert.deepEqual(result.renders.map((r) => [r.platform, r.parts[0]!.text.length, r.fromVariant]), [['x', 11, true], ['bluesky', 290, false]]);
+    assert.deepEqual(codes(result), []);
+  });
+
+  it('speaks French when the calendar does', () => {
+    const d = lintText(postFile({ platforms: '[x, linkdin]' }), { locale: 'fr' }).diagnostics[0]!;
+    assert.equal(d.message, '«\u00a0linkdin\u00a0» n’est pas un réseau connu. Vouliez-vous dire «\u00a0linkedin\u00a0»\u202f?');
+  });
+
+  it('reports a duplicate hashtag once even when several networks share the text', () => {
+    const result = lintText(postFile({ platforms: '[x, bluesky, mastodon]' }, '#Nova et #nova'));
+    assert.equal(codes(result).filter((c) => c === 'hashtag.duplicate').length, 1);
+  });
+
+  describe('fixes', () => {
+    const fix = (text: string, code: string, config = {}) => {
+      const d = lintText(text, config).diagnostics.find((x) => x.code === code);
+      assert.ok(d?.fixes?.[0], `no fix for ${code}`);
+      return applyEdits(text, d.fixes[0].edits);
+    };
+    it('removes a duplicate hashtag and its space', () => {
+      assert.equal(fix(postFile({}, 'Vive #Nova et #nova !'), 'hashtag.duplicate'), postFile({}, 'Vive #Nova et !'));
+    });
+    it('drops the hashtags over the Instagram limit', () => {
+      const media = '[{ file: a.png, alt: Chat }]';
+      assert.equal(fix(postFile({ platforms: '[instagram]', media }, 'Photo #a #b #c #d #e #f #g'), 'hashtag.too-many'), postFile({ platforms: '[instagram]', media }, 'Photo #a #b #c #d #e'));
+    });
+    it('replaces an unknown network with the suggestion', () => {
+      assert.equal(fix(postFile({ platforms: '[x, twitter]' }), 'platform.unknown'), postFile({ platforms: '[x, x]' }));
+    });
+    it('fixes a misspelt status', () => {
+      assert.equal(fix(postFile({ status: 'aproved' }), 'status.invalid'), postFile({ status: 'approved' }));
+    });
+    it('adds an alt placeholder under a block media item, in its indentation', () => {
+      const out = fix(postFile({ media: '\n  - file: a.png   # hero' }), 'media.alt-missing');
+      assert.ok(out.includes('  - file: a.png\n    alt: "TODO: describe the image"   # hero') || out.includes('  - file: a.png\n    alt: "TODO: describe the image"'), out);
+      assert.deepEqual(codes(lintText(out)), []);
+    });
+    it('adds an alt placeholder to a bare media path', () => {
+      const out = fix(postFile({ media: '\n  - a.png' }), 'media.alt-missing');
+      assert.ok(out.includes('  - file: a.png\n    alt: "TODO: describe the image"'), out);
+      assert.deepEqual(codes(lintText(out)), []);
+    });
+    it('adds an alt placeholder to a flow media item', () => {
+      const out = fix(postFile({ media: '[{ file: a.png }]' }), 'media.alt-missing');
+      assert.ok(out.includes('[{ file: a.png, alt: "TODO: describe the image" }]'), out);
+    });
+    it('keeps CRLF line endings in inserted lines', () => {
+      const out = fix(postFile({ media: '\n  - file: a.png' }).replace(/\n/g, '\r\n'), 'media.alt-missing');
+      assert.ok(out.includes('a.png\r\n    alt:'), JSON.stringify(out));
+    });
+  });
+
+  describe('bad input never crashes and never hides the rest', () => {
+    const inputs: Array<[string, string]> = [
+      ['empty file', ''],
+      ['only a fence', '---'],
+      ['broken YAML', '---\ndate: [\n---\nHi'],
+      ['a scalar frontmatter', '---\njust text\n---\n'],
+      ['duplicate keys', '---\ndate: 2026-12-01\ndate: 2026-12-02\n---\n'],
+      ['BOM and CRLF', '\ufeff---\r\ndate: 2026-12-01T09:30\r\nplatforms: [x]\r\n---\r\nBonjour\r\n'],
+      ['anchors and aliases', '---\na: &x [x]\nplatforms: *x\ndate: 2026-12-01T09:30\n---\nHi'],
+      ['a map for platforms', '---\nplatforms: { x: true }\ndate: 2026-12-01T09:30\n---\nHi'],
+      ['numbers everywhere', '---\ntitle: 12\ndate: 20261201\nplatforms: [1, 2]\nstatus: 3\nmedia: 4\n---\n'],
+      ['an unclosed variant', postFile({}, ':::x\nHi')],
+      ['nested lists in media', postFile({ media: '[[a, b], {alt: x}]' })],
+      ['lone surrogates', postFile({}, '\ud800 #a\udc00b')],
+      ['a very long line', postFile({}, '#a'.repeat(20000))],
+    ];
+    for (const [name, text] of inputs) {
+      it(name, () => {
+        const result = lintText(text);
+        for (const d of result.diagnostics) {
+          assert.ok(d.code && d.message && d.range, JSON.stringify(d));
+          assert.ok(d.range.start.line <= d.range.end.line);
+        }
+      });
+    }
+
+    it('reads a BOM + CRLF post like any other', () => {
+      const result = lintText('\ufeff---\r\ndate: 2026-12-01T09:30\r\nplatforms: [x]\r\n---\r\nBonjour\r\nà tous\r\n');
+      assert.deepEqual(codes(result), []);
+      assert.equal(result.renders[0]!.parts[0]!.text, 'Bonjour\nà tous');
+    });
+
+    const bytes: Array<[string, Uint8Array, string]> = [
+      ['binary', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), 'file.binary'],
+      ['not UTF-8', new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x41]), 'file.encoding'],
+      ['huge', new Uint8Array(2 * 1024 * 1024).fill(0x61), 'file.too-large'],
+    ];
+    for (const [name, data, code] of bytes) {
+      it(`refuses a ${name} file with ${code}`, () => {
+        const result = lintBytes('posts/x.md', data, { config: CONFIG, now: NOW });
+        assert.deepEqual(result.diagnostics.map((d) => d.code), [code]);
+      });
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { graphemeLength, graphemeOffset, utf8FitOffset, utf8Length, utf8Offset } from '../../src/core/text/unicode';
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const segmenterCount = (s: string) => [...segmenter.segment(s)].length;
+
+/** Text mixing ASCII, French accents, typographic punctuation, combining marks, emoji and CRLF. */
+export const socialText = fc
+  .array(
+    fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('é', 'à', 'ç', 'Œ', '’', '«\u00a0', '\u202f!', '…', '—', '€', 'e\u0301', '\r\n', '\n', '👩‍💻', '🇫🇷', '👍🏽', '1️⃣', '❤️', '한국어', '中文', 'مرحبا', '\u200d', '\ufe0f', '🎄'),
+      fc.string({ unit: 'grapheme', maxLength: 4 }),
+    ),
+    { maxLength: 20 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('unicode measures', () => {
+  it('counts grapheme clusters exactly as Intl.Segmenter, fast path included', () => {
+    fc.assert(fc.property(socialText, (s) => graphemeLength(s) === segmenterCount(s)), { numRuns: 2000 });
+  });
+
+  it('cuts after exactly n grapheme clusters', () => {
+    fc.assert(
+      fc.property(socialText, fc.nat(30), (s, n) => {
+        const cut = graphemeOffset(s, n);
+        return segmenterCount(s.slice(0, cut)) === Math.min(n, segmenterCount(s)) && (cut === s.length || segmenterCount(s.slice(0, cut)) === n);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('counts UTF-8 bytes as Buffer does', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), socialText, (a, b) => utf8Length(a + b) === Buffer.byteLength(a + b, 'utf8')), { numRuns: 1000 });
+  });
+
+  it('converts UTF-16 offsets to UTF-8 offsets', () => {
+    assert.equal(utf8Offset('é#a', 1), 2);
+    assert.equal(utf8Offset('👩‍💻 #a', 6), 12);
+  });
+
+  it('finds the longest prefix within a byte budget without splitting a character', () => {
+    fc.assert(
+      fc.property(socialText, fc.nat(60), (s, max) => {
+        const cut = utf8FitOffset(s, max);
+        const fits = Buffer.byteLength(s.slice(0, cut)) <= max;
+        const maximal = cut === s.length || Buffer.byteLength(s.slice(0, cut + (s.codePointAt(cut)! > 0xffff ? 2 : 1))) > max;
+        return fits && maximal;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import twitter from 'twitter-text';
+import { parse } from 'yaml';
+import { x } from '../../src/core/platforms/x';
+import { lintText, postFile } from './helpers';
+import { socialText } from './unicode.test';
+
+interface Case {
+  description: string;
+  text: string;
+  expected: { weightedLength: number; valid: boolean; validRangeEnd: number };
+}
+
+const conformance = parse(readFileSync(join(__dirname, '../fixtures/twitter-text/validate.yml'), 'utf8')) as {
+  tests: Record<string, Case[]>;
+};
+
+describe('X (twitter-text config v3)', () => {
+  describe('passes twitter-text conformance (validate.yml, v3 cases)', () => {
+    // The v3 (emoji-aware) section is the one the current config is tested against upstream.
+    for (const c of conformance.tests['WeightedTweetsWithDiscountedEmojiCounterTest']!) {
+      it(c.description, () => {
+        const m = x.measure(c.text, {});
+        assert.equal(m.length, c.expected.weightedLength);
+        assert.equal(m.length <= m.limit, c.expected.valid);
+        if (!c.expected.valid) assert.equal(m.fitsUntil, c.expected.validRangeEnd + 1);
+      });
+    }
+    for (const c of conformance.tests['UnicodeDirectionalMarkerCounterTest']!) {
+      it(c.description, () => assert.equal(x.measure(c.text, {}).length, c.expected.weightedLength));
+    }
+  });
+
+  it('gives a post body the length parseTweet gives its text (property)', () => {
+    const plainBody = socialText.filter((s) => s.trim() !== '' && !/[*_`[\]<>\\&~\t\0:-]|^\s|\s$|\n\s|\s\n|\r/.test(s));
+    fc.assert(
+      fc.property(plainBody, (body) => {
+        const result = lintText(postFile({}, body));
+        const part = result.renders[0]!.parts[0]!;
+        return part.length === twitter.parseTweet(part.text).weightedLength && part.text === body.trim();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('counts each URL as 23, with or without https://', () => {
+    assert.equal(x.measure('https://nova.app/launch/with/a/very/long/path', {}).length, 23);
+    assert.equal(x.measure('nova.app', {}).length, 23);
+  });
+
+  it('allows 25,000 weighted characters with premium', () => {
+    const long = 'a'.repeat(1000);
+    assert.equal(x.measure(long, {}).limit, 280);
+    assert.equal(x.measure(long, { premium: true }).limit, 25_000);
+    assert.equal(x.measure(long, {}).fitsUntil, 280);
+  });
+
+  it('finds hashtags as X links them', () => {
+    assert.deepEqual(
+      x.hashtags('#Nova #2026 #été C#sharp #Nova-2').map((h) => h.tag),
+      ['Nova', 'été', 'Nova'],
+    );
+  });
+});
