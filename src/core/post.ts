@@ -130,7 +130,9 @@ export function parsePost(path: string, text: string, config: CalendarConfig): P
     }
   }
 
-  const reader = new MetaReader(pairs, span, report, config, sections, text);
+  // Required fields are only asked for when there is a readable frontmatter to add them to.
+  const readable = contents === null ? doc !== undefined && doc.errors.length === 0 : isMap(contents);
+  const reader = new MetaReader(pairs, span, report, config, sections, text, readable);
   const meta = reader.read();
   const body = parseBody(text, sections.bodyStart);
   return {
@@ -166,6 +168,7 @@ class MetaReader {
     private readonly config: CalendarConfig,
     private readonly sections: FileSections,
     private readonly text: string,
+    private readonly readable: boolean,
   ) {}
 
   read(): PostMeta {
@@ -266,7 +269,7 @@ class MetaReader {
   private date(status: PostStatus | undefined): Pick<PostMeta, 'date' | 'dateText' | 'dateOnly'> {
     const pair = this.pairs.get('date');
     if (!pair || pair.value === null || pair.value === undefined || (isScalar(pair.value) && pair.value.value === null)) {
-      if (status !== 'idea') {
+      if (status !== 'idea' && this.readable) {
         const [start, end] = pair ? this.span(pair.key) : this.headerSpan;
         this.report({ code: 'date.missing', severity: 'error', id: 'date.missing', start, end });
       }
@@ -304,7 +307,7 @@ class MetaReader {
         fixes: suggestion ? [this.replace(start, end, suggestion)] : [],
       });
     }
-    if (items.length === 0 && status !== 'idea') {
+    if (items.length === 0 && status !== 'idea' && this.readable) {
       const pair = this.pairs.get('platforms');
       const [start, end] = pair ? this.span(pair.value ?? pair.key) : this.headerSpan;
       this.report({ code: 'platform.none', severity: 'error', id: 'platform.none', start, end });
