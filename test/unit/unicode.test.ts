@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { graphemeLength, graphemeOffset, utf8FitOffset, utf8Length, utf8Offset } from '../../src/core/text/unicode';
+import { forEachGrapheme, graphemeLength, graphemeOffset, utf8FitOffset, utf8Length, utf8Offset } from '../../src/core/text/unicode';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const segmenterCount = (s: string) => [...segmenter.segment(s)].length;
@@ -10,7 +10,7 @@ export const socialText = fc
   .array(
     fc.oneof(
       fc.string({ maxLength: 6 }),
-      fc.constantFrom('é', 'à', 'ç', 'Œ', '’', '«\u00a0', '\u202f!', '…', '—', '€', 'e\u0301', '\r\n', '\n', '👩‍💻', '🇫🇷', '👍🏽', '1️⃣', '❤️', '한국어', '中文', 'مرحبا', '\u200d', '\ufe0f', '🎄'),
+      fc.constantFrom('é', 'à', 'ç', 'Œ', '’', '«\u00a0', '\u202f!', '…', '—', '€', 'e\u0301', '\r\n', '\n', '👩‍💻', '🇫🇷', '👍🏽', '1️⃣', '❤️', '한국어', '中文', 'مرحبا', '\u200d', '\ufe0f', '🎄', '\u0600', '\u0600\u0600', '‼', '‼\u200d🔥', '\u0308', '\u1100\u1161\u11a8', '\u0915\u094d\u0937', '\u00ad', '\u2060', 'a\u0301\u0302'),
       fc.string({ unit: 'grapheme', maxLength: 4 }),
     ),
     { maxLength: 20 },
@@ -20,6 +20,17 @@ export const socialText = fc
 describe('unicode measures', () => {
   it('counts grapheme clusters exactly as Intl.Segmenter, fast path included', () => {
     fc.assert(fc.property(socialText, (s) => graphemeLength(s) === segmenterCount(s)), { numRuns: 2000 });
+  });
+
+  it('finds exactly the cluster boundaries Intl.Segmenter finds (property)', () => {
+    fc.assert(
+      fc.property(socialText, (s) => {
+        const ours: number[] = [];
+        forEachGrapheme(s, (index) => ours.push(index));
+        assert.deepEqual(ours, [...segmenter.segment(s)].map((g) => g.index));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('cuts after exactly n grapheme clusters', () => {

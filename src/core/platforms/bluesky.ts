@@ -1,5 +1,5 @@
 import tlds from 'tlds';
-import { graphemeLength, graphemeOffset, utf8FitOffset, utf8Length, utf8Offset } from '../text/unicode';
+import { graphemeCut, utf8FitOffset, utf8Length, utf8Offset } from '../text/unicode';
 import type { Hashtag, Link, PlatformRules } from './types';
 
 /**
@@ -126,10 +126,10 @@ export const bluesky: PlatformRules = {
   id: 'bluesky',
   name: 'Bluesky',
   measure(text) {
-    const graphemes = graphemeLength(text);
+    const { count: graphemes, cut } = graphemeCut(text, BLUESKY_MAX_GRAPHEMES);
     const bytes = utf8Length(text);
     // Both limits apply; report the one that binds, cut where the first is crossed.
-    const fitsUntil = Math.min(graphemeOffset(text, BLUESKY_MAX_GRAPHEMES), utf8FitOffset(text, BLUESKY_MAX_BYTES));
+    const fitsUntil = bytes > BLUESKY_MAX_BYTES ? Math.min(cut, utf8FitOffset(text, BLUESKY_MAX_BYTES)) : cut;
     if (bytes > BLUESKY_MAX_BYTES && graphemes <= BLUESKY_MAX_GRAPHEMES) {
       return { length: bytes, limit: BLUESKY_MAX_BYTES, fitsUntil, unit: 'bytes' };
     }

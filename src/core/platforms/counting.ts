@@ -1,9 +1,10 @@
-import { graphemeLength, graphemeOffset, graphemes, utf8FitOffset, utf8Length } from '../text/unicode';
+import { forEachGrapheme, graphemeCut, utf8FitOffset, utf8Length } from '../text/unicode';
 import type { Measure } from './types';
 
 /** Length in grapheme clusters (what people call characters), cut after `limit` of them. */
 export function measureGraphemes(text: string, limit: number): Measure {
-  return { length: graphemeLength(text), limit, fitsUntil: graphemeOffset(text, limit), unit: 'graphemes' };
+  const { count, cut } = graphemeCut(text, limit);
+  return { length: count, limit, fitsUntil: cut, unit: 'graphemes' };
 }
 
 /** Length in UTF-8 bytes, cut at the last whole character that fits. */
@@ -12,30 +13,31 @@ export function measureBytes(text: string, limit: number): Measure {
 }
 
 /**
- * Length where each grapheme cluster weighs `weight(segment)`, and spans listed in `overrides`
- * weigh a fixed amount whatever they contain (e.g. a URL counted as 23).
+ * Length where each grapheme cluster weighs `weight(text, index, length)`, and spans listed in
+ * `overrides` (sorted, not overlapping) weigh a fixed amount whatever they contain (e.g. a URL
+ * counted as 23).
  */
 export function measureWeighted(
   text: string,
   limit: number,
-  weight: (segment: string) => number,
+  weight: (text: string, index: number, length: number) => number,
   overrides: ReadonlyArray<{ start: number; end: number; weight: number }> = [],
   unit: Measure['unit'] = 'graphemes',
 ): Measure {
   let length = 0;
   let fitsUntil = -1;
   let o = 0;
-  for (const { segment, index } of graphemes(text)) {
+  forEachGrapheme(text, (index, size) => {
     while (o < overrides.length && overrides[o]!.end <= index) o++;
     const span = overrides[o];
     let w: number;
     if (span && index >= span.start) {
       w = index === span.start ? span.weight : 0;
     } else {
-      w = weight(segment);
+      w = weight(text, index, size);
     }
     if (fitsUntil < 0 && length + w > limit) fitsUntil = index;
     length += w;
-  }
+  });
   return { length, limit, fitsUntil: fitsUntil < 0 ? text.length : fitsUntil, unit };
 }

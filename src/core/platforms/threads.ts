@@ -11,10 +11,17 @@ import type { PlatformRules } from './types';
 export const THREADS_MAX = 500;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
 
+/** An emoji cluster weighs its UTF-8 bytes; anything else one. */
+function emojiWeight(text: string, index: number, length: number): number {
+  if (length === 1 && text.charCodeAt(index) < 0x2000) return 1;
+  const cluster = text.slice(index, index + length);
+  return EMOJI.test(cluster) ? utf8Length(cluster) : 1;
+}
+
 export const threads: PlatformRules = {
   id: 'threads',
   name: 'Threads',
-  measure: (text) => measureWeighted(text, THREADS_MAX, (g) => (EMOJI.test(g) ? utf8Length(g) : 1)),
+  measure: (text) => measureWeighted(text, THREADS_MAX, emojiWeight),
   hashtags: commonHashtags,
   links: (text) => twitterTextLinks(text),
   threads: true,

@@ -7,25 +7,43 @@
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
- * True when every UTF-16 unit of `text` is a grapheme cluster on its own, so that counting
- * units is counting graphemes. Covers ASCII, Latin-1 and Latin Extended letters (precomposed
- * French accents) and typographic punctuation; anything else goes to the segmenter.
- * Carriage returns are excluded because `\r\n` is one cluster.
+ * True when the UTF-16 unit is a grapheme cluster on its own and never joins a neighbour that is
+ * also simple: ASCII, Latin-1 and Latin Extended letters (precomposed French accents) and
+ * typographic punctuation. Carriage return is excluded because `\r\n` is one cluster.
  */
-function isSimple(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x300) {
-      if (c === 13) return false;
-      continue;
+function isSimpleUnit(c: number): boolean {
+  if (c < 0x300) return c !== 13;
+  // General Punctuation minus the joiners and format characters, and currency symbols (€).
+  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || (c >= 0x20a0 && c <= 0x20c0);
+}
+
+/**
+ * Calls `visit(index, length)` for each grapheme cluster, in order. Runs of simple units are
+ * counted directly; only the other runs go through `Intl.Segmenter`, each with one simple unit of
+ * context on both sides (a combining mark or joiner can attach to the unit before it, and a
+ * prepended mark to the unit after). Two simple units always have a boundary between them, so
+ * segmenting these chunks one by one gives exactly the clusters of the whole text.
+ */
+export function forEachGrapheme(text: string, visit: (index: number, length: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (isSimpleUnit(text.charCodeAt(i))) {
+      // Simple unless the next unit starts a complex run that may attach to this one.
+      if (i + 1 >= n || isSimpleUnit(text.charCodeAt(i + 1))) {
+        visit(i, 1);
+        i++;
+        continue;
+      }
     }
-    // General Punctuation minus the joiners/format characters, and currency symbols (€).
-    if ((c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || (c >= 0x20a0 && c <= 0x20c0)) {
-      continue;
-    }
-    return false;
+    // A chunk: from here (a simple unit followed by a complex run, or the run itself) up to a
+    // point followed by two simple units in a row (or the end).
+    let end = i + 1;
+    while (end < n && !(isSimpleUnit(text.charCodeAt(end)) && (end + 1 >= n || isSimpleUnit(text.charCodeAt(end + 1))))) end++;
+    if (end < n) end++; // the simple unit after the run, which a prepended mark may hold on to
+    for (const s of segmenter.segment(text.slice(i, end))) visit(i + s.index, s.segment.length);
+    i = end;
   }
-  return true;
 }
 
 /**
@@ -34,10 +52,14 @@ function isSimple(text: string): boolean {
  * @example graphemeLength('👩‍💻 café') // 6
  */
 export function graphemeLength(text: string): number {
-  if (isSimple(text)) return text.length;
   let n = 0;
-  for (const _ of segmenter.segment(text)) n++;
-  return n;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSimpleUnit(text.charCodeAt(i))) {
+      forEachGrapheme(text, () => n++);
+      return n;
+    }
+  }
+  return text.length;
 }
 
 /**
@@ -45,18 +67,32 @@ export function graphemeLength(text: string): number {
  * (`text.length` when it has no more than `max`).
  */
 export function graphemeOffset(text: string, max: number): number {
-  if (isSimple(text)) return Math.min(max, text.length);
-  let n = 0;
-  for (const s of segmenter.segment(text)) {
-    if (n === max) return s.index;
-    n++;
-  }
-  return text.length;
+  return graphemeCut(text, max).cut;
+}
+
+/**
+ * In one pass: the number of grapheme clusters, and the UTF-16 offset just after the first `max`.
+ *
+ * @example graphemeCut('été 🎄', 2) // { count: 5, cut: 2 }
+ */
+export function graphemeCut(text: string, max: number): { count: number; cut: number } {
+  let simple = true;
+  for (let i = 0; i < text.length && simple; i++) simple = isSimpleUnit(text.charCodeAt(i));
+  if (simple) return { count: text.length, cut: Math.min(max, text.length) };
+  let count = 0;
+  let cut = text.length;
+  forEachGrapheme(text, (index) => {
+    if (count === max) cut = index;
+    count++;
+  });
+  return { count, cut };
 }
 
 /** Iterates grapheme clusters with their UTF-16 offsets. */
-export function graphemes(text: string): Iterable<{ segment: string; index: number }> {
-  return segmenter.segment(text);
+export function graphemes(text: string): Array<{ segment: string; index: number }> {
+  const out: Array<{ segment: string; index: number }> = [];
+  forEachGrapheme(text, (index, length) => out.push({ segment: text.slice(index, index + length), index }));
+  return out;
 }
 
 /** UTF-8 byte length of one code point. */
