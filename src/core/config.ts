@@ -133,7 +133,7 @@ function readPlatforms(node: Node | null, report: Reporter, locale: Locale): Par
       report('config.schema', pair.key, suggestion ? 'config.unknown-field-suggest' : 'config.unknown-platform', { field: id, value: id, suggestion: suggestion ?? '' });
       continue;
     }
-    if (pair.value === null || pair.value === undefined) {
+    if (pair.value === null || pair.value === undefined || (isScalar(pair.value) && pair.value.value === null)) {
       out[id] = {};
       continue;
     }

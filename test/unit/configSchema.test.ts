@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+import { parseConfig } from '../../src/core/config';
+import { PLATFORM_IDS } from '../../src/core/model';
+
+const schema = JSON.parse(readFileSync(join(__dirname, '../../media/schemas/editorial-config.schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true }).compile(schema);
+
+/** The shipped JSON Schema (used by editors) and the reader in src/core/config.ts must agree. */
+describe('.editorial.yaml JSON Schema', () => {
+  it('lists every network, and only those', () => {
+    assert.deepEqual(Object.keys(schema.properties.platforms.properties), [...PLATFORM_IDS]);
+  });
+
+  const samples: Array<[string, string]> = [
+    ['the example calendar', readFileSync(join(__dirname, '../../examples/calendar/.editorial.yaml'), 'utf8')],
+    ['an empty network entry', 'platforms:\n  x:\n'],
+    ['a list of globs', 'posts: [posts/**/*.md, drafts/*.md]\n'],
+    ['a misspelt setting', 'timezon: Europe/Paris\n'],
+    ['a wrong type', 'platforms:\n  mastodon:\n    maxCharacters: lots\n'],
+    ['an unknown network', 'platforms:\n  twiter: {}\n'],
+    ['an unknown network setting', 'platforms:\n  x:\n    premum: true\n'],
+    ['a bad locale', 'locale: de\n'],
+  ];
+  for (const [name, text] of samples) {
+    it(`accepts exactly what the reader accepts: ${name}`, () => {
+      const readerOk = parseConfig(text).diagnostics.length === 0;
+      const schemaOk = validate(parse(text) ?? {});
+      assert.equal(schemaOk, readerOk, JSON.stringify(validate.errors));
+    });
+  }
+});
