@@ -2,11 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { formatISO } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
 import type { CalendarConfig } from '../core/config';
 import { message } from '../core/i18n/messages';
 import { lintBytes } from '../core/lint';
+import { toZonedIso } from '../core/zone';
 import type { Diagnostic, PlatformId } from '../core/model';
 import { toPosix } from './calendarFiles';
 
@@ -63,7 +62,7 @@ export function lintFile(task: LintTask, now: number): FileReport {
     file: task.file,
     post: {
       ...(meta.title !== undefined ? { title: meta.title } : {}),
-      ...(meta.date !== undefined ? { date: formatISO(new TZDate(meta.date, task.config.timezone)) } : {}),
+      ...(meta.date !== undefined ? { date: toZonedIso(meta.date, task.config.timezone) } : {}),
       ...(meta.status !== undefined ? { status: meta.status } : {}),
       platforms,
     },

@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { wallTimeToUtc } from './zone';
 
 /** A post date once read: the instant, and whether only a day was given. */
 export interface PostDate {
@@ -42,20 +42,11 @@ export function parsePostDate(text: string, timeZone: string): PostDate | undefi
     if (oh > 18 || om > 59) return undefined;
     return { time: utc - sign * (oh * 60 + om) * 60_000, dateOnly };
   }
-  return { time: new TZDate(year, month - 1, day, hour, minute, second, ms, timeZone).getTime(), dateOnly };
+  return { time: wallTimeToUtc(timeZone, year, month, day, hour, minute, second, ms), dateOnly };
 }
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/**
- * Formats an instant as wall-clock time in a zone, `YYYY-MM-DD HH:mm`, for messages.
- *
- * @example formatInZone(Date.UTC(2026, 11, 1, 8, 30), 'Europe/Paris') // '2026-12-01 09:30'
- */
-export function formatInZone(time: number, timeZone: string): string {
-  const d = new TZDate(time, timeZone);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export { formatInZone } from './zone';

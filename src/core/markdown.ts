@@ -33,7 +33,46 @@ export function isPlainText(text: string): boolean {
  * // 'Lisez ceci : le blog (https://nova.example)'
  */
 export function toSocialText(part: MappedText): MappedText {
-  return isPlainText(part.value) ? part : parseToSocialText(part);
+  if (isPlainText(part.value)) return part;
+  return convertSimpleInline(part) ?? parseToSocialText(part);
+}
+
+/**
+ * The common Markdown of social posts — `**strong**`, `*emphasis*`, `_emphasis_` around plain
+ * words and `[text](url)` — converted without the parser. Delimiters only count where CommonMark
+ * would certainly read them (after a space or the start of a line, before a space, the end or
+ * closing punctuation, around plain words); anything else returns `undefined` for the parser.
+ * A property test checks the result equals the parser's.
+ */
+const SIMPLE_INLINE = /(?<=^|[ \n])(\*\*|\*|_)([\p{L}\p{N}](?:[^*_`[\]<>\\&~\t\n]*[\p{L}\p{N}])?)\1(?=$|[ \n.,;:!?)"’»])|(?<![!\\])\[([\p{L}\p{N}][^*_`[\]<>\\&~\t\n]*?[\p{L}\p{N}]|[\p{L}\p{N}])\]\(([^\s()<>\\&]+)\)/gu;
+
+export function convertSimpleInline(part: MappedText): MappedText | undefined {
+  const source = part.value;
+  const out = new MappedText();
+  let last = 0;
+  let rest = '';
+  for (const m of source.matchAll(SIMPLE_INLINE)) {
+    out.appendMapped(part.slice(last, m.index));
+    // What is left, with each construct standing as a plain letter, must be plain text.
+    rest += source.slice(last, m.index) + 'x';
+    if (m[1] !== undefined) {
+      const inner = m.index + m[1].length;
+      out.appendMapped(part.slice(inner, inner + m[2]!.length));
+    } else {
+      const label = m[3]!;
+      const url = m[4]!;
+      if (label === url) out.appendGenerated(url, part.toSource(m.index));
+      else {
+        out.appendMapped(part.slice(m.index + 1, m.index + 1 + label.length));
+        out.appendGenerated(` (${url})`, part.toSource(m.index + m[0].length - 1));
+      }
+    }
+    last = m.index + m[0].length;
+  }
+  if (last === 0) return undefined;
+  rest += source.slice(last);
+  out.appendMapped(part.slice(last, source.length));
+  return isPlainText(rest) ? out : undefined;
 }
 
 /** The conversion through the Markdown parser, without the plain-text shortcut. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isPlainText, parseToSocialText, toSocialText } from '../../src/core/markdown';
+import { convertSimpleInline, isPlainText, parseToSocialText, toSocialText } from '../../src/core/markdown';
 import { MappedText } from '../../src/core/text/mappedText';
 import { socialText } from './unicode.test';
 
@@ -44,5 +44,38 @@ describe('Markdown to social text', () => {
       fc.property(plain, (s) => parseToSocialText(mapped(s)).value === s),
       { numRuns: 2000 },
     );
+  });
+
+  it('converts common inline Markdown without the parser, exactly as the parser (property)', () => {
+    const word = fc.constantFrom('Nova', 'guide', 'été', '2026', 'a', 'Lyon 2', 'l’équipe', '👩‍💻', 'x');
+    const construct = fc.oneof(
+      word.map((w) => `**${w}**`),
+      word.map((w) => `*${w}*`),
+      word.map((w) => `_${w}_`),
+      fc.tuple(word, fc.constantFrom('https://nova.app/blog', 'nova.app', 'https://x.co/a?b=1')).map(([w, u]) => `[${w}](${u})`),
+      fc.constantFrom('[https://nova.app](https://nova.app)', '**a b**', '*a*b', 'a*b*', '**a*', '![a](b.png)', '\\*a*', '[a](b c)', '[a]', '*', '_', '#tag', '- ', '1. ', '> '),
+    );
+    const token = fc.oneof(construct, word, fc.constantFrom(' ', ' ', '\n', '\n\n', '.', ',', '!', ' ?', ':', '(', ')', '"', '’', '»'));
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 12 }), (tokens) => {
+        const text = tokens.join('').trim();
+        if (text === '') return;
+        if (convertSimpleInline(mapped(text))) fast++;
+        assert.equal(toSocialText(mapped(text)).value, parseToSocialText(mapped(text)).value, JSON.stringify(text));
+      }),
+      { numRuns: 5000 },
+    );
+    assert.ok(fast > 300, `only ${fast} texts took the fast path`);
+  });
+
+  it('keeps the mapping to the file through the inline shortcut', () => {
+    const source = 'Lisez **notre guide** : [le blog](https://nova.app)';
+    const out = convertSimpleInline(mapped(source))!;
+    assert.equal(out.value, 'Lisez notre guide : le blog (https://nova.app)');
+    for (const w of ['notre guide', 'le blog']) {
+      const at = out.value.indexOf(w);
+      assert.equal(source.slice(out.toSource(at), out.toSource(at) + w.length), w);
+    }
   });
 });

@@ -14,6 +14,14 @@ export class MappedText {
     this.push(text, sourceOffset, true);
   }
 
+  /** Appends another mapped text, keeping its mapping. */
+  appendMapped(other: MappedText): void {
+    for (let i = 0; i < other.outStarts.length; i++) {
+      const end = i + 1 < other.outStarts.length ? other.outStarts[i + 1]! : other.text.length;
+      this.push(other.text.slice(other.outStarts[i]!, end), other.srcStarts[i]!, other.verbatim[i]!);
+    }
+  }
+
   /** Appends generated text (e.g. a bullet); all of it maps to `sourceOffset`. */
   appendGenerated(text: string, sourceOffset: number): void {
     this.push(text, sourceOffset, false);
