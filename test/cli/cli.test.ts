@@ -114,8 +114,8 @@ describe('edcal check', () => {
     const files: Record<string, string> = { '.editorial.yaml': 'timezone: Europe/Paris\n' };
     for (let i = 0; i < 450; i++) files[`posts/${String(i).padStart(4, '0')}.md`] = post('2026-12-01T09:30', '[x, bluesky]', i % 7 === 0 ? 'a'.repeat(300 + i) : `Post ${i} #Nova #nova`);
     const dir = calendar(files);
-    const one = edcal(['check', '--format', 'json', '--now', NOW], dir, { EDCAL_THREADS: '1' });
-    const two = edcal(['check', '--format', 'json', '--now', NOW], dir, { EDCAL_THREADS: '2' });
+    const one = edcal(['check', '--format', 'json', '--now', NOW], dir, { EDCAL_JOBS: '1' });
+    const two = edcal(['check', '--format', 'json', '--now', NOW], dir, { EDCAL_JOBS: '2' });
     assert.equal(one.code, 1);
     assert.equal(two.stdout, one.stdout);
     assert.equal(JSON.parse(one.stdout).summary.files, 450);

@@ -1,4 +1,5 @@
 import twitter from 'twitter-text';
+import { memoizeByText } from '../text/memo';
 import type { Hashtag, Link } from './types';
 
 /**
@@ -9,21 +10,28 @@ import type { Hashtag, Link } from './types';
 const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&/#])[#＃]([\p{L}\p{M}\p{N}_]*[\p{L}\p{M}_][\p{L}\p{M}\p{N}_]*)/gu;
 
 /** Hashtags by the common rule (see `HASHTAG`). */
-export function commonHashtags(text: string): Hashtag[] {
+export const commonHashtags = memoizeByText((text: string): Hashtag[] => {
   if (!text.includes('#') && !text.includes('＃')) return [];
   const out: Hashtag[] = [];
   for (const m of text.matchAll(HASHTAG)) {
     out.push({ start: m.index, end: m.index + m[0].length, tag: m[1]! });
   }
   return out;
-}
+});
 
-/** Links with or without `https://`, as twitter-text finds them (X, LinkedIn, Facebook, Threads…). */
-export function twitterTextLinks(text: string, withoutProtocol = true): Link[] {
+const linksWithoutProtocol = memoizeByText((text: string) => extractLinks(text, true));
+const linksWithProtocol = memoizeByText((text: string) => extractLinks(text, false));
+
+function extractLinks(text: string, withoutProtocol: boolean): Link[] {
   if (!text.includes('.')) return [];
   return twitter
     .extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: withoutProtocol })
     .map((u) => ({ start: u.indices[0], end: u.indices[1], url: u.url }));
+}
+
+/** Links with (and by default without) `https://`, as twitter-text finds them (X, LinkedIn, Mastodon…). */
+export function twitterTextLinks(text: string, withoutProtocol = true): readonly Link[] {
+  return withoutProtocol ? linksWithoutProtocol(text) : linksWithProtocol(text);
 }
 
 /**
@@ -33,7 +41,7 @@ export function twitterTextLinks(text: string, withoutProtocol = true): Link[] {
 const CANDIDATE = /(?<=^|\s)[#＃][^\s#＃]*/gu;
 const TRAILING_PUNCTUATION = /[\p{P}\p{S}]+$/u;
 
-export function hashtagCandidates(text: string): Array<{ start: number; end: number; text: string }> {
+export const hashtagCandidates = memoizeByText((text: string): Array<{ start: number; end: number; text: string }> => {
   if (!text.includes('#') && !text.includes('＃')) return [];
   const out: Array<{ start: number; end: number; text: string }> = [];
   for (const m of text.matchAll(CANDIDATE)) {
@@ -42,4 +50,4 @@ export function hashtagCandidates(text: string): Array<{ start: number; end: num
     out.push({ start: m.index, end: m.index + 1 + word.length, text: '#' + word });
   }
   return out;
-}
+});

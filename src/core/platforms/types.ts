@@ -62,9 +62,9 @@ export interface PlatformRules {
   /** Length of one post as the network counts it. */
   measure(text: string, settings: PlatformSettings): Measure;
   /** Hashtags the network links, in order. */
-  hashtags(text: string): Hashtag[];
+  hashtags(text: string): readonly Hashtag[];
   /** Links the network recognises, in order. */
-  links(text: string): Link[];
+  links(text: string): readonly Link[];
   /** True when the network publishes threads (replies chained by the author). */
   readonly threads: boolean;
   readonly media: { readonly max?: number; readonly required: boolean };

@@ -1,4 +1,5 @@
 import twitter, { type ParseTweetOptions } from 'twitter-text';
+import { twitterTextLinks } from './entities';
 import type { PlatformRules } from './types';
 
 /**
@@ -31,10 +32,7 @@ export const x: PlatformRules = {
       .extractHashtagsWithIndices(text)
       .map((h) => ({ start: h.indices[0], end: h.indices[1], tag: h.hashtag }));
   },
-  links(text) {
-    if (!text.includes('.')) return [];
-    return twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], url: u.url }));
-  },
+  links: (text) => twitterTextLinks(text),
   threads: true,
   media: { max: 4, required: false },
 };

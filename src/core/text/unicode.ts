@@ -4,6 +4,8 @@
  * libraries use, so our counts are theirs.
  */
 
+import { memoizeByText } from './memo';
+
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
@@ -25,13 +27,21 @@ function isSimpleUnit(c: number): boolean {
  * segmenting these chunks one by one gives exactly the clusters of the whole text.
  */
 export function forEachGrapheme(text: string, visit: (index: number, length: number) => void): void {
+  const starts = clusterStarts(text);
+  for (let k = 0; k < starts.length; k++) visit(starts[k]!, (k + 1 < starts.length ? starts[k + 1]! : text.length) - starts[k]!);
+}
+
+/** Offsets where each grapheme cluster starts, computed once per text (see forEachGrapheme). */
+const clusterStarts = memoizeByText((text: string): readonly number[] => {
+  const starts: number[] = [];
+  const visit = (index: number) => starts.push(index);
   const n = text.length;
   let i = 0;
   while (i < n) {
     if (isSimpleUnit(text.charCodeAt(i))) {
       // Simple unless the next unit starts a complex run that may attach to this one.
       if (i + 1 >= n || isSimpleUnit(text.charCodeAt(i + 1))) {
-        visit(i, 1);
+        visit(i);
         i++;
         continue;
       }
@@ -41,10 +51,11 @@ export function forEachGrapheme(text: string, visit: (index: number, length: num
     let end = i + 1;
     while (end < n && !(isSimpleUnit(text.charCodeAt(end)) && (end + 1 >= n || isSimpleUnit(text.charCodeAt(end + 1))))) end++;
     if (end < n) end++; // the simple unit after the run, which a prepended mark may hold on to
-    for (const s of segmenter.segment(text.slice(i, end))) visit(i + s.index, s.segment.length);
+    for (const s of segmenter.segment(text.slice(i, end))) visit(i + s.index);
     i = end;
   }
-}
+  return starts;
+});
 
 /**
  * Number of extended grapheme clusters.
