@@ -28,6 +28,8 @@ export interface FileReport {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+const exists = new Map<string, boolean>();
+
 /** Lints one file from disk. Never throws: an unreadable file becomes a `file.unreadable` finding. */
 export function lintFile(task: LintTask, now: number): FileReport {
   const calendarPath = toPosix(relative(task.root, task.file));
@@ -42,13 +44,14 @@ export function lintFile(task: LintTask, now: number): FileReport {
       diagnostics: [{ code: 'file.unreadable', severity: 'error', message: message(task.config.locale, 'file.unreadable', { reason }), range: { start: zero, end: zero } }],
     };
   }
-  const exists = new Map<string, boolean>();
   const result = lintBytes(calendarPath, bytes, {
     config: task.config,
     now,
     fileExists: (path) => {
-      let known = exists.get(path);
-      if (known === undefined) exists.set(path, (known = existsSync(join(task.root, path))));
+      // Many posts share media: ask the disk once per file.
+      const absolute = join(task.root, path);
+      let known = exists.get(absolute);
+      if (known === undefined) exists.set(absolute, (known = existsSync(absolute)));
       return known;
     },
   });

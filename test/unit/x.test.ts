@@ -67,3 +67,18 @@ describe('X (twitter-text config v3)', () => {
     );
   });
 });
+
+describe('twitter-text URL extraction', () => {
+  it('finds the URLs with a scheme whether or not schemeless ones are wanted (property)', () => {
+    const token = fc.constantFrom('https://nova.app/a', 'http://x.co', 'nova.app', 'www.nova.app/b', 'HTTPS://NOVA.APP', 'ftp://x.org', 'a.b', ' ', '\n', 'é', '(', ')', '.', 'https://', '#tag', '@user', 'xn--caf-dma.fr', 'https://café.fr/x');
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 12 }), (tokens) => {
+        const text = tokens.join('');
+        const strict = twitter.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false });
+        const all = twitter.extractUrlsWithIndices(text).filter((u) => /^https?:\/\//i.test(u.url));
+        assert.deepEqual(all, strict);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -19,15 +19,13 @@ export const commonHashtags = memoizeByText((text: string): Hashtag[] => {
   return out;
 });
 
-const linksWithoutProtocol = memoizeByText((text: string) => extractLinks(text, true));
-const linksWithProtocol = memoizeByText((text: string) => extractLinks(text, false));
-
-function extractLinks(text: string, withoutProtocol: boolean): Link[] {
+const linksWithoutProtocol = memoizeByText((text: string): Link[] => {
   if (!text.includes('.')) return [];
-  return twitter
-    .extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: withoutProtocol })
-    .map((u) => ({ start: u.indices[0], end: u.indices[1], url: u.url }));
-}
+  return twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], url: u.url }));
+});
+// twitter-text finds the same URLs either way; without the option it only drops those lacking a
+// scheme (a property test checks this), so one extraction serves both.
+const linksWithProtocol = memoizeByText((text: string): Link[] => linksWithoutProtocol(text).filter((l) => /^https?:\/\//i.test(l.url)));
 
 /** Links with (and by default without) `https://`, as twitter-text finds them (X, LinkedIn, Mastodon…). */
 export function twitterTextLinks(text: string, withoutProtocol = true): readonly Link[] {

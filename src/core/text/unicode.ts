@@ -20,6 +20,26 @@ function isSimpleUnit(c: number): boolean {
 }
 
 /**
+ * The UTF-16 width (1 or 2) of the symbol at `i` when it stands alone between simple units (or the
+ * text's ends) and can never join a neighbour: arrows, dingbats and miscellaneous symbols
+ * (U+2190–U+2BFF) and emoji (U+1F000–U+1FAFF) except regional indicators (flags pair up) and skin
+ * tone modifiers (they extend). Else 0.
+ */
+function loneSymbolWidth(text: string, i: number): number {
+  if (i > 0 && !isSimpleUnit(text.charCodeAt(i - 1))) return 0;
+  const c = text.charCodeAt(i);
+  let width = 0;
+  if (c >= 0x2190 && c <= 0x2bff) width = 1;
+  else if (c === 0xd83c || c === 0xd83d || c === 0xd83e) {
+    const cp = text.codePointAt(i)!;
+    if (cp >= 0x1f000 && cp <= 0x1faff && !(cp >= 0x1f1e6 && cp <= 0x1f1ff) && !(cp >= 0x1f3fb && cp <= 0x1f3ff)) width = 2;
+  }
+  if (width === 0) return 0;
+  const next = i + width;
+  return next >= text.length || isSimpleUnit(text.charCodeAt(next)) ? width : 0;
+}
+
+/**
  * Calls `visit(index, length)` for each grapheme cluster, in order. Runs of simple units are
  * counted directly; only the other runs go through `Intl.Segmenter`, each with one simple unit of
  * context on both sides (a combining mark or joiner can attach to the unit before it, and a
@@ -45,6 +65,13 @@ const clusterStarts = memoizeByText((text: string): readonly number[] => {
         i++;
         continue;
       }
+    }
+    // A lone pictograph between simple units (✨, 🙏) is a cluster of its own: no segmenter needed.
+    const width = loneSymbolWidth(text, i);
+    if (width > 0) {
+      visit(i);
+      i += width;
+      continue;
     }
     // A chunk: from here (a simple unit followed by a complex run, or the run itself) up to a
     // point followed by two simple units in a row (or the end).
