@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import matter from 'gray-matter';
-import { CST, Parser } from 'yaml';
+import { CST, Parser, parse } from 'yaml';
 import { setFrontmatterField, splitFile } from '../../src/core/frontmatter';
 
 describe('splitFile', () => {
@@ -65,6 +65,21 @@ describe('frontmatter round trip', () => {
 });
 
 describe('setFrontmatterField', () => {
+  it('rewriting a field with its own value changes no byte of the file (property)', () => {
+    const title = fc.constantFrom('Nova', '"Nova 2 : le lancement"', "'l''été'", 'Plain with # not a comment', '"échappé \\"ici\\""');
+    const extra = fc.constantFrom('', '# comment\n', 'tags: [a, "b"]   # t\n', 'media:\n  - file: a.png\n    alt: "A"\n');
+    fc.assert(
+      fc.property(title, extra, extra, fc.boolean(), fc.boolean(), (t, before, after, crlf, bom) => {
+        let text = `---\n${before}title: ${t} # note\n${after}---\nBody #Nova\n`;
+        if (crlf) text = text.replace(/\n/g, '\r\n');
+        if (bom) text = '\ufeff' + text;
+        const current = String(parse(t));
+        return setFrontmatterField(text, 'title', current) === text;
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   const cases: Array<[string, string, string, string, string]> = [
     ['keeps a trailing comment', '---\ndate: 2026-12-01T09:30 # matin\nstatus: draft\n---\nHi\n', 'date', '2026-12-02T09:30', '---\ndate: 2026-12-02T09:30 # matin\nstatus: draft\n---\nHi\n'],
     ['keeps double quotes', '---\ndate: "2026-12-01T09:30"\n---\n', 'date', '2026-12-03T18:00', '---\ndate: "2026-12-03T18:00"\n---\n'],
