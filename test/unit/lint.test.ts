@@ -164,3 +164,24 @@ describe('lint', () => {
     }
   });
 });
+
+describe('split into a thread', () => {
+  it('cuts at sentence ends so every thread network fits, and the result lints clean', () => {
+    const sentence = (n: number) => `Phrase numéro ${n} qui parle de Nova et de ses rituels d’équipe, avec un peu de détail.`;
+    const body = Array.from({ length: 8 }, (_, i) => sentence(i + 1)).join(' ');
+    const text = postFile({ platforms: '[x, bluesky, linkedin]' }, body);
+    const d = lintText(text).diagnostics.find((x) => x.code === 'length.over-limit' && x.platform === 'x')!;
+    const fix = d.fixes![0]!;
+    assert.match(fix.title, /^Split into a thread of \d posts$/);
+    const out = applyEdits(text, fix.edits);
+    const after = lintText(out);
+    // LinkedIn publishes no threads: it now reports that, and nothing is over any limit.
+    assert.deepEqual([...new Set(codes(after))], ['thread.unsupported']);
+    for (const part of after.renders.find((r) => r.platform === 'x')!.parts) assert.match(part.text, /\.$/);
+  });
+
+  it('offers no split for networks without threads', () => {
+    const text = postFile({ platforms: '[linkedin]' }, 'a '.repeat(1600));
+    assert.equal(lintText(text).diagnostics.find((x) => x.code === 'length.over-limit')!.fixes, undefined);
+  });
+});

@@ -52,6 +52,7 @@ export const en = {
   'fix.remove-hashtag': 'Remove the duplicate #{tag}',
   'fix.remove-banned-hashtag': 'Remove #{tag}',
   'fix.drop-extra-hashtags': 'Remove the {count} hashtags over the limit',
+  'fix.split-thread': 'Split into a thread of {count} posts',
   'fix.replace-with': 'Replace with "{suggestion}"',
   'fix.add-alt': 'Add an alt text placeholder',
   'fix.remove-platform': 'Remove the duplicate "{value}"',

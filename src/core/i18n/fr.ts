@@ -54,6 +54,7 @@ export const fr: Record<MessageId, string> = {
   'fix.remove-hashtag': 'Retirer le doublon #{tag}',
   'fix.remove-banned-hashtag': 'Retirer #{tag}',
   'fix.drop-extra-hashtags': 'Retirer les {count} hashtags en trop',
+  'fix.split-thread': 'Découper en un fil de {count} publications',
   'fix.replace-with': 'Remplacer par «\u00a0{suggestion}\u00a0»',
   'fix.add-alt': 'Ajouter un texte alternatif à compléter',
   'fix.remove-platform': 'Retirer le doublon «\u00a0{value}\u00a0»',

@@ -1,7 +1,8 @@
 import { graphemeLength } from '../text/unicode';
 import { PLATFORMS } from '../platforms/registry';
 import { eachPart, type Rule } from './rule';
-import type { MessageId } from '../i18n/messages';
+import { message, type MessageId } from '../i18n/messages';
+import { threadSplitEdits } from '../threadSplit';
 
 const UNITS: Record<string, MessageId> = { weighted: 'unit.weighted', graphemes: 'unit.graphemes', bytes: 'unit.bytes' };
 
@@ -12,7 +13,7 @@ const UNITS: Record<string, MessageId> = { weighted: 'unit.weighted', graphemes:
  */
 export const lengthRule: Rule = {
   codes: ['length.over-limit', 'length.empty'],
-  run({ renders, post, report }) {
+  run({ renders, post, report, config }) {
     for (const { platform, part, index, count } of eachPart(renders)) {
       const name = PLATFORMS[platform].name;
       if (part.text.trim() === '') {
@@ -31,6 +32,7 @@ export const lengthRule: Rule = {
       }
       if (part.length <= part.limit) continue;
       const unit = UNITS[part.measure.unit]!;
+      const split = threadSplitEdits(part, renders, config, post.eol);
       report({
         code: 'length.over-limit',
         severity: 'error',
@@ -46,6 +48,7 @@ export const lengthRule: Rule = {
         start: part.toSource(part.fitsUntil),
         end: part.sourceEnd,
         platform,
+        fixes: split ? [{ title: message(config.locale, 'fix.split-thread', { count: split.length + 1 }), edits: split }] : [],
       });
     }
     const title = post.meta.title;

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { minimalEdit, newPostPath, newPostText, slugify } from '../../src/core/newPost';
+import { codes, lintText } from './helpers';
+
+describe('new posts', () => {
+  it('makes ASCII slugs from French titles', () => {
+    assert.equal(slugify('Lancement de Nova 2 : J-3 !'), 'lancement-de-nova-2-j-3');
+    assert.equal(slugify('Été à Noël — ça marche'), 'ete-a-noel-ca-marche');
+    assert.equal(slugify('🎄🎄'), 'post');
+  });
+
+  it('puts a post under posts/YYYY/MM/DD-slug.md', () => {
+    assert.equal(newPostPath('2026-12-03T09:30', 'Lancement'), 'posts/2026/12/03-lancement.md');
+  });
+
+  it('writes a post that lints clean once it has text', () => {
+    const text = newPostText({ title: 'Nova "2"', dateText: '2026-12-03T09:30', platforms: ['x', 'bluesky'] });
+    assert.deepEqual(codes(lintText(text + 'Bonjour')), []);
+    assert.deepEqual(codes(lintText(text)), ['length.empty', 'length.empty']);
+  });
+
+  it('finds the smallest edit between two texts (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        const e = minimalEdit(a, b);
+        return a.slice(0, e.start) + e.newText + a.slice(e.end) === b;
+      }),
+      { numRuns: 2000 },
+    );
+    assert.deepEqual(minimalEdit('status: draft\n', 'status: review\n'), { start: 8, end: 13, newText: 'review' });
+  });
+});
