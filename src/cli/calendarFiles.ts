@@ -4,6 +4,8 @@ import picomatch from 'picomatch';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type CalendarConfig } from '../core/config';
 import type { Locale } from '../core/i18n/messages';
 import type { Diagnostic } from '../core/model';
+import { message } from '../core/i18n/messages';
+import { UsageError } from './args';
 
 /** A calendar on disk: its root folder and settings. */
 export interface Calendar {
@@ -33,7 +35,7 @@ export function loadCalendar(root: string, fallbackLocale: Locale): Calendar {
   if (!existsSync(file)) {
     return { root, config: { ...DEFAULT_CONFIG, locale: fallbackLocale, posts: ['**/*.md'] }, configDiagnostics: [], hasConfigFile: false };
   }
-  const { config, diagnostics } = parseConfig(readFileSync(file, 'utf8'), fallbackLocale);
+  const { config, diagnostics } = parseConfig(readOrExplain(fallbackLocale, file, () => readFileSync(file, 'utf8')), fallbackLocale);
   return { root, config, configDiagnostics: diagnostics, hasConfigFile: true };
 }
 
@@ -47,7 +49,7 @@ export function listPostFiles(calendar: Calendar, within: string): string[] {
   const isPost = picomatch(calendar.config.posts as string[], { dot: false });
   const out: string[] = [];
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    for (const entry of readOrExplain(calendar.config.locale, dir, () => readdirSync(dir, { withFileTypes: true }))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(path);
@@ -58,6 +60,16 @@ export function listPostFiles(calendar: Calendar, within: string): string[] {
   };
   walk(within);
   return out.sort();
+}
+
+/** Runs a read, turning a file system error (EACCES…) into a usage error that names the path. */
+function readOrExplain<T>(locale: Locale, path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(message(locale, 'cli.unreadable', { path, reason }));
+  }
 }
 
 /** A path with `/` separators. */

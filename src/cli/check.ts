@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { CONFIG_FILE } from '../core/config';
+import { parsePostDate } from '../core/dates';
 import { message, toLocale, type Locale } from '../core/i18n/messages';
 import type { Diagnostic } from '../core/model';
 import { UsageError, parseArgs } from './args';
@@ -40,11 +41,15 @@ export async function check(argv: readonly string[], cwd: string, env: NodeJS.Pr
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(message(locale, 'cli.bad-choice', { option: '--format', allowed: FORMATS.join(', '), value: format }));
   }
+  // --now is read like a post date: without an offset, in the calendar's time zone.
   const nowText = args.options.get('--now');
-  const now = typeof nowText === 'string' ? Date.parse(nowText) : Date.now();
-  if (Number.isNaN(now)) throw new UsageError(message(locale, 'cli.bad-now', { value: String(nowText) }));
+  if (typeof nowText === 'string' && parsePostDate(nowText, 'UTC') === undefined) {
+    throw new UsageError(message(locale, 'cli.bad-now', { value: nowText }));
+  }
 
   const { tasks, calendars, notices } = collectTasks(args.positionals, cwd, locale, typeof lang === 'string' ? lang : undefined);
+  if (tasks.length === 0) throw new UsageError(notices.join('\n') || message(locale, 'cli.no-posts', { globs: '-', root: '.' }));
+  const now = typeof nowText === 'string' ? parsePostDate(nowText, calendars[0]?.config.timezone ?? 'UTC')!.time : Date.now();
   const reports = await lintFiles(tasks, now);
   const output = toOutput(reports, calendars, cwd);
   // Messages are in the calendar's language unless --lang says otherwise.
@@ -82,7 +87,7 @@ function collectTasks(paths: readonly string[], cwd: string, locale: Locale, lan
     if (isDirectory(target)) {
       const calendar = calendarOf(findCalendarRoot(target) ?? target);
       const files = listPostFiles(calendar, target);
-      if (files.length === 0) notices.push(message(calendar.config.locale, 'cli.no-posts', { globs: calendar.config.posts.join(', '), root: relative(cwd, target) || '.' }));
+      if (files.length === 0) notices.push(message(lang ?? calendar.config.locale, 'cli.no-posts', { globs: calendar.config.posts.join(', '), root: relative(cwd, target) || '.' }));
       for (const file of files) add(file, calendar);
     } else if (basename(target) !== CONFIG_FILE) {
       add(target, calendarOf(findCalendarRoot(dirname(target)) ?? dirname(target)));

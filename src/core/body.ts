@@ -17,6 +17,8 @@ export interface Variant {
 export interface Body {
   readonly defaultText: MappedText;
   readonly variants: readonly Variant[];
+  /** Offsets of `:::` lines that close no variant (kept in the text). */
+  readonly strayFences: readonly number[];
 }
 
 const OPEN = /^:::[ \t]*([A-Za-z][\w-]*)[ \t]*$/;
@@ -32,6 +34,7 @@ const SEPARATOR = /^---[ \t]*$/;
 export function parseBody(fileText: string, bodyStart: number): Body {
   const defaultText = new MappedText();
   const variants: Variant[] = [];
+  const strayFences: number[] = [];
   let open: { id: string; fenceStart: number; fenceEnd: number; text: MappedText } | undefined;
   const closeOpen = (closed: boolean) => {
     if (open) variants.push({ ...open, closed });
@@ -51,6 +54,7 @@ export function parseBody(fileText: string, bodyStart: number): Body {
     } else if (open && CLOSE.test(line)) {
       closeOpen(true);
     } else {
+      if (!open && line.startsWith(':::') && CLOSE.test(line)) strayFences.push(pos);
       const target = open ? open.text : defaultText;
       target.appendSource(line, pos);
       if (nl !== -1) target.appendSource('\n', contentEnd);
@@ -58,7 +62,7 @@ export function parseBody(fileText: string, bodyStart: number): Body {
     pos = next;
   }
   closeOpen(false);
-  return { defaultText, variants };
+  return { defaultText, variants, strayFences };
 }
 
 /**
@@ -73,6 +77,9 @@ export function splitThread(text: MappedText): MappedText[] {
   let partStart = 0;
   let lineStart = 0;
   let prevBlank = true;
+  let separator: number | undefined;
+  // An empty part is pointed at by the separator line before it.
+  const push = (part: MappedText) => parts.push(part.value === '' && separator !== undefined ? MappedText.emptyAt(text.toSource(separator)) : part);
   while (lineStart <= value.length) {
     const nl = value.indexOf('\n', lineStart);
     const lineEnd = nl === -1 ? value.length : nl;
@@ -80,7 +87,8 @@ export function splitThread(text: MappedText): MappedText[] {
     if (prevBlank && line.startsWith('---') && SEPARATOR.test(line)) {
       const after = nl === -1 ? '' : value.slice(nl + 1, nextLineEnd(value, nl + 1));
       if (nl === -1 || after.trim() === '') {
-        parts.push(text.slice(partStart, lineStart).trim());
+        push(text.slice(partStart, lineStart).trim());
+        separator = lineStart;
         partStart = nl === -1 ? value.length : nl + 1;
       }
     }
@@ -88,7 +96,7 @@ export function splitThread(text: MappedText): MappedText[] {
     if (nl === -1) break;
     lineStart = nl + 1;
   }
-  parts.push(text.slice(partStart, value.length).trim());
+  push(text.slice(partStart, value.length).trim());
   return parts;
 }
 

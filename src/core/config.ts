@@ -77,7 +77,14 @@ export function parseConfig(text: string, fallbackLocale: Locale = 'en'): { conf
     });
   }
   const config: { -readonly [K in keyof CalendarConfig]: CalendarConfig[K] } = { ...DEFAULT_CONFIG, locale };
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return { config, diagnostics };
+  if (doc.errors.length > 0) return { config, diagnostics };
+  if (!isMap(doc.contents)) {
+    // An empty file is fine (all defaults); a list or a single value is not settings.
+    if (doc.contents !== null && !(isScalar(doc.contents) && doc.contents.value === null)) {
+      report('config.schema', doc.contents, 'config.expected', { field: CONFIG_FILE, kind: message(locale, 'kind.settings') });
+    }
+    return { config, diagnostics };
+  }
 
   for (const pair of doc.contents.items as Pair<Node, Node>[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -130,7 +137,7 @@ function readPlatforms(node: Node | null, report: Reporter, locale: Locale): Par
     const id = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!isPlatformId(id)) {
       const suggestion = suggestPlatform(id);
-      report('config.schema', pair.key, suggestion ? 'config.unknown-field-suggest' : 'config.unknown-platform', { field: id, value: id, suggestion: suggestion ?? '' });
+      report('config.schema', pair.key, suggestion ? 'config.unknown-field-suggest' : 'config.unknown-platform', { field: id, value: id, suggestion: suggestion ?? '' }, 'warning');
       continue;
     }
     if (pair.value === null || pair.value === undefined || (isScalar(pair.value) && pair.value.value === null)) {

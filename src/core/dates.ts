@@ -28,7 +28,8 @@ export function parsePostDate(text: string, timeZone: string): PostDate | undefi
   const minute = mi === undefined ? 0 : Number(mi);
   const second = s === undefined ? 0 : Number(s);
   const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  // Years before 1000 are typos (0026 for 2026), and Date.UTC would read 0–99 as 1900–1999.
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const dateOnly = h === undefined;
   if (offset !== undefined) {

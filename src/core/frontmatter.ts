@@ -1,4 +1,4 @@
-import { CST, Document, LineCounter, Parser, isMap, isScalar, parseDocument } from 'yaml';
+import { CST, Document, LineCounter, Parser, parseDocument } from 'yaml';
 
 /**
  * Where the frontmatter and the body of a post file are, by UTF-16 offsets into the file text.
@@ -58,13 +58,6 @@ export function parseFrontmatterYaml(yamlText: string): Document.Parsed {
   return parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() });
 }
 
-/** The scalar value (or `undefined`) of a top-level key of a parsed frontmatter. */
-export function topLevelValue(doc: Document.Parsed, key: string): unknown {
-  if (!isMap(doc.contents)) return undefined;
-  const node = doc.contents.get(key, true);
-  return isScalar(node) ? node.value : node;
-}
-
 /**
  * Replaces the value of a top-level frontmatter field and returns the new file text; every other
  * byte of the file (comments, key order, quoting, line endings, the body) stays as it was.
@@ -89,6 +82,13 @@ export function setFrontmatterField(fileText: string, key: string, value: string
   if (item?.value && CST.isScalar(item.value)) {
     CST.setScalarValue(item.value, value);
     newYaml = tokens.map((t) => CST.stringify(t)).join('');
+  } else if (item && !item.value) {
+    // `key:` written without a value: put the value after the colon.
+    const pair = parseFrontmatterYaml(yamlText).contents;
+    const node = pair && 'get' in pair ? (pair as { get(k: string, keep: true): { range?: [number, number, number] } | undefined }).get(key, true) : undefined;
+    const at = node?.range?.[0];
+    if (at === undefined) return undefined;
+    newYaml = yamlText.slice(0, at) + (yamlText[at - 1] === ':' ? ' ' : '') + quoteIfNeeded(value) + yamlText.slice(at);
   } else if (item) {
     return undefined; // a list or map under that key: not a scalar edit
   } else {

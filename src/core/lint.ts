@@ -1,7 +1,8 @@
 import type { CalendarConfig } from './config';
 import { message } from './i18n/messages';
-import type { Diagnostic } from './model';
-import { parsePost, toDiagnostic, type ParsedPost } from './post';
+import type { Diagnostic, PlatformId } from './model';
+import { PLATFORMS } from './platforms/registry';
+import { parsePost, toDiagnostic, type Finding, type ParsedPost } from './post';
 import { renderPost, type PlatformRender } from './render';
 import { RULES } from './rules';
 
@@ -31,8 +32,8 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
   const { config } = options;
   const post = parsePost(path, text, config);
   const renders = renderPost(post, config);
-  const diagnostics: Diagnostic[] = [...post.problems];
-  const seen = new Set<string>();
+  // Networks sharing a text would repeat a finding at the same place: keep one, naming them all.
+  const groups = new Map<string, { finding: Finding; platforms: PlatformId[] }>();
   for (const rule of RULES) {
     rule.run({
       post,
@@ -41,14 +42,23 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
       now: options.now ?? Date.now(),
       ...(options.fileExists ? { fileExists: options.fileExists } : {}),
       report(finding) {
-        const d = toDiagnostic(post.lines, config, finding);
-        // Networks sharing a text would repeat the same finding at the same place: keep one.
-        const key = `${d.code}|${finding.start}|${finding.end}|${d.message}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        diagnostics.push(d);
+        const { platform: _platform, ...params } = finding.params ?? {};
+        const key = `${finding.code}|${finding.id}|${finding.start}|${finding.end}|${JSON.stringify(params)}`;
+        const group = groups.get(key);
+        if (!group) groups.set(key, { finding, platforms: finding.platform ? [finding.platform] : [] });
+        else if (finding.platform && !group.platforms.includes(finding.platform)) group.platforms.push(finding.platform);
       },
     });
+  }
+  const diagnostics: Diagnostic[] = [...post.problems];
+  for (const { finding, platforms } of groups.values()) {
+    if (platforms.length < 2) {
+      diagnostics.push(toDiagnostic(post.lines, config, finding));
+      continue;
+    }
+    const names = new Intl.ListFormat(config.locale, { type: 'conjunction' }).format(platforms.map((p) => PLATFORMS[p].name));
+    const { platform: _one, ...merged } = { ...finding, params: { ...finding.params, platform: names } };
+    diagnostics.push(toDiagnostic(post.lines, config, merged));
   }
   diagnostics.sort(byPosition);
   return { post, renders, diagnostics };

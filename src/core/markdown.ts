@@ -6,9 +6,11 @@ import { MappedText } from './text/mappedText';
 /**
  * Markdown to the plain text social networks show. None of them renders Markdown, so:
  * - line breaks and blank lines stay exactly as written (social text, not prose);
- * - `*emphasis*`, `**strong**`, `` `code` `` and headings keep their words, without the marks;
+ * - `*emphasis*`, `**strong**`, `` `code` `` and `# headings` keep their words, without the marks
+ *   (a heading underlined with `---` or `===` is kept as written);
  * - `[text](url)` becomes `text (url)`, or just `url` when the text is the URL; `<url>` becomes `url`;
- * - list items start with `• ` (unordered) or keep their number (`1. `);
+ * - list items start with `• ` (unordered) or keep their number as written (`3. `, `1) `);
+ * - leading spaces of lines are dropped, as Markdown does;
  * - `> quotes` keep their words; images keep their alt text; escapes and entities are resolved;
  * - raw HTML is kept as written (networks show it as text).
  */
@@ -119,7 +121,10 @@ class Writer {
             const breaks = this.source.slice(previousEnd, start).split('\n').length - 1;
             this.generated('\n'.repeat(Math.max(1, breaks)) + ' '.repeat(indent), start);
           }
-          const marker = node.ordered ? `${n++}. ` : '• ';
+          // Ordered items keep their number and delimiter as written (a 3, 2, 1 countdown stays one).
+          const written = /^\s*(\d{1,9}[.)])/.exec(this.source.slice(start, start + 12))?.[1];
+          const marker = node.ordered ? `${written ?? n}${written ? '' : '.'} ` : '• ';
+          n++;
           this.generated(marker, start);
           this.blocks(item.children, indent + marker.length);
           previousEnd = item.position?.end.offset ?? start;
@@ -137,6 +142,14 @@ class Writer {
         return;
       case 'definition':
         return;
+      case 'heading': {
+        // `Titre` over a `---` or `===` line (a setext heading) is kept as written, underline included.
+        const start = node.position?.start.offset ?? 0;
+        const end = node.position?.end.offset ?? start;
+        if (this.source.slice(start, end).includes('\n')) this.verbatim(node);
+        else this.inlines(node);
+        return;
+      }
       default:
         if ('children' in node) this.inlines(node as Parent);
         else if ('value' in node) this.sourceOrValue(node, String(node.value));
@@ -162,7 +175,9 @@ class Writer {
         const start = node.position?.start.offset ?? 0;
         const label = plainText(node);
         const isAutolink = label === node.url || label === node.url.replace(/^mailto:/, '');
-        if (isAutolink || label.trim() === '') {
+        if (isAutolink) {
+          this.generated(label, start); // `<lea@nova.app>` stays an address, not `mailto:…`
+        } else if (label.trim() === '') {
           this.generated(node.url, start);
         } else {
           this.inlines(node);

@@ -32,8 +32,10 @@ export interface MediaEntry {
   readonly end: number;
   /** File offset after the `file` value, where an `alt` can be inserted. */
   readonly fileEnd: number;
-  /** How the item is written: `file: …` lines, `{ file: … }`, or just a path. */
-  readonly style: 'block' | 'flow' | 'bare';
+  /** How the item is written: `file: …` lines, `{ file: … }`, a path in a block list, a path in `[a, b]`. */
+  readonly style: 'block' | 'flow' | 'bare' | 'bare-flow';
+  /** File offsets of an `alt:` written without a value (`alt:` or `alt: ""`), to fill in place. */
+  readonly emptyAlt?: { readonly start: number; readonly end: number };
   /** Column of the `file` key (block) or of the path (bare), to indent inserted lines. */
   readonly column: number;
 }
@@ -107,16 +109,20 @@ export function parsePost(path: string, text: string, config: CalendarConfig): P
     const last = yamlText.trimEnd().length;
     for (const error of doc.errors) {
       const start = Math.min(error.pos[0], Math.max(0, last - 1));
+      // `title: Nova 2 : c'est parti` is the classic: French typography puts a space before ':'.
+      const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY';
       report({
         code: 'frontmatter.yaml',
         severity: 'error',
-        id: 'frontmatter.yaml',
+        id: colon ? 'frontmatter.yaml-colon' : 'frontmatter.yaml',
         params: { detail: error.message.split('\n')[0]! },
         start: sections.yamlStart + start,
         end: sections.yamlStart + Math.min(Math.max(error.pos[1], start), Math.max(last, start)),
       });
     }
   }
+
+  if (doc && doc.errors.length === 0) reportHashtagComments(text, sections, report);
 
   const at = sections.yamlStart;
   const span = (node: Node | null | undefined, fallback = 0): [number, number] =>
@@ -125,7 +131,7 @@ export function parsePost(path: string, text: string, config: CalendarConfig): P
   const pairs = new Map<string, Pair<Node, Node>>();
   if (contents && !isMap(contents)) {
     const [start, end] = span(contents);
-    report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.not-a-map', params: { kind: isSeq(contents) ? 'a list' : 'a single value' }, start, end });
+    report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.not-a-map', params: { kind: { id: isSeq(contents) ? 'kind.a-list' : 'kind.a-value' } }, start, end });
   } else if (contents) {
     for (const pair of (contents as YAMLMap<Node, Node>).items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -330,7 +336,7 @@ class MetaReader {
     for (const item of node.items as Node[]) {
       const [start, end] = this.span(item);
       if (isScalar(item) && typeof item.value === 'string') {
-        this.media.push({ item: { file: item.value }, start, end, fileEnd: end, style: 'bare', column: start - this.lineStart(start) });
+        this.media.push({ item: { file: item.value }, start, end, fileEnd: end, style: node.flow ? 'bare-flow' : 'bare', column: start - this.lineStart(start) });
         continue;
       }
       const file = isMap(item) ? item.get('file', true) : undefined;
@@ -340,6 +346,8 @@ class MetaReader {
       }
       const alt = item.get('alt', true);
       const altText = isScalar(alt) && alt.value !== null ? String(alt.value) : undefined;
+      const altWritten = item.items.some((p) => isScalar(p.key) && p.key.value === 'alt');
+      const emptyAlt = altWritten && (altText === undefined || altText.trim() === '') && isScalar(alt) ? this.span(alt) : undefined;
       const fileKey = item.items.find((p) => isScalar(p.key) && p.key.value === 'file')?.key as Node | undefined;
       const [keyStart] = this.span(fileKey);
       const fileEnd = this.span(file)[1];
@@ -350,6 +358,7 @@ class MetaReader {
         fileEnd,
         style: item.flow ? 'flow' : 'block',
         column: keyStart - this.lineStart(keyStart),
+        ...(emptyAlt ? { emptyAlt: { start: emptyAlt[0], end: emptyAlt[1] } } : {}),
       });
     }
     return this.media.map((m) => m.item);
@@ -360,35 +369,46 @@ class MetaReader {
   }
 
   private approvals(): Approval[] {
-    return this.mapList('approvals').flatMap((m) =>
-      typeof m['by'] === 'string' ? [{ by: m['by'], at: String(m['at'] ?? ''), ...(typeof m['note'] === 'string' ? { note: m['note'] } : {}) }] : [],
-    );
+    const pair = this.pairs.get('approvals');
+    const node = pair?.value;
+    if (!pair || !node || (isScalar(node) && node.value === null)) return [];
+    if (!isSeq(node)) {
+      const [start, end] = this.span(node);
+      this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-list', params: { field: 'approvals' }, start, end });
+      return [];
+    }
+    const out: Approval[] = [];
+    for (const item of node.items as Node[]) {
+      const value = isMap(item) ? (item.toJSON() as Record<string, unknown>) : undefined;
+      if (value && typeof value['by'] === 'string' && value['at'] !== undefined && value['at'] !== null) {
+        out.push({ by: value['by'], at: String(value['at']), ...(typeof value['note'] === 'string' ? { note: value['note'] } : {}) });
+        continue;
+      }
+      const [start, end] = this.span(item);
+      this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-approval', start, end });
+    }
+    return out;
   }
 
   private results(): Partial<Record<PlatformId, PublishResult>> {
     const pair = this.pairs.get('results');
-    if (!pair || !pair.value) return {};
+    if (!pair || !pair.value || (isScalar(pair.value) && pair.value.value === null)) return {};
     if (!isMap(pair.value)) {
       const [start, end] = this.span(pair.value);
       this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-map', params: { field: 'results' }, start, end });
       return {};
     }
     const out: Partial<Record<PlatformId, PublishResult>> = {};
-    for (const [key, value] of Object.entries(pair.value.toJSON() as Record<string, unknown>)) {
-      if (isPlatformId(key) && value && typeof value === 'object') out[key] = stringFields(value as Record<string, unknown>);
+    for (const item of pair.value.items as Pair<Node, Node>[]) {
+      const key = isScalar(item.key) ? String(item.key.value) : '';
+      if (isPlatformId(key) && isMap(item.value)) {
+        out[key] = stringFields(item.value.toJSON() as Record<string, unknown>);
+        continue;
+      }
+      const [start, end] = this.span(isPlatformId(key) ? (item.value ?? item.key) : item.key);
+      this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-result', start, end });
     }
     return out;
-  }
-
-  private mapList(key: string): Array<Record<string, unknown>> {
-    const pair = this.pairs.get(key);
-    if (!pair || !pair.value) return [];
-    if (!isSeq(pair.value)) {
-      const [start, end] = this.span(pair.value);
-      this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-list', params: { field: key }, start, end });
-      return [];
-    }
-    return (pair.value.toJSON() as unknown[]).filter((v): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v));
   }
 
   private replace(start: number, end: number, suggestion: string): Fix {
@@ -399,4 +419,17 @@ class MetaReader {
 function stringFields(value: Record<string, unknown>): PublishResult {
   const pick = (k: string) => (value[k] === undefined || value[k] === null ? {} : { [k]: String(value[k]) });
   return { ...pick('id'), ...pick('url'), ...pick('at'), ...pick('error') };
+}
+
+/**
+ * `title: Soirée #Nova` loses `#Nova`: in YAML, ` #` starts a comment. Warn where a comment that
+ * looks like a hashtag follows an unquoted value.
+ */
+function reportHashtagComments(text: string, sections: FileSections, report: (f: Finding) => void): void {
+  const yaml = text.slice(sections.yamlStart, sections.yamlEnd);
+  const line = /^[ \t]*(?:- +)?[\w-]+:[ \t]+[^\s"'#[{|>&*!][^\n#]*?[ \t](#[^\s#]+)/gm;
+  for (const m of yaml.matchAll(line)) {
+    const start = sections.yamlStart + m.index + m[0].length - m[1]!.length;
+    report({ code: 'frontmatter.yaml', severity: 'warning', id: 'frontmatter.yaml-hashtag', params: { tag: m[1]! }, start, end: start + m[1]!.length });
+  }
 }

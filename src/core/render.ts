@@ -51,7 +51,7 @@ function renderFor(
     const measure = rules.measure(text, settings);
     const hashtagEntities = rules.hashtags(text);
     const linkEntities = rules.links(text);
-    const sourceStart = text === '' ? emptyPartOffset(post, variant?.fenceEnd) : mapped.toSource(0);
+    const sourceStart = text === '' && source.value.trim() === '' ? emptyPartOffset(post, variant?.fenceEnd) : mapped.toSource(0);
     const sourceEnd = text === '' ? sourceStart : mapped.toSource(text.length - 1) + 1;
     return {
       text,

@@ -121,6 +121,30 @@ describe('edcal check', () => {
     assert.equal(JSON.parse(one.stdout).summary.files, 450);
   });
 
+  it('reads --now without an offset in the calendar time zone', () => {
+    const dir = calendar({ '.editorial.yaml': 'timezone: Europe/Paris\n', 'posts/a.md': post('2026-11-23T08:30', '[x]', 'Bonjour') });
+    // 08:15 in Paris is before 08:30: not past, whatever the machine's zone.
+    for (const TZ of ['UTC', 'America/Montreal']) {
+      const r = edcal(['check', '--now', '2026-11-23T08:15', '--format', 'json'], dir, { TZ });
+      assert.deepEqual(JSON.parse(r.stdout).diagnostics, [], TZ);
+    }
+    const late = edcal(['check', '--now', '2026-11-23T08:45', '--format', 'json'], dir);
+    assert.deepEqual(JSON.parse(late.stdout).diagnostics.map((d: { code: string }) => d.code), ['date.past']);
+  });
+
+  it('counts in the singular where it should, in both languages', () => {
+    const dir = calendar({ '.editorial.yaml': 'locale: fr\n', 'posts/a.md': post('2026-12-01T09:30', '[x]', 'a'.repeat(300)) });
+    assert.match(edcal(['check', '--now', NOW], dir).stdout, /^1 problème \(1 erreur, 0 avertissement\) dans 1 fichier\.$/m);
+    assert.match(edcal(['check', '--now', NOW, '--lang', 'en'], dir).stdout, /^1 problem \(1 error, 0 warnings\) in 1 file\.$/m);
+  });
+
+  it('fails loudly when nothing matches the posts globs', () => {
+    const dir = calendar({ '.editorial.yaml': 'posts: articles/**/*.md\n', 'posts/a.md': post('2026-12-01T09:30', '[x]', 'Hi') });
+    const r = edcal(['check'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /No post files match articles\/\*\*\/\*\.md in \./);
+  });
+
   it('checks only the files named', () => {
     const r = edcal(['check', 'examples/calendar/posts/2026/12/24-joyeux-noel.md', '--format', 'json', '--now', NOW, '--lang', 'en']);
     const out = JSON.parse(r.stdout);
@@ -137,6 +161,7 @@ describe('edcal check', () => {
       ['missing value', ['check', '--format'], /The option --format needs a value/],
       ['missing path', ['check', 'nowhere/at/all'], /Cannot read nowhere\/at\/all: no such file or folder/],
       ['bad --now', ['check', '--now', 'tomorrow'], /--now must be a date/],
+      ['a --now Date.parse would take', ['check', '--now', '2026-11-3'], /--now must be a date/],
       ['unknown command', ['publish-all'], /Unknown command "publish-all"/],
       ['no calendar found', ['check'], /No \.editorial\.yaml found in .* or any folder above it/, tmpdir()],
     ];

@@ -25,6 +25,7 @@ describe('parseConfig', () => {
     ['an unknown time zone', 'timezone: Europe/Pariss\n', 'config.schema', 0],
     ['a misspelt setting', 'timezon: Europe/Paris\n', 'config.schema', 0],
     ['an unknown network', 'platforms:\n  twiter: {}\n', 'config.schema', 1],
+    ['a list instead of settings', '- timezone: Europe/Paris\n', 'config.schema', 0],
     ['a wrong type', 'platforms:\n  mastodon:\n    maxCharacters: lots\n', 'config.schema', 2],
     ['broken YAML', 'timezone: [\n', 'config.yaml', 1],
     ['duplicate keys', 'locale: fr\nlocale: en\n', 'config.yaml', 1],
@@ -44,5 +45,11 @@ describe('parseConfig', () => {
 
   it('strips # from banned hashtags', () => {
     assert.deepEqual(parseConfig('bannedHashtags: ["#promo", f4f]\n').config.bannedHashtags, ['promo', 'f4f']);
+  });
+});
+
+describe('config severities', () => {
+  it('warns (does not fail) on unknown networks and settings', () => {
+    assert.deepEqual(parseConfig('platforms:\n  twiter: {}\ntimezon: UTC\n').diagnostics.map((d) => d.severity), ['warning', 'warning']);
   });
 });

@@ -185,3 +185,80 @@ describe('split into a thread', () => {
     assert.equal(lintText(text).diagnostics.find((x) => x.code === 'length.over-limit')!.fixes, undefined);
   });
 });
+
+describe('review fixes', () => {
+  const fixOf = (text: string, code: string, config = {}) => {
+    const d = lintText(text, config).diagnostics.find((x) => x.code === code);
+    assert.ok(d?.fixes?.[0], `no fix for ${code}: ${JSON.stringify(codes(lintText(text, config)))}`);
+    return applyEdits(text, d.fixes[0].edits);
+  };
+  const cases: Array<[string, string, string]> = [
+    ['an empty alt: is filled in place', '\n  - file: a.png\n    alt:', '\n  - file: a.png\n    alt: "TODO: describe the image"'],
+    ['an empty alt: "" is filled in place', '\n  - file: a.png\n    alt: ""', '\n  - file: a.png\n    alt: "TODO: describe the image"'],
+    ['alt before file', '\n  - alt:\n    file: a.png', '\n  - alt: "TODO: describe the image"\n    file: a.png'],
+    ['a bare path in a flow list', '[a.png, b.png]', '[{ file: a.png, alt: "TODO: describe the image" }, b.png]'],
+  ];
+  for (const [name, media, fixed] of cases) {
+    it(`alt fix: ${name}`, () => {
+      const out = fixOf(postFile({ media }), 'media.alt-missing');
+      assert.equal(out, postFile({ media: fixed }));
+      assert.ok(!codes(lintText(out)).includes('frontmatter.yaml'));
+    });
+  }
+
+  it('drops extra hashtags across a line break without overlapping edits', () => {
+    const media = '[{ file: a.png, alt: Chat }]';
+    const body = 'Photo #un #deux #trois #quatre #cinq\n#six #sept';
+    const out = fixOf(postFile({ platforms: '[instagram]', media }, body), 'hashtag.too-many');
+    assert.equal(out, postFile({ platforms: '[instagram]', media }, 'Photo #un #deux #trois #quatre #cinq\n'));
+  });
+
+  it('settings can make caps stricter, never looser', () => {
+    const media = '[{ file: a.png, alt: Chat }]';
+    const seven = postFile({ platforms: '[instagram]', media }, '#a #b #c #d #e #f #g');
+    const loose = lintText(seven, { platforms: { instagram: { maxHashtags: 10 } } });
+    assert.equal(loose.diagnostics.find((d) => d.code === 'hashtag.too-many')?.severity, 'error');
+    const strict = lintText(postFile({ platforms: '[x]' }, '#a #b #c'), { platforms: { x: { maxHashtags: 2 } } });
+    assert.equal(strict.diagnostics.find((d) => d.code === 'hashtag.too-many')?.severity, 'warning');
+    const images = postFile({ media: '[a.mp4, b.mp4, c.mp4, d.mp4, e.mp4, f.mp4]' });
+    assert.ok(codes(lintText(images, { platforms: { x: { maxMedia: 10 } } })).includes('media.too-many'));
+  });
+
+  it('explains the French colon in YAML values, and hashtags read as comments', () => {
+    const colon = lintText(postFile({ title: "Nova 2 : c'est parti" })).diagnostics[0]!;
+    assert.equal(colon.code, 'frontmatter.yaml');
+    assert.match(colon.message, /Put the value in quotes/);
+    const tag = lintText(postFile({ title: 'Soirée #Nova' })).diagnostics[0]!;
+    assert.deepEqual([tag.code, tag.severity, tag.range.start.character], ['frontmatter.yaml', 'warning', 14]);
+    assert.deepEqual(codes(lintText(postFile({ title: 'Soirée # Nova', status: 'draft # relu' }))), []);
+  });
+
+  it('names every network once when they share a finding', () => {
+    const result = lintText(postFile({ platforms: '[x, mastodon, linkedin]' }, 'En #2026 !'));
+    assert.deepEqual(result.diagnostics.map((d) => d.message), ['#2026 will not be a hashtag on X, Mastodon, and LinkedIn.']);
+  });
+
+  it('points an empty thread part at the separator before it', () => {
+    const d = lintText(postFile({}, 'a\n\n---\n\nb\n\n---\n\n')).diagnostics[0]!;
+    assert.deepEqual([d.code, d.range.start.line + 1], ['length.empty', 12]);
+  });
+
+  it('reports a stray ::: line', () => {
+    const d = lintText(postFile({}, 'Texte\n:::\nSuite')).diagnostics[0]!;
+    assert.deepEqual([d.code, d.severity, d.range.start.line + 1], ['variant.unclosed', 'warning', 7]);
+  });
+
+  it('reports approvals and results of the wrong shape', () => {
+    const bad = lintText(postFile({ approvals: '[Léa]', results: '{ x: 12, twitter: {} }' }));
+    assert.deepEqual(codes(bad), ['frontmatter.schema', 'frontmatter.schema', 'frontmatter.schema']);
+  });
+
+  it('suggests through aliases, and not from a single character', () => {
+    assert.match(lintText(postFile({ platforms: '[twiter]' })).diagnostics[0]!.message, /Did you mean "x"\?/);
+    assert.doesNotMatch(lintText(postFile({ platforms: '[5]' })).diagnostics[0]!.message, /Did you mean/);
+  });
+
+  it('takes a year before 1000 for a typo', () => {
+    assert.deepEqual(codes(lintText(postFile({ date: '0026-12-01T09:30' }))), ['date.invalid']);
+  });
+});

@@ -79,3 +79,15 @@ describe('Markdown to social text', () => {
     }
   });
 });
+
+describe('Markdown conversion keeps what was written', () => {
+  const cases: Array<[string, string, string]> = [
+    ['an e-mail autolink stays an address', 'Écrivez à <lea@nova.app>', 'Écrivez à lea@nova.app'],
+    ['a countdown keeps its numbers', '3. trois\n2. deux\n1. un', '3. trois\n2. deux\n1. un'],
+    ['a parenthesis delimiter is kept', '1) a\n2) b', '1) a\n2) b'],
+    ['an underlined heading keeps its underline', 'Titre\n---\nSuite', 'Titre\n---\nSuite'],
+  ];
+  for (const [name, input, expected] of cases) {
+    it(name, () => assert.equal(toSocialText(mapped(input)).value, expected));
+  }
+});

@@ -1,4 +1,4 @@
-import { message, type Locale } from '../../core/i18n/messages';
+import { message, type Locale, type MessageId } from '../../core/i18n/messages';
 import type { CheckOutput } from './model';
 
 const COLORS = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, underline: 4 } as const;
@@ -26,5 +26,18 @@ export function formatText(output: CheckOutput, locale: Locale, color: boolean):
 export function summaryLine(output: CheckOutput, locale: Locale): string {
   const { errors, warnings, files } = output.summary;
   const problems = output.diagnostics.length;
-  return problems === 0 ? message(locale, 'cli.summary-clean', { files }) : message(locale, 'cli.summary', { problems, errors, warnings, files });
+  const count = (n: number, one: MessageId, other: MessageId) => message(locale, plural(locale, n) === 'one' ? one : other, { n });
+  const filesText = count(files, 'cli.files.one', 'cli.files.other');
+  if (problems === 0) return message(locale, 'cli.summary-clean', { files: filesText });
+  return message(locale, 'cli.summary', {
+    problems: count(problems, 'cli.problems.one', 'cli.problems.other'),
+    errors: count(errors, 'cli.errors.one', 'cli.errors.other'),
+    warnings: count(warnings, 'cli.warnings.one', 'cli.warnings.other'),
+    files: filesText,
+  });
+}
+
+/** The plural category: French treats 0 and 1 as singular, English only 1. */
+function plural(locale: Locale, n: number): 'one' | 'other' {
+  return (locale === 'fr' ? n < 2 : n === 1) ? 'one' : 'other';
 }

@@ -50,5 +50,8 @@ export function isPlatformId(id: string): id is PlatformId {
 export function suggestPlatform(id: string): PlatformId | undefined {
   const lower = id.toLowerCase();
   if (isPlatformId(lower)) return lower;
-  return ALIASES[lower] ?? closest(lower, PLATFORM_IDS);
+  if (ALIASES[lower]) return ALIASES[lower];
+  // Typos of ids and of aliases alike (`twiter` → twitter → x).
+  const near = closest(lower, [...PLATFORM_IDS, ...Object.keys(ALIASES)]);
+  return near === undefined ? undefined : isPlatformId(near) ? near : ALIASES[near];
 }

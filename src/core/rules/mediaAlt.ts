@@ -13,7 +13,7 @@ export const mediaAltRule: Rule = {
       if (entry.item.alt !== undefined && entry.item.alt.trim() !== '') continue;
       if (!IMAGE.test(entry.item.file)) continue; // videos carry captions, not alt text
       const placeholder = message(config.locale, 'placeholder.alt');
-      const edits = entry.item.alt === undefined ? altInsertion(entry, placeholder, post.eol) : undefined;
+      const edits = altInsertion(entry, placeholder, post.eol, post.text);
       report({
         code: 'media.alt-missing',
         severity: 'warning',
@@ -27,8 +27,13 @@ export const mediaAltRule: Rule = {
 };
 
 /** Where and how to write `alt: "…"` beside a media item's `file`, in the item's own style. */
-function altInsertion(entry: MediaEntry, placeholder: string, eol: string): TextEdit[] {
+function altInsertion(entry: MediaEntry, placeholder: string, eol: string, text: string): TextEdit[] {
   const value = JSON.stringify(placeholder);
+  if (entry.emptyAlt) {
+    // `alt:` is there without a value: fill it in place (a second `alt` would be a duplicate key).
+    const { start, end } = entry.emptyAlt;
+    return [{ start, end, newText: text[start - 1] === ':' ? ` ${value}` : value }];
+  }
   const newLine = `${eol}${' '.repeat(entry.column)}alt: ${value}`;
   switch (entry.style) {
     case 'flow':
@@ -39,6 +44,9 @@ function altInsertion(entry: MediaEntry, placeholder: string, eol: string): Text
         { start: entry.start, end: entry.start, newText: 'file: ' },
         { start: entry.end, end: entry.end, newText: newLine },
       ];
+    case 'bare-flow':
+      // `[a.png, b.png]`: the path becomes a flow map in place.
+      return [{ start: entry.start, end: entry.end, newText: `{ file: ${text.slice(entry.start, entry.end)}, alt: ${value} }` }];
     case 'block':
       return [{ start: entry.fileEnd, end: entry.fileEnd, newText: newLine }];
   }

@@ -12,7 +12,9 @@ export const mediaCountRule: Rule = {
     const field = post.field('media') ?? post.field('platforms');
     for (const { platform } of renders) {
       const rules = PLATFORMS[platform];
-      const max = config.platforms[platform]?.maxMedia ?? rules.media.max;
+      // `maxMedia` can only be stricter than the network.
+      const override = config.platforms[platform]?.maxMedia;
+      const max = override !== undefined && (rules.media.max === undefined || override < rules.media.max) ? override : rules.media.max;
       if (max !== undefined && count > max) {
         const extra = post.media[max]!;
         report({

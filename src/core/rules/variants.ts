@@ -9,6 +9,9 @@ import type { Rule } from './rule';
 export const variantsRule: Rule = {
   codes: ['variant.unknown-platform', 'variant.duplicate', 'variant.unclosed'],
   run({ post, config, report }) {
+    for (const at of post.body.strayFences) {
+      report({ code: 'variant.unclosed', severity: 'warning', id: 'variant.stray-fence', start: at, end: at + 3 });
+    }
     const seen = new Set<string>();
     for (const v of post.body.variants) {
       const idStart = v.fenceStart + post.text.slice(v.fenceStart, v.fenceEnd).toLowerCase().indexOf(v.id);

@@ -8,6 +8,15 @@ export class MappedText {
   private readonly outStarts: number[] = [];
   private readonly srcStarts: number[] = [];
   private readonly verbatim: boolean[] = [];
+  /** Where an empty text stands in the file (set by `slice`), so that even it can be pointed at. */
+  private anchor = 0;
+
+  /** An empty text that stands at `sourceOffset` in the file. */
+  static emptyAt(sourceOffset: number): MappedText {
+    const out = new MappedText();
+    out.anchor = sourceOffset;
+    return out;
+  }
 
   /** Appends text copied from the source at `sourceOffset` (offsets inside it map one to one). */
   appendSource(text: string, sourceOffset: number): void {
@@ -47,7 +56,7 @@ export class MappedText {
   /** The source offset of an output offset (the end of the text maps after its last piece). */
   toSource(offset: number): number {
     const n = this.outStarts.length;
-    if (n === 0) return 0;
+    if (n === 0) return this.anchor;
     let lo = 0;
     let hi = n - 1;
     while (lo < hi) {
@@ -69,6 +78,7 @@ export class MappedText {
   /** The text between two output offsets, mapping kept. */
   slice(start: number, end: number): MappedText {
     const out = new MappedText();
+    out.anchor = this.toSource(start);
     for (let i = 0; i < this.outStarts.length; i++) {
       const pieceStart = this.outStarts[i]!;
       const pieceEnd = i + 1 < this.outStarts.length ? this.outStarts[i + 1]! : this.text.length;

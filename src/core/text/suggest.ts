@@ -2,9 +2,10 @@
 
 /**
  * The candidate closest to `word` by edit distance, when close enough to be a typo
- * (at most 1 edit for short words, 2 otherwise).
+ * (at most 1 edit for short words, 2 otherwise). Words of one character get no suggestion.
  */
 export function closest<T extends string>(word: string, candidates: readonly T[]): T | undefined {
+  if (word.length < 2) return undefined; // one character is too little to guess from
   let best: T | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

@@ -126,13 +126,6 @@ export function graphemeCut(text: string, max: number): { count: number; cut: nu
   return { count, cut };
 }
 
-/** Iterates grapheme clusters with their UTF-16 offsets. */
-export function graphemes(text: string): Array<{ segment: string; index: number }> {
-  const out: Array<{ segment: string; index: number }> = [];
-  forEachGrapheme(text, (index, length) => out.push({ segment: text.slice(index, index + length), index }));
-  return out;
-}
-
 /** UTF-8 byte length of one code point. */
 export function utf8Size(codePoint: number): number {
   return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;

@@ -1,0 +1,82 @@
+import picomatch from 'picomatch';
+import * as vscode from 'vscode';
+import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type CalendarConfig } from '../core/config';
+import type { Diagnostic } from '../core/model';
+import { settings } from './settings';
+
+/** A calendar of the workspace: the folder holding `.editorial.yaml`, and its settings. */
+export interface Calendar {
+  readonly root: vscode.Uri;
+  readonly config: CalendarConfig;
+  readonly configDiagnostics: readonly Diagnostic[];
+  /** True for a calendar-relative path matching the `posts` globs. */
+  isPost(relativePath: string): boolean;
+}
+
+/**
+ * The calendars of the workspace, found by their `.editorial.yaml` and kept up to date when those
+ * files change. Messages use VS Code's language when it is French, else the calendar's `locale`.
+ */
+export class Calendars implements vscode.Disposable {
+  private calendars: Calendar[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+
+  constructor() {
+    const reload = () => void this.load().then(() => this.changed.fire());
+    this.watcher.onDidCreate(reload);
+    this.watcher.onDidChange(reload);
+    this.watcher.onDidDelete(reload);
+  }
+
+  async load(): Promise<void> {
+    const files = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/node_modules/**');
+    const loaded: Calendar[] = [];
+    for (const file of files) {
+      const root = vscode.Uri.joinPath(file, '..');
+      let text = '';
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      } catch {
+        continue; // removed meanwhile
+      }
+      const { config, diagnostics } = parseConfig(text, DEFAULT_CONFIG.locale);
+      loaded.push(makeCalendar(root, withEditorLocale(config), diagnostics));
+    }
+    // Deepest first, so that a nested calendar wins over the one around it.
+    this.calendars = loaded.sort((a, b) => b.root.path.length - a.root.path.length);
+  }
+
+  get all(): readonly Calendar[] {
+    return this.calendars;
+  }
+
+  /** The calendar a file belongs to and its calendar-relative path, if it is one of its posts. */
+  postOf(uri: vscode.Uri): { calendar: Calendar; path: string } | undefined {
+    for (const calendar of this.calendars) {
+      const prefix = calendar.root.path.endsWith('/') ? calendar.root.path : calendar.root.path + '/';
+      if (uri.scheme !== calendar.root.scheme || !uri.path.startsWith(prefix)) continue;
+      const path = uri.path.slice(prefix.length);
+      return calendar.isPost(path) ? { calendar, path } : undefined;
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.changed.dispose();
+  }
+}
+
+function makeCalendar(root: vscode.Uri, config: CalendarConfig, configDiagnostics: readonly Diagnostic[]): Calendar {
+  const matcher = picomatch(config.posts as string[]);
+  return { root, config, configDiagnostics, isPost: (path) => matcher(path) };
+}
+
+/** Applies the `editorialCalendar.language` setting (auto: French UI → French). */
+function withEditorLocale(config: CalendarConfig): CalendarConfig {
+  const chosen = settings().language;
+  if (chosen === 'en' || chosen === 'fr') return { ...config, locale: chosen };
+  return vscode.env.language.toLowerCase().startsWith('fr') ? { ...config, locale: 'fr' } : config;
+}

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { Diagnostic as CoreDiagnostic, TextEdit } from '../core/model';
+import type { Calendar } from './calendars';
+
+const SEVERITY: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** The source name shown beside every finding. */
+export const SOURCE = 'edcal';
+
+/** A core finding as a VS Code diagnostic whose code links to its documentation. */
+export function toVsDiagnostic(d: CoreDiagnostic, docs: vscode.Uri): vscode.Diagnostic {
+  const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
+  const out = new vscode.Diagnostic(range, d.message, SEVERITY[d.severity]);
+  out.source = SOURCE;
+  out.code = { value: d.code, target: docs.with({ fragment: d.code }) };
+  return out;
+}
+
+/** The code string of a VS Code diagnostic made by `toVsDiagnostic`. */
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}
+
+/** Core text edits (offsets into `document`'s text) as a WorkspaceEdit. */
+export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[], into = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
+  for (const e of edits) into.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
+  return into;
+}
+
+/** A synchronous "does this calendar file exist" for media checks (local files only). */
+export function fileExistsIn(calendar: Calendar): ((path: string) => boolean) | undefined {
+  if (calendar.root.scheme !== 'file') return undefined;
+  return (path) => existsSync(vscode.Uri.joinPath(calendar.root, path).fsPath);
+}
