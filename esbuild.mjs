@@ -1,4 +1,4 @@
-// Bundles the CLI (and, in later issues, the extension and webviews) with esbuild.
+// Bundles the extension and the CLI (and, later, the webviews) with esbuild.
 // Usage: node esbuild.mjs [--production] [--watch]. Type-checking is separate: npm run typecheck.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -10,6 +10,14 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 /** @type {esbuild.BuildOptions[]} */
 const targets = [
   {
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
@@ -17,6 +25,15 @@ const targets = [
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
     define: { EDCAL_VERSION: JSON.stringify(version) },
+  },
+  {
+    // The integration suite, run inside a real VS Code's extension host (test/vscode/run.mjs).
+    entryPoints: ['test/integration/index.ts', 'test/integration/diagnostics.test.ts', 'test/integration/commands.test.ts'],
+    outdir: 'out/test/integration',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
   },
 ];
 

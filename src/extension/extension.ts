@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { Calendars } from './calendars';
+import { PostCodeActions } from './codeActions';
+import { commandTable } from './commands';
+import { LiveLinter } from './liveLinter';
+import { PostIndex } from './postIndex';
+import { PostsView } from './postsView';
+import { CountsStatusBar } from './statusBar';
+
+/** What activate() returns: handles for tests and benchmarks. */
+export interface EditorialCalendarApi {
+  readonly calendars: Calendars;
+  readonly index: PostIndex;
+  readonly linter: LiveLinter;
+  readonly statusBar: CountsStatusBar;
+  readonly postsView: PostsView;
+  /** Resolves when the first background check of the calendar is done. */
+  readonly indexed: Promise<void>;
+  /** Milliseconds from the start of activate() to its return. */
+  readonly activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): EditorialCalendarApi {
+  const started = performance.now();
+  const calendars = new Calendars();
+  const index = new PostIndex(calendars, context.storageUri);
+  const docs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
+  const linter = new LiveLinter(calendars, index, docs);
+  const statusBar = new CountsStatusBar(linter);
+  const postsView = new PostsView(index, calendars, context.workspaceState);
+  const tree = vscode.window.createTreeView('editorialCalendar.posts', { treeDataProvider: postsView, showCollapseAll: true });
+  context.subscriptions.push(calendars, index, linter, statusBar, postsView, tree);
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new PostCodeActions(linter), { providedCodeActionKinds: PostCodeActions.kinds }),
+  );
+  for (const [id, run] of Object.entries(commandTable({ calendars, index, linter, postsView }))) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
+  }
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('editorialCalendar')) void calendars.load().then(() => linter.relintAll());
+    }),
+  );
+
+  // Start-up work runs after activation returns: find calendars, check open posts, then the rest.
+  const indexed = (async () => {
+    await calendars.load();
+    linter.relintAll();
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking posts') },
+      (progress) => index.rebuild(progress),
+    );
+  })();
+  return { calendars, index, linter, statusBar, postsView, indexed, activationMs: performance.now() - started };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import { lint, type LintResult } from '../core/lint';
+import type { Calendars } from './calendars';
+import { fileExistsIn, toVsDiagnostic } from './convert';
+import type { PostIndex } from './postIndex';
+import { settings } from './settings';
+
+/**
+ * Diagnostics for every post: open editors are checked on each keystroke (debounced; a result
+ * for an older version of the text is dropped), closed files come from the background index.
+ */
+export class LiveLinter implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('editorial-calendar');
+  private readonly results = new Map<string, { version: number; result: LintResult }>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after an open post was checked again. */
+  readonly onDidLint = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly calendars: Calendars,
+    private readonly index: PostIndex,
+    private readonly docs: vscode.Uri,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
+      index.onDidChange((uris) => this.showIndexed(uris)),
+      calendars.onDidChange(() => this.relintAll()),
+    );
+  }
+
+  /** The last result for an open post, if it matches the document's current version. */
+  resultFor(document: vscode.TextDocument): LintResult | undefined {
+    const entry = this.results.get(document.uri.toString());
+    return entry && entry.version === document.version ? entry.result : undefined;
+  }
+
+  /** Checks every open post now (after settings or calendars changed, and at start). */
+  relintAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.lintNow(d);
+    this.showIndexed([...this.index.all].map((p) => p.uri));
+  }
+
+  /** Checks a document right away and publishes its diagnostics. Returns the result for posts. */
+  lintNow(document: vscode.TextDocument): LintResult | undefined {
+    const post = this.calendars.postOf(document.uri);
+    const key = document.uri.toString();
+    if (!post) {
+      if (this.results.delete(key)) this.collection.delete(document.uri);
+      return undefined;
+    }
+    const fileExists = fileExistsIn(post.calendar);
+    const result = lint(post.path, document.getText(), { config: post.calendar.config, ...(fileExists ? { fileExists } : {}) });
+    this.results.set(key, { version: document.version, result });
+    this.collection.set(document.uri, result.diagnostics.map((d) => toVsDiagnostic(d, this.docs)));
+    this.changed.fire(document.uri);
+    return result;
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const version = document.version;
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        // A newer keystroke scheduled its own run: this one is stale.
+        if (document.version === version && !document.isClosed) this.lintNow(document);
+      }, settings().lintDelay),
+    );
+  }
+
+  private closed(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.results.delete(key);
+    // Back to what is on disk (unsaved changes were discarded or saved).
+    void this.index.refresh(document.uri);
+  }
+
+  /** Publishes index results for files that are not open in an editor. */
+  private showIndexed(uris: readonly string[]): void {
+    if (!settings().checkWholeCalendar) return;
+    for (const key of uris) {
+      if (this.results.has(key)) continue;
+      const uri = vscode.Uri.parse(key);
+      const entry = this.index.get(uri);
+      if (entry) this.collection.set(uri, entry.diagnostics.map((d) => toVsDiagnostic(d, this.docs)));
+      else this.collection.delete(uri);
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+    this.collection.dispose();
+    this.changed.dispose();
+  }
+}

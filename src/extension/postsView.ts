@@ -1,0 +1,148 @@
+import * as vscode from 'vscode';
+import { PLATFORM_IDS, STATUSES, type PlatformId, type PostStatus } from '../core/model';
+import { PLATFORMS } from '../core/platforms/registry';
+import { formatInZone } from '../core/zone';
+import type { Calendars } from './calendars';
+import type { IndexedPost, PostIndex } from './postIndex';
+
+/** Filters of the Posts view, remembered per workspace. */
+export interface PostFilters {
+  readonly statuses?: readonly PostStatus[];
+  readonly platforms?: readonly PlatformId[];
+  readonly campaigns?: readonly string[];
+}
+
+const FILTER_KEY = 'editorialCalendar.postFilters';
+const WEEK = 7 * 24 * 60 * 60 * 1000;
+const STATUS_ICON: Record<PostStatus, string> = {
+  idea: 'lightbulb',
+  draft: 'edit',
+  review: 'eye',
+  approved: 'pass',
+  scheduled: 'clock',
+  published: 'broadcast',
+};
+
+type Node = { kind: 'week'; label: string; start: number; posts: IndexedPost[] } | { kind: 'post'; post: IndexedPost };
+
+/**
+ * The Posts view: upcoming and past posts grouped by week (undated ones apart), with status icon,
+ * networks, time and problem count; filters by status, network and campaign; click opens the post.
+ */
+export class PostsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly index: PostIndex,
+    private readonly calendars: Calendars,
+    private readonly state: vscode.Memento,
+  ) {
+    this.subscription = index.onDidChange(() => this.changed.fire());
+  }
+
+  get filters(): PostFilters {
+    return this.state.get<PostFilters>(FILTER_KEY, {});
+  }
+
+  async setFilters(filters: PostFilters): Promise<void> {
+    await this.state.update(FILTER_KEY, filters);
+    await vscode.commands.executeCommand('setContext', 'editorialCalendar.filtered', Object.values(filters).some((v) => v && v.length > 0));
+    this.changed.fire();
+  }
+
+  /** Posts passing the filters, by date (undated last). */
+  visiblePosts(): IndexedPost[] {
+    const f = this.filters;
+    return [...this.index.all]
+      .filter((p) => !f.statuses?.length || (p.status !== undefined && f.statuses.includes(p.status)))
+      .filter((p) => !f.platforms?.length || p.platforms.some((x) => f.platforms!.includes(x)))
+      .filter((p) => !f.campaigns?.length || (p.campaign !== undefined && f.campaigns.includes(p.campaign)))
+      .sort((a, b) => (a.date ?? Infinity) - (b.date ?? Infinity) || a.path.localeCompare(b.path));
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (node?.kind === 'week') return node.posts.map((post) => ({ kind: 'post', post }));
+    if (node) return [];
+    const weeks = new Map<number, IndexedPost[]>();
+    const undated: IndexedPost[] = [];
+    for (const post of this.visiblePosts()) {
+      if (post.date === undefined) undated.push(post);
+      else {
+        const start = weekStart(post.date);
+        weeks.set(start, [...(weeks.get(start) ?? []), post]);
+      }
+    }
+    const thisWeek = weekStart(Date.now());
+    const nodes: Node[] = [...weeks].map(([start, posts]) => ({ kind: 'week', start, posts, label: weekLabel(start, thisWeek) }));
+    if (undated.length > 0) nodes.push({ kind: 'week', start: Infinity, posts: undated, label: vscode.l10n.t('No date') });
+    return nodes;
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'week') {
+      const item = new vscode.TreeItem(node.label, node.start >= weekStart(Date.now()) - WEEK ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = vscode.l10n.t('{0} posts', node.posts.length);
+      item.contextValue = 'week';
+      return item;
+    }
+    const { post } = node;
+    const item = new vscode.TreeItem(post.title ?? post.path.split('/').pop()!, vscode.TreeItemCollapsibleState.None);
+    const calendar = this.calendars.postOf(vscode.Uri.parse(post.uri))?.calendar;
+    const when = post.date !== undefined && calendar ? formatInZone(post.date, calendar.config.timezone) : '';
+    const problems = post.diagnostics.filter((d) => d.severity !== 'info').length;
+    item.description = [when, post.platforms.map((p) => PLATFORMS[p].name).join(', '), problems > 0 ? `⚠ ${problems}` : ''].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(STATUS_ICON[post.status ?? 'draft'], problems > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined);
+    item.tooltip = new vscode.MarkdownString(
+      `**${escape(post.title ?? post.path)}**  \n${escape(post.status ?? 'draft')} · ${escape(when)}  \n${post.diagnostics.map((d) => `- ${escape(d.message)}`).join('\n')}`,
+    );
+    item.resourceUri = vscode.Uri.parse(post.uri);
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open post'), arguments: [vscode.Uri.parse(post.uri)] };
+    item.contextValue = 'post';
+    item.accessibilityInformation = { label: `${post.title ?? post.path}, ${post.status ?? 'draft'}, ${when}, ${vscode.l10n.t('{0} problems', problems)}` };
+    return item;
+  }
+
+  /** Asks for filters with three pickers (empty = everything). */
+  async pickFilters(): Promise<void> {
+    const current = this.filters;
+    const statuses = await pick(STATUSES, current.statuses, vscode.l10n.t('Show posts with these statuses'));
+    if (!statuses) return;
+    const platforms = await pick(PLATFORM_IDS, current.platforms, vscode.l10n.t('Show posts for these networks'));
+    if (!platforms) return;
+    const campaigns = [...new Set([...this.index.all].flatMap((p) => (p.campaign ? [p.campaign] : [])))].sort();
+    const chosenCampaigns = await pick(campaigns, current.campaigns, vscode.l10n.t('Show posts of these campaigns'));
+    if (!chosenCampaigns) return;
+    await this.setFilters({ statuses: statuses as PostStatus[], platforms: platforms as PlatformId[], campaigns: chosenCampaigns });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+async function pick(all: readonly string[], selected: readonly string[] | undefined, placeHolder: string): Promise<string[] | undefined> {
+  const items = all.map((label) => ({ label, picked: selected?.includes(label) ?? false }));
+  const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder });
+  return chosen?.map((c) => c.label);
+}
+
+/** Monday 00:00 UTC of the week holding `time`. */
+function weekStart(time: number): number {
+  const d = new Date(time);
+  const day = (d.getUTCDay() + 6) % 7;
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day);
+}
+
+function weekLabel(start: number, thisWeek: number): string {
+  const date = new Date(start).toISOString().slice(0, 10);
+  if (start === thisWeek) return vscode.l10n.t('This week ({0})', date);
+  if (start === thisWeek + WEEK) return vscode.l10n.t('Next week ({0})', date);
+  return vscode.l10n.t('Week of {0}', date);
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

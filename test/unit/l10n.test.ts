@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../..');
+const read = (p: string) => JSON.parse(readFileSync(join(root, p), 'utf8'));
+
+/** Every string the extension shows exists in French (the first users are French). */
+describe('extension localisation', () => {
+  it('translates every vscode.l10n.t() string', () => {
+    const dir = join(root, 'src/extension');
+    const used = new Set<string>();
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
+      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)) used.add(m[1]!.replace(/\\'/g, "'"));
+    }
+    const fr = read('l10n/bundle.l10n.fr.json');
+    assert.deepEqual([...used].filter((s) => !(s in fr)), []);
+    assert.deepEqual(Object.keys(fr).filter((s) => !used.has(s)), [], 'unused translations');
+  });
+
+  it('translates every %key% of package.json', () => {
+    const manifest = readFileSync(join(root, 'package.json'), 'utf8');
+    const keys = new Set([...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]!));
+    const en = read('package.nls.json');
+    const fr = read('package.nls.fr.json');
+    for (const k of keys) {
+      assert.ok(k in en, `package.nls.json lacks ${k}`);
+      assert.ok(k in fr, `package.nls.fr.json lacks ${k}`);
+    }
+    assert.deepEqual(Object.keys(fr).sort(), Object.keys(en).sort());
+  });
+});

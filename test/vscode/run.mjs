@@ -1,0 +1,199 @@
+#!/usr/bin/env node
+// Runs the extension in a real VS Code (code-server 4.100.3 = VS Code 1.100.3), driven from Debian's
+// Chromium with playwright-core. Modes:
+//   node test/vscode/run.mjs integration   mocha suite in the extension host (test/integration)
+//   node test/vscode/run.mjs e2e           the UI walk-through with screenshots (test/e2e)
+//   node test/vscode/run.mjs serve         VS Code in the browser on the example calendar, until Ctrl+C
+// Every server binds 127.0.0.1 only and is stopped (with its process group) on exit.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const codeServer = join(here, 'node_modules/.bin/code-server');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Everything a run needs, in one temporary folder removed at exit. */
+export function sandbox({ theme } = {}) {
+  const tmp = mkdtempSync(join(tmpdir(), 'edcal-vscode-'));
+  const dirs = { tmp, userData: join(tmp, 'user-data'), extensions: join(tmp, 'extensions'), workspace: join(tmp, 'workspace'), browser: join(tmp, 'browser') };
+  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  mkdirSync(join(dirs.userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(dirs.userData, 'User/settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'workbench.colorTheme': theme ?? 'Default Light Modern',
+      'security.workspace.trust.enabled': false,
+      'workbench.tips.enabled': false,
+      'extensions.ignoreRecommendations': true,
+      'telemetry.telemetryLevel': 'off',
+      'window.commandCenter': false,
+      'workbench.layoutControl.enabled': false,
+      'chat.commandCenter.enabled': false,
+    }),
+  );
+  writeFileSync(join(tmp, 'config.yaml'), '');
+  cpSync(join(root, 'examples/calendar'), dirs.workspace, { recursive: true });
+  const cleanup = () => rmSync(tmp, { recursive: true, force: true });
+  return { ...dirs, cleanup };
+}
+
+async function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Installs the packaged extension (.vsix) into the sandbox's extensions folder. */
+export function installVsix(box) {
+  const vsix = join(root, 'editorial-calendar.vsix');
+  if (!existsSync(vsix)) throw new Error('editorial-calendar.vsix is missing: run npm run package first');
+  const r = spawnSync(codeServer, ['--config', join(box.tmp, 'config.yaml'), '--user-data-dir', box.userData, '--extensions-dir', box.extensions, '--install-extension', vsix], {
+    env: serverEnv(box),
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`installing the .vsix failed: ${r.stdout}${r.stderr}`);
+}
+
+function serverEnv(box, extra = {}) {
+  return { ...process.env, XDG_CONFIG_HOME: join(box.tmp, 'xdg-config'), XDG_DATA_HOME: join(box.tmp, 'xdg-data'), ...extra };
+}
+
+/** Starts code-server on 127.0.0.1 and waits until it answers; `stop()` ends its process group. */
+export async function startServer(box, env = {}) {
+  const port = await freePort();
+  const child = spawn(
+    codeServer,
+    [
+      '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--config', join(box.tmp, 'config.yaml'),
+      '--user-data-dir', box.userData, '--extensions-dir', box.extensions,
+      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened', box.workspace,
+    ],
+    { detached: true, env: serverEnv(box, env), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  const kill = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {}
+  };
+  process.on('exit', kill);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {}
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`code-server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const stop = async () => {
+    kill();
+    const gone = new Promise((r) => child.once('exit', r));
+    const timeout = new Promise((r) => setTimeout(r, 5000, 'timeout'));
+    if ((await Promise.race([gone, timeout])) === 'timeout') {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    }
+  };
+  return { url, port, stop, log: () => log };
+}
+
+/** Debian's Chromium, headless, with a fresh profile. */
+export async function launchBrowser(box) {
+  const { chromium } = await import('playwright-core');
+  return chromium.launchPersistentContext(box.browser, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** The integration suite: mocha in the extension host, loaded from source through the URL payload. */
+async function integration() {
+  const box = sandbox();
+  const results = join(box.tmp, 'results.json');
+  const server = await startServer(box, { EDCAL_TEST_RESULTS: results });
+  const browser = await launchBrowser(box);
+  let exitCode = 1;
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const exited = new Promise((done) => page.exposeFunction('codeAutomationExit', (code) => done(code)));
+    page.on('console', async (msg) => {
+      const args = await Promise.all(msg.args().map((a) => a.jsonValue().catch(() => '')));
+      const text = format(...args.slice(2));
+      if (text.includes('[mocha]')) console.log(text.replace(/^.*?\[mocha\] ?/, ''));
+      else if (process.env.EDCAL_VERBOSE) console.log('[page]', msg.text());
+    });
+    const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(root)],
+      ['extensionTestsPath', remote(join(root, 'out/test/integration/index.js'))],
+    ];
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(box.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const timeout = new Promise((done) => setTimeout(done, 240_000, 'timeout'));
+    const code = await Promise.race([exited, timeout]);
+    if (code === 'timeout') console.error('integration tests timed out');
+    const summary = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : undefined;
+    if (!summary) console.error('no results file: the suite did not run');
+    else {
+      for (const f of summary.failed) console.error(`FAILED ${f.title}\n${f.error}`);
+      console.log(`integration: ${summary.passed.length} passed, ${summary.failed.length} failed`);
+    }
+    exitCode = code === 0 && summary && summary.failed.length === 0 && summary.passed.length > 0 ? 0 : 1;
+  } finally {
+    await browser.close();
+    await server.stop();
+    if (exitCode !== 0 && process.env.EDCAL_VERBOSE) console.error(server.log());
+    box.cleanup();
+  }
+  return exitCode;
+}
+
+/** The README's main command: a real VS Code with the extension and the example calendar. */
+async function serve() {
+  const box = sandbox({ theme: process.env.EDCAL_THEME });
+  installVsix(box);
+  const server = await startServer(box);
+  console.log(`\nVS Code with the Editorial Calendar extension, on the example calendar:\n\n  ${server.url}/?folder=${encodeURIComponent(box.workspace)}\n\n(the calendar is a copy in ${box.workspace}; Ctrl+C stops the server and removes it)\n`);
+  const stop = async () => {
+    await server.stop();
+    box.cleanup();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await new Promise(() => {});
+}
+
+const mode = process.argv[2];
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const run = { integration, serve, e2e: async () => (await import('../e2e/walkthrough.mjs')).run() }[mode];
+  if (!run) {
+    console.error('usage: node test/vscode/run.mjs integration|e2e|serve');
+    process.exit(2);
+  }
+  run().then(
+    (code) => process.exit(code ?? 0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
