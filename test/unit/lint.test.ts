@@ -262,3 +262,16 @@ describe('review fixes', () => {
     assert.deepEqual(codes(lintText(postFile({ date: '0026-12-01T09:30' }))), ['date.invalid']);
   });
 });
+
+describe('split into a thread, with Markdown', () => {
+  it('cuts between list items, where the file has line breaks', () => {
+    const item = (n: number) => `- ${n} minutes : chacun note en silence ce qui a marché et ce qui a coincé pendant le sprint`;
+    const body = `La rétro express :\n\n${[1, 2, 3, 4].map(item).join('\n')}\n\nLe modèle est prêt ✨ https://nova.app/modeles`;
+    const text = postFile({ platforms: '[x, mastodon]' }, body);
+    const d = lintText(text).diagnostics.find((x) => x.code === 'length.over-limit')!;
+    assert.ok(d.fixes?.[0], 'a split is offered');
+    const out = applyEdits(text, d.fixes[0]!.edits);
+    assert.deepEqual(codes(lintText(out)), []);
+    assert.match(out, /\n\n---\n\n- \d minutes/);
+  });
+});

@@ -32,7 +32,7 @@ export const lengthRule: Rule = {
       }
       if (part.length <= part.limit) continue;
       const unit = UNITS[part.measure.unit]!;
-      const split = threadSplitEdits(part, renders, config, post.eol);
+      const split = threadSplitEdits(part, renders, config, post.text, post.eol);
       report({
         code: 'length.over-limit',
         severity: 'error',

@@ -1,0 +1,97 @@
+// End-to-end walk-through of the extension in a real VS Code (code-server) driven from Chromium:
+// open a post over the X limit, see its entry in Problems and the counts in the status bar, apply a
+// quick fix from the lightbulb, see the file change. Screenshots of each step go to test-results/e2e/.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { installVsix, launchBrowser, sandbox, startServer } from '../vscode/run.mjs';
+
+const POST = 'posts/2026/12/15-astuce-retro-express.md';
+
+export async function run() {
+  const out = join(process.cwd(), 'test-results/e2e');
+  mkdirSync(out, { recursive: true });
+  let failed = false;
+  for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
+    const box = sandbox({ theme });
+    installVsix(box);
+    const server = await startServer(box);
+    const browser = await launchBrowser(box);
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const tag = theme.includes('Dark') ? 'dark' : 'light';
+    let step = 0;
+    const shot = async (name) => page.screenshot({ path: join(out, `${tag}-${String(++step).padStart(2, '0')}-${name}.png`) });
+    try {
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(box.workspace)}`);
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'posts' }).first().waitFor({ timeout: 30_000 });
+      await shot('workbench');
+
+      // Open the post with quick open, as a person would.
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget').waitFor();
+      await page.keyboard.type('15-astuce-retro-express.md');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: '15-astuce-retro-express.md' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: '15-astuce-retro-express.md' }).waitFor();
+      await page.locator('.monaco-editor .view-lines', { hasText: 'platforms' }).first().waitFor();
+
+      // The status bar shows the counts of each network, over the limit for X.
+      const counts = page.locator('.statusbar-item', { hasText: /X \d+\/280/ }).first();
+      await counts.waitFor({ timeout: 15_000 });
+      const countsText = (await counts.innerText()).trim();
+      assert.match(countsText, /^X (\d+)\/280 · Mastodon \d+\/500 · LinkedIn \d+\/3000$/);
+      assert.ok(Number(/^X (\d+)/.exec(countsText)[1]) > 280, countsText);
+      await shot('post-and-counts');
+
+      // The Problems panel lists the finding, in French (the calendar's language).
+      await page.keyboard.press('Control+Shift+M');
+      const problem = page.locator('.markers-panel .monaco-list-row', { hasText: /X\s*: \d+\/280/ }).first();
+      await problem.waitFor({ timeout: 15_000 });
+      assert.match(await problem.innerText(), /length\.over-limit/);
+      await shot('problems');
+
+      // Go to the finding and open the lightbulb menu; take "split into a thread".
+      await problem.click();
+      await page.keyboard.press('Enter'); // opens the location with the focus in the editor
+      await page.waitForTimeout(300);
+      await page.keyboard.press('ArrowLeft'); // a cursor, not a selection (which adds "Surround With")
+      await page.keyboard.press('Control+.');
+      const split = page.locator('.action-widget .monaco-list-row', { hasText: /Découper en un fil de \d+ publications/ }).first();
+      await split.waitFor({ timeout: 10_000 });
+      await shot('lightbulb');
+      // Move to the item and take it with the keyboard (the menu re-renders under the mouse).
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      for (let i = 0; i < 10 && !/Découper en un fil/.test((await focused.innerText().catch(() => '')) || ''); i++) await page.keyboard.press('ArrowDown');
+      assert.match(await focused.innerText(), /Découper en un fil/);
+      await page.keyboard.press('Enter');
+
+      // The file changed in the editor: thread separators, and no more over-limit finding.
+      await page.locator('.monaco-editor .view-lines .view-line', { hasText: /^---$/ }).first().waitFor({ timeout: 10_000 });
+      await page.locator('.statusbar-item', { hasText: /X \d+\/280/ }).first().waitFor();
+      await page.waitForFunction(() => !document.querySelector('.markers-panel')?.textContent?.match(/X\s*: \d+\/280/), null, { timeout: 10_000 });
+      await shot('after-fix');
+      await page.keyboard.press('Control+S');
+      await page.waitForTimeout(500);
+      const saved = readFileSync(join(box.workspace, POST), 'utf8');
+      assert.match(saved, /\n\n---\n\n/);
+
+      // The Posts view, grouped by week.
+      await page.locator('.activitybar .action-item a[aria-label^="Calendrier"], .activitybar .action-item a[aria-label^="Editorial Calendar"]').first().click();
+      await page.locator('.monaco-list-row', { hasText: /Week of|This week|Next week|Semaine/ }).first().waitFor({ timeout: 15_000 });
+      await page.locator('.monaco-list-row', { hasText: 'La démo du vendredi' }).first().waitFor();
+      await shot('posts-view');
+      console.log(`e2e (${tag}): passed`);
+    } catch (error) {
+      failed = true;
+      console.error(`e2e (${tag}): FAILED`, error);
+      await shot('failure').catch(() => {});
+    } finally {
+      await browser.close();
+      await server.stop();
+      box.cleanup();
+    }
+  }
+  console.log(`screenshots: ${out}`);
+  return failed ? 1 : 0;
+}
