@@ -35,6 +35,15 @@ const targets = [
     target: 'node20',
     external: ['vscode', 'mocha'],
   },
+  {
+    // The same suite under VS Code desktop, where it can be downloaded (npm run test:electron).
+    entryPoints: ['test/integration/runElectron.ts'],
+    outfile: 'out/test/runElectron.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['@vscode/test-electron'],
+  },
 ];
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'linked' };

@@ -44,6 +44,12 @@ export async function run() {
       assert.ok(Number(/^X (\d+)/.exec(countsText)[1]) > 280, countsText);
       await shot('post-and-counts');
 
+      // Syntax highlighting injected into Markdown: hashtags get a colour of their own.
+      const colours = await page.$$eval('.monaco-editor .view-line span span', (els) =>
+        Object.fromEntries(els.map((e) => [e.textContent.trim(), getComputedStyle(e).color])),
+      );
+      assert.ok(colours['#Agile'] && colours['#Agile'] !== colours['Le modèle est prêt dans Nova 2 👉'], JSON.stringify(colours));
+
       // The Problems panel lists the finding, in French (the calendar's language).
       await page.keyboard.press('Control+Shift+M');
       const problem = page.locator('.markers-panel .monaco-list-row', { hasText: /X\s*: \d+\/280/ }).first();

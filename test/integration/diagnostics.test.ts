@@ -31,7 +31,7 @@ describe('diagnostics in a real VS Code', () => {
     assert.ok(editor.document.isDirty);
     const after = await until('status bar after the edit', () => {
       const x = /^X (\d+)\/280/.exec(statusBar.text);
-      return x && Number(x[1]) <= 280 && statusBar.text;
+      return x !== null && Number(x[1]) <= 280 ? statusBar.text : undefined;
     });
     assert.match(after, /· Mastodon \d+\/500 · LinkedIn \d+\/3000$/);
     await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -78,3 +78,4 @@ describe('diagnostics in a real VS Code', () => {
     assert.deepEqual(vscode.languages.getDiagnostics(readme).filter((d) => d.source === 'edcal'), []);
   });
 });
+
