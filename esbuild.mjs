@@ -28,7 +28,7 @@ const targets = [
   },
   {
     // The integration suite, run inside a real VS Code's extension host (test/vscode/run.mjs).
-    entryPoints: ['test/integration/index.ts', 'test/integration/diagnostics.test.ts', 'test/integration/commands.test.ts'],
+    entryPoints: ['test/integration/index.ts', 'test/integration/diagnostics.test.ts', 'test/integration/commands.test.ts', 'test/integration/bench.ts'],
     outdir: 'out/test/integration',
     platform: 'node',
     format: 'cjs',

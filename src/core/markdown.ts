@@ -35,8 +35,25 @@ export function isPlainText(text: string): boolean {
  * // 'Lisez ceci : le blog (https://nova.example)'
  */
 export function toSocialText(part: MappedText): MappedText {
-  if (isPlainText(part.value)) return part;
-  return convertSimpleInline(part) ?? parseToSocialText(part);
+  // Markdown drops spaces at the end of lines (two or more make a line break, which we keep
+  // anyway): drop them here too, so that such texts can still skip the parser.
+  const text = HAS_TRAILING_SPACES.test(part.value) ? withoutTrailingSpaces(part) : part;
+  if (isPlainText(text.value)) return text;
+  return convertSimpleInline(text) ?? parseToSocialText(part);
+}
+
+const TRAILING_SPACES = /[ \t]+(?=\n|$)/g;
+const HAS_TRAILING_SPACES = /[ \t](?:\n|$)/;
+
+function withoutTrailingSpaces(part: MappedText): MappedText {
+  const out = new MappedText();
+  let last = 0;
+  for (const m of part.value.matchAll(TRAILING_SPACES)) {
+    out.appendMapped(part.slice(last, m.index));
+    last = m.index + m[0].length;
+  }
+  out.appendMapped(part.slice(last, part.value.length));
+  return out;
 }
 
 /**

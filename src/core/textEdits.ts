@@ -1,4 +1,4 @@
-import type { TextEdit } from './model';
+import type { Fix, TextEdit } from './model';
 
 /**
  * Edits that can be applied together: sorted, with overlapping deletions merged into one and any
@@ -18,4 +18,24 @@ export function combineEdits(edits: readonly TextEdit[]): TextEdit[] {
     else if (last.newText === '' && e.newText === '') out[out.length - 1] = { start: last.start, end: Math.max(last.end, e.end), newText: '' };
   }
   return out;
+}
+
+/**
+ * A fix whose title and edits are worked out on first access (then kept): for fixes that cost
+ * real work and are rarely applied. A fix that turns out to have no edits is simply not offered.
+ */
+export function lazyFix(compute: () => { title: string; edits: readonly TextEdit[]; preferred?: boolean }): Fix {
+  let done: ReturnType<typeof compute> | undefined;
+  const get = () => (done ??= compute());
+  return {
+    get title() {
+      return get().title;
+    },
+    get edits() {
+      return get().edits;
+    },
+    get preferred() {
+      return get().preferred;
+    },
+  };
 }

@@ -27,8 +27,21 @@ export function threadSplitEdits(part: PartDetail, renders: readonly PlatformRen
   const cuts: Array<{ start: number; end: number }> = [];
   let from = 0;
   while (!fits(text.slice(from).trim())) {
-    const pick = (candidates: Array<{ start: number; end: number }>) =>
-      candidates.filter((c) => c.start > from && fits(text.slice(from, c.start).trim())).pop();
+    // The furthest cut whose part fits: a longer part never measures shorter, so binary search.
+    const pick = (candidates: Array<{ start: number; end: number }>) => {
+      let lo = candidates.findIndex((c) => c.start > from);
+      if (lo < 0) return undefined;
+      let hi = candidates.length - 1;
+      let best: { start: number; end: number } | undefined;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (fits(text.slice(from, candidates[mid]!.start).trim())) {
+          best = candidates[mid];
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      return best;
+    };
     const cut = pick(sentenceCuts) ?? pick(lineCuts) ?? pick(spaceCuts);
     if (!cut) return undefined;
     cuts.push(cut);

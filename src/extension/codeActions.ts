@@ -16,7 +16,7 @@ export class PostCodeActions implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const result = this.linter.resultFor(document) ?? this.linter.lintNow(document);
     if (!result) return [];
-    const all = result.diagnostics.filter((d) => d.fixes && d.fixes.length > 0);
+    const all = result.diagnostics.filter((d) => d.fixes && d.fixes.some((f) => f.edits.length > 0));
     const actions: vscode.CodeAction[] = [];
 
     if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) {
@@ -24,7 +24,7 @@ export class PostCodeActions implements vscode.CodeActionProvider {
         if (vsDiagnostic.source !== SOURCE) continue;
         const core = all.find((d) => d.code === codeOf(vsDiagnostic) && sameRange(d, vsDiagnostic.range) && d.message === vsDiagnostic.message);
         if (!core) continue;
-        for (const fix of core.fixes!) actions.push(this.action(document, fix.title, [fix], vscode.CodeActionKind.QuickFix, [vsDiagnostic], fix.preferred));
+        for (const fix of core.fixes!.filter((f) => f.edits.length > 0)) actions.push(this.action(document, fix.title, [fix], vscode.CodeActionKind.QuickFix, [vsDiagnostic], fix.preferred));
         const sameKind = all.filter((d) => d.code === core.code);
         if (sameKind.length > 1) {
           const title = vscode.l10n.t('Fix all "{0}" problems in this file', core.code);

@@ -3,6 +3,7 @@
 // Chromium with playwright-core. Modes:
 //   node test/vscode/run.mjs integration   mocha suite in the extension host (test/integration)
 //   node test/vscode/run.mjs e2e           the UI walk-through with screenshots (test/e2e)
+//   node test/vscode/run.mjs bench         extension benchmarks on a generated 10,000-post calendar
 //   node test/vscode/run.mjs serve         VS Code in the browser on the example calendar, until Ctrl+C
 // Every server binds 127.0.0.1 only and is stopped (with its process group) on exit.
 import { spawn, spawnSync } from 'node:child_process';
@@ -125,13 +126,13 @@ export async function launchBrowser(box) {
   });
 }
 
-/** The integration suite: mocha in the extension host, loaded from source through the URL payload. */
-async function integration() {
-  const box = sandbox();
-  const results = join(box.tmp, 'results.json');
-  const server = await startServer(box, { EDCAL_TEST_RESULTS: results });
+/**
+ * Loads the extension from source in the extension host and runs a tests module there (its `run()`),
+ * passing it `env`. Resolves with the exit code the workbench reports.
+ */
+async function inExtensionHost(box, testsModule, env, timeoutMs = 240_000) {
+  const server = await startServer(box, env);
   const browser = await launchBrowser(box);
-  let exitCode = 1;
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
     const exited = new Promise((done) => page.exposeFunction('codeAutomationExit', (code) => done(code)));
@@ -144,26 +145,56 @@ async function integration() {
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
     const payload = [
       ['extensionDevelopmentPath', remote(root)],
-      ['extensionTestsPath', remote(join(root, 'out/test/integration/index.js'))],
+      ['extensionTestsPath', remote(join(root, testsModule))],
     ];
     await page.goto(`${server.url}/?folder=${encodeURIComponent(box.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    const timeout = new Promise((done) => setTimeout(done, 240_000, 'timeout'));
+    const timeout = new Promise((done) => setTimeout(done, timeoutMs, 'timeout'));
     const code = await Promise.race([exited, timeout]);
-    if (code === 'timeout') console.error('integration tests timed out');
-    const summary = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : undefined;
-    if (!summary) console.error('no results file: the suite did not run');
-    else {
-      for (const f of summary.failed) console.error(`FAILED ${f.title}\n${f.error}`);
-      console.log(`integration: ${summary.passed.length} passed, ${summary.failed.length} failed`);
-    }
-    exitCode = code === 0 && summary && summary.failed.length === 0 && summary.passed.length > 0 ? 0 : 1;
+    if (code === 'timeout') console.error('the extension host did not finish in time');
+    return code;
   } finally {
     await browser.close();
     await server.stop();
-    if (exitCode !== 0 && process.env.EDCAL_VERBOSE) console.error(server.log());
+  }
+}
+
+/** Benchmarks in the extension host on a generated 10,000-post calendar (see test/integration/bench.ts). */
+async function bench() {
+  const box = sandbox();
+  rmSync(join(box.workspace, 'posts'), { recursive: true, force: true });
+  const { generateCalendar } = await import('../bench/generateCalendar.mjs');
+  generateCalendar(box.workspace, Number(process.env.BENCH_POSTS ?? 10_000));
+  const results = join(box.tmp, 'bench.json');
+  try {
+    await inExtensionHost(box, 'out/test/integration/bench.js', { EDCAL_BENCH_RESULTS: results }, 600_000);
+    if (!existsSync(results)) throw new Error('the benchmark wrote no results');
+    const r = JSON.parse(readFileSync(results, 'utf8'));
+    console.log(`extension activation: ${r.activationMs.toFixed(1)} ms`);
+    console.log(`full check of ${r.cold.files} posts in the extension host, cold: ${r.cold.ms.toFixed(0)} ms`);
+    console.log(`  warm (persisted cache, ${r.warm.cached} reused): ${r.warm.ms.toFixed(0)} ms; reading the files only: ${r.readMs.toFixed(0)} ms (ratio ${(r.warm.ms / r.readMs).toFixed(2)}, target <= 1.5); stat only: ${r.statMs.toFixed(0)} ms`);
+    return 0;
+  } finally {
     box.cleanup();
   }
-  return exitCode;
+}
+
+/** The integration suite: mocha in the extension host, loaded from source through the URL payload. */
+async function integration() {
+  const box = sandbox();
+  const results = join(box.tmp, 'results.json');
+  try {
+    const code = await inExtensionHost(box, 'out/test/integration/index.js', { EDCAL_TEST_RESULTS: results });
+    const summary = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : undefined;
+    if (!summary) {
+      console.error('no results file: the suite did not run');
+      return 1;
+    }
+    for (const f of summary.failed) console.error(`FAILED ${f.title}\n${f.error}`);
+    console.log(`integration: ${summary.passed.length} passed, ${summary.failed.length} failed`);
+    return code === 0 && summary.failed.length === 0 && summary.passed.length > 0 ? 0 : 1;
+  } finally {
+    box.cleanup();
+  }
 }
 
 /** The README's main command: a real VS Code with the extension and the example calendar. */
@@ -184,9 +215,9 @@ async function serve() {
 
 const mode = process.argv[2];
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const run = { integration, serve, e2e: async () => (await import('../e2e/walkthrough.mjs')).run() }[mode];
+  const run = { integration, bench, serve, e2e: async () => (await import('../e2e/walkthrough.mjs')).run() }[mode];
   if (!run) {
-    console.error('usage: node test/vscode/run.mjs integration|e2e|serve');
+    console.error('usage: node test/vscode/run.mjs integration|e2e|bench|serve');
     process.exit(2);
   }
   run().then(

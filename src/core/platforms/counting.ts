@@ -1,4 +1,4 @@
-import { forEachGrapheme, graphemeCut, utf8FitOffset, utf8Length } from '../text/unicode';
+import { clusterStarts, graphemeCut, utf8FitOffset, utf8Length } from '../text/unicode';
 import type { Measure } from './types';
 
 /** Length in grapheme clusters (what people call characters), cut after `limit` of them. */
@@ -27,7 +27,10 @@ export function measureWeighted(
   let length = 0;
   let fitsUntil = -1;
   let o = 0;
-  forEachGrapheme(text, (index, size) => {
+  const starts = clusterStarts(text);
+  for (let k = 0; k < starts.length; k++) {
+    const index = starts[k]!;
+    const size = (k + 1 < starts.length ? starts[k + 1]! : text.length) - index;
     while (o < overrides.length && overrides[o]!.end <= index) o++;
     const span = overrides[o];
     let w: number;
@@ -38,6 +41,6 @@ export function measureWeighted(
     }
     if (fitsUntil < 0 && length + w > limit) fitsUntil = index;
     length += w;
-  });
+  }
   return { length, limit, fitsUntil: fitsUntil < 0 ? text.length : fitsUntil, unit };
 }

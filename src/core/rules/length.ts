@@ -3,6 +3,9 @@ import { PLATFORMS } from '../platforms/registry';
 import { eachPart, type Rule } from './rule';
 import { message, type MessageId } from '../i18n/messages';
 import { threadSplitEdits } from '../threadSplit';
+import { lazyFix } from '../textEdits';
+import type { Fix } from '../model';
+import type { PartDetail } from '../render';
 
 const UNITS: Record<string, MessageId> = { weighted: 'unit.weighted', graphemes: 'unit.graphemes', bytes: 'unit.bytes' };
 
@@ -14,6 +17,7 @@ const UNITS: Record<string, MessageId> = { weighted: 'unit.weighted', graphemes:
 export const lengthRule: Rule = {
   codes: ['length.over-limit', 'length.empty'],
   run({ renders, post, report, config }) {
+    const splits = new Map<PartDetail, Fix>();
     for (const { platform, part, index, count } of eachPart(renders)) {
       const name = PLATFORMS[platform].name;
       if (part.text.trim() === '') {
@@ -32,7 +36,16 @@ export const lengthRule: Rule = {
       }
       if (part.length <= part.limit) continue;
       const unit = UNITS[part.measure.unit]!;
-      const split = threadSplitEdits(part, renders, config, post.text, post.eol);
+      // Working out the cuts measures many candidate parts: do it only if someone asks for the fix,
+      // and once per text shared by several networks.
+      let split = splits.get(part);
+      if (!split && renders.some((r) => PLATFORMS[r.platform].threads && r.parts.includes(part))) {
+        split = lazyFix(() => {
+          const edits = threadSplitEdits(part, renders, config, post.text, post.eol) ?? [];
+          return { title: message(config.locale, 'fix.split-thread', { count: edits.length + 1 }), edits };
+        });
+        splits.set(part, split);
+      }
       report({
         code: 'length.over-limit',
         severity: 'error',
@@ -48,7 +61,7 @@ export const lengthRule: Rule = {
         start: part.toSource(part.fitsUntil),
         end: part.sourceEnd,
         platform,
-        fixes: split ? [{ title: message(config.locale, 'fix.split-thread', { count: split.length + 1 }), edits: split }] : [],
+        fixes: split ? [split] : [],
       });
     }
     const title = post.meta.title;

@@ -52,7 +52,7 @@ export function forEachGrapheme(text: string, visit: (index: number, length: num
 }
 
 /** Offsets where each grapheme cluster starts, computed once per text (see forEachGrapheme). */
-const clusterStarts = memoizeByText((text: string): readonly number[] => {
+export const clusterStarts = memoizeByText((text: string): readonly number[] => {
   const starts: number[] = [];
   const visit = (index: number) => starts.push(index);
   const n = text.length;
@@ -90,14 +90,7 @@ const clusterStarts = memoizeByText((text: string): readonly number[] => {
  * @example graphemeLength('👩‍💻 café') // 6
  */
 export function graphemeLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!isSimpleUnit(text.charCodeAt(i))) {
-      forEachGrapheme(text, () => n++);
-      return n;
-    }
-  }
-  return text.length;
+  return graphemeCut(text, 0).count;
 }
 
 /**
@@ -117,13 +110,8 @@ export function graphemeCut(text: string, max: number): { count: number; cut: nu
   let simple = true;
   for (let i = 0; i < text.length && simple; i++) simple = isSimpleUnit(text.charCodeAt(i));
   if (simple) return { count: text.length, cut: Math.min(max, text.length) };
-  let count = 0;
-  let cut = text.length;
-  forEachGrapheme(text, (index) => {
-    if (count === max) cut = index;
-    count++;
-  });
-  return { count, cut };
+  const starts = clusterStarts(text);
+  return { count: starts.length, cut: max < starts.length ? starts[max]! : text.length };
 }
 
 /** UTF-8 byte length of one code point. */

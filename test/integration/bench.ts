@@ -1,0 +1,29 @@
+// Benchmarks inside a real VS Code extension host (run by test/vscode/run.mjs bench on a generated
+// 10,000-post calendar): activation, full check cold and warm (from the persisted cache), and the
+// time to only read every file, for comparison. Writes figures to $EDCAL_BENCH_RESULTS.
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { EditorialCalendarApi } from '../../src/extension/extension';
+import { mapLimit, readFileBytes, statFile } from '../../src/extension/files';
+
+export async function run(): Promise<void> {
+  const ext = vscode.extensions.getExtension<EditorialCalendarApi>('edcal.editorial-calendar')!;
+  const api = await ext.activate();
+  await api.indexed;
+  const cold = api.index.lastRebuild;
+  await api.index.save();
+  await api.index.rebuild();
+  const warm = api.index.lastRebuild;
+
+  // The floor: reading every file the way the index does (16 at a time), and doing nothing else.
+  const files = [...api.index.all].map((p) => vscode.Uri.parse(p.uri));
+  let started = performance.now();
+  await mapLimit(files, 16, readFileBytes);
+  const readMs = performance.now() - started;
+  started = performance.now();
+  await mapLimit(files, 16, statFile);
+  const statMs = performance.now() - started;
+
+  const results = { activationMs: api.activationMs, cold, warm, readMs, statMs };
+  writeFileSync(process.env['EDCAL_BENCH_RESULTS']!, JSON.stringify(results));
+}
