@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, code, diagnosticsOf, file } from './helpers';
+import { api, code, diagnosticsOf, file, until } from './helpers';
 
 const text = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 
@@ -49,5 +49,32 @@ describe('commands in a real VS Code', () => {
     // An empty post is flagged at once.
     await diagnosticsOf(uri, (d) => d.some((x) => code(x) === 'length.empty'));
     await vscode.commands.executeCommand('workbench.action.files.save');
+  });
+});
+
+describe('the calendar follows the disk', () => {
+  it('checks a post created on disk, and forgets it when deleted', async () => {
+    const uri = file('posts/2027/03/01-from-git-pull.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ndate: 2027-03-01T09:00\nplatforms: [x, linkdin]\n---\nArrivé par git pull\n'));
+    const found = await diagnosticsOf(uri, (d) => d.some((x) => code(x) === 'platform.unknown'));
+    assert.equal(found.length, 1);
+    const { index } = await api();
+    assert.equal(index.get(uri)?.title, undefined);
+    await vscode.workspace.fs.delete(uri);
+    await until('diagnostics removed', () => vscode.languages.getDiagnostics(uri).length === 0 && !index.get(uri));
+  });
+
+  it('filters the Posts view by status, network and campaign', async () => {
+    const { postsView } = await api();
+    await postsView.setFilters({ statuses: ['published'] });
+    const published = postsView.visiblePosts();
+    assert.ok(published.length >= 3 && published.every((p) => p.status === 'published'), JSON.stringify(published.map((p) => p.status)));
+    await postsView.setFilters({ platforms: ['instagram'], campaigns: ['calendar-contest'] });
+    const insta = postsView.visiblePosts();
+    assert.ok(insta.length >= 1 && insta.every((p) => p.platforms.includes('instagram') && p.campaign === 'calendar-contest'));
+    const weeks = postsView.getChildren();
+    assert.ok(weeks.length >= 1);
+    await postsView.setFilters({});
+    assert.ok(postsView.visiblePosts().length >= 38);
   });
 });
