@@ -23,14 +23,28 @@ export class Calendars implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
 
+  private loading: Promise<void> = Promise.resolve();
+
   constructor() {
-    const reload = () => void this.load().then(() => this.changed.fire());
+    const reload = () => void this.reload();
     this.watcher.onDidCreate(reload);
     this.watcher.onDidChange(reload);
     this.watcher.onDidDelete(reload);
   }
 
-  async load(): Promise<void> {
+  /** Reads the calendars again (settings, folders or a config file changed) and says so. */
+  async reload(): Promise<void> {
+    await this.load();
+    this.changed.fire();
+  }
+
+  /** Reads the calendars; loads run one after the other so the last one wins. */
+  load(): Promise<void> {
+    this.loading = this.loading.then(() => this.loadNow());
+    return this.loading;
+  }
+
+  private async loadNow(): Promise<void> {
     const files = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/node_modules/**');
     const loaded: Calendar[] = [];
     for (const file of files) {

@@ -16,7 +16,8 @@ export class PostCodeActions implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const result = this.linter.resultFor(document) ?? this.linter.lintNow(document);
     if (!result) return [];
-    const all = result.diagnostics.filter((d) => d.fixes && d.fixes.some((f) => f.edits.length > 0));
+    // Fixes may be costly to work out (thread splits): only those asked about are computed.
+    const all = result.diagnostics.filter((d) => d.fixes && d.fixes.length > 0);
     const actions: vscode.CodeAction[] = [];
 
     if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) {

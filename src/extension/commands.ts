@@ -3,6 +3,8 @@ import { parsePostDate } from '../core/dates';
 import { PLATFORM_IDS, STATUSES, type PlatformId } from '../core/model';
 import { newPostPath, newPostText } from '../core/newPost';
 import { PLATFORMS } from '../core/platforms/registry';
+import { formatInZone } from '../core/zone';
+import { statusLabel } from './labels';
 import type { Calendar, Calendars } from './calendars';
 import { countsAt } from './statusBar';
 import type { LiveLinter } from './liveLinter';
@@ -22,13 +24,21 @@ export interface CommandContext {
 export function commandTable(ctx: CommandContext): Record<string, (...args: never[]) => unknown> {
   return {
     'editorialCalendar.newPost': (options?: NewPostOptions) => newPost(ctx, options),
-    'editorialCalendar.setStatus': (uri?: vscode.Uri, status?: string) => setStatus(ctx, uri, status),
-    'editorialCalendar.reschedule': (uri?: vscode.Uri, date?: string) => reschedule(ctx, uri, date),
+    'editorialCalendar.setStatus': (target?: PostTarget, status?: string) => setStatus(ctx, toUri(target), status),
+    'editorialCalendar.reschedule': (target?: PostTarget, date?: string) => reschedule(ctx, toUri(target), date),
     'editorialCalendar.checkCalendar': () => checkCalendar(ctx),
     'editorialCalendar.showPostDetails': () => showPostDetails(ctx),
     'editorialCalendar.filterPosts': () => ctx.postsView.pickFilters(),
     'editorialCalendar.clearFilters': () => ctx.postsView.setFilters({}),
   };
+}
+
+/** What a command may be given: a file, or a Posts view item (its context menu passes the item). */
+type PostTarget = vscode.Uri | { readonly kind: 'post'; readonly post: { readonly uri: string } };
+
+function toUri(target: PostTarget | undefined): vscode.Uri | undefined {
+  if (!target) return undefined;
+  return target instanceof vscode.Uri ? target : 'post' in target ? vscode.Uri.parse(target.post.uri) : undefined;
 }
 
 /** The post a command acts on: the argument, else the active editor's post. */
@@ -86,8 +96,10 @@ async function newPost(ctx: CommandContext, options: NewPostOptions = {}): Promi
   if (!platforms || platforms.length === 0) return undefined;
   const title = options.title ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Title (internal)'), validateInput: (t) => (t.trim() ? undefined : vscode.l10n.t('Give the post a title.')) }));
   if (!title) return undefined;
-  let uri = vscode.Uri.joinPath(calendar.root, newPostPath(dateText, title));
-  for (let n = 2; await exists(uri); n++) uri = vscode.Uri.joinPath(calendar.root, newPostPath(dateText, `${title} ${n}`));
+  // posts/YYYY/MM/DD-slug.md under the folder the calendar's first `posts` glob starts with.
+  const folder = globBase(calendar.config.posts[0] ?? 'posts/**/*.md') || 'posts';
+  let uri = vscode.Uri.joinPath(calendar.root, newPostPath(dateText, title, folder));
+  for (let n = 2; await exists(uri); n++) uri = vscode.Uri.joinPath(calendar.root, newPostPath(dateText, `${title} ${n}`, folder));
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { ignoreIfExists: false, contents: new TextEncoder().encode(newPostText({ title, dateText, platforms })) });
   if (!(await vscode.workspace.applyEdit(edit))) return undefined;
@@ -95,6 +107,13 @@ async function newPost(ctx: CommandContext, options: NewPostOptions = {}): Promi
   const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
   editor.selection = new vscode.Selection(end, end);
   return uri;
+}
+
+/** The fixed folder a glob starts with: `content/posts/**\/*.md` → `content/posts`. */
+function globBase(glob: string): string {
+  const segments = glob.split('/');
+  const fixed = segments.slice(0, segments.findIndex((s) => /[*?[{]/.test(s)));
+  return fixed.join('/');
 }
 
 async function pickPlatforms(): Promise<PlatformId[] | undefined> {
@@ -117,7 +136,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 async function setStatus(ctx: CommandContext, uri?: vscode.Uri, status?: string): Promise<boolean> {
   const target = targetPost(ctx, uri);
   if (!target) return false;
-  const chosen = status ?? (await vscode.window.showQuickPick([...STATUSES], { placeHolder: vscode.l10n.t('New status') }));
+  const chosen = status ?? (await vscode.window.showQuickPick(STATUSES.map((id) => ({ label: statusLabel(id), description: id, id })), { placeHolder: vscode.l10n.t('New status') }))?.id;
   if (!chosen) return false;
   return setPostField(target, 'status', chosen);
 }
@@ -128,7 +147,8 @@ async function reschedule(ctx: CommandContext, uri?: vscode.Uri, date?: string):
   const calendar = ctx.calendars.postOf(target)!.calendar;
   const current = ctx.index.get(target);
   const document = await vscode.workspace.openTextDocument(target);
-  const written = ctx.linter.resultFor(document)?.post.meta.dateText ?? (current?.date !== undefined ? new Date(current.date).toISOString().slice(0, 16) : '');
+  // Offer the date as written; else the indexed instant as wall-clock time in the calendar's zone.
+  const written = ctx.linter.lastResultFor(document)?.post.meta.dateText ?? (current?.date !== undefined ? formatInZone(current.date, calendar.config.timezone).replace(' ', 'T') : '');
   const dateText = date ?? (await askDate(calendar, written, vscode.l10n.t('New date (time in {0})', calendar.config.timezone)));
   if (!dateText) return false;
   if (!parsePostDate(dateText, calendar.config.timezone)) {
@@ -143,7 +163,7 @@ async function checkCalendar(ctx: CommandContext): Promise<void> {
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the editorial calendar'), cancellable: true },
     async (progress, token) => {
       await ctx.calendars.load();
-      await ctx.index.rebuild(progress, token);
+      await ctx.index.rebuild({ useCache: false, progress, token });
     },
   );
   ctx.linter.relintAll();

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic, TextEdit } from '../core/model';
 import type { Calendar } from './calendars';
@@ -12,12 +12,38 @@ const SEVERITY: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = 
 /** The source name shown beside every finding. */
 export const SOURCE = 'edcal';
 
+/**
+ * Links from diagnostic codes to their row of docs/rules.md. VS Code opens a file link at a line
+ * given as `#L12` (not at an HTML anchor), so the rows are looked up once.
+ */
+export class DocsLinks {
+  private readonly lines = new Map<string, number>();
+
+  constructor(private readonly docs: vscode.Uri) {
+    try {
+      readFileSync(docs.fsPath, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const id = /<a id="([\w.-]+)"><\/a>/.exec(line)?.[1];
+          if (id) this.lines.set(id, i + 1);
+        });
+    } catch {
+      // No docs shipped: links open the file at its top.
+    }
+  }
+
+  target(code: string): vscode.Uri {
+    const line = this.lines.get(code);
+    return line === undefined ? this.docs : this.docs.with({ fragment: `L${line}` });
+  }
+}
+
 /** A core finding as a VS Code diagnostic whose code links to its documentation. */
-export function toVsDiagnostic(d: CoreDiagnostic, docs: vscode.Uri): vscode.Diagnostic {
+export function toVsDiagnostic(d: CoreDiagnostic, docs: DocsLinks): vscode.Diagnostic {
   const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
   const out = new vscode.Diagnostic(range, d.message, SEVERITY[d.severity]);
   out.source = SOURCE;
-  out.code = { value: d.code, target: docs.with({ fragment: d.code }) };
+  out.code = { value: d.code, target: docs.target(d.code) };
   return out;
 }
 

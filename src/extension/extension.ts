@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Calendars } from './calendars';
 import { PostCodeActions } from './codeActions';
 import { commandTable } from './commands';
+import { DocsLinks } from './convert';
 import { LiveLinter } from './liveLinter';
 import { PostIndex } from './postIndex';
 import { PostsView } from './postsView';
@@ -23,12 +24,14 @@ export interface EditorialCalendarApi {
 export function activate(context: vscode.ExtensionContext): EditorialCalendarApi {
   const started = performance.now();
   const calendars = new Calendars();
-  const index = new PostIndex(calendars, context.storageUri);
-  const docs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
+  const index = new PostIndex(calendars, context.storageUri, String(context.extension.packageJSON.version));
+  const docs = new DocsLinks(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
   const linter = new LiveLinter(calendars, index, docs);
   const statusBar = new CountsStatusBar(linter);
   const postsView = new PostsView(index, calendars, context.workspaceState);
   const tree = vscode.window.createTreeView('editorialCalendar.posts', { treeDataProvider: postsView, showCollapseAll: true });
+  postsView.treeView = tree;
+  postsView.showFilterState();
   context.subscriptions.push(calendars, index, linter, statusBar, postsView, tree);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new PostCodeActions(linter), { providedCodeActionKinds: PostCodeActions.kinds }),
@@ -38,7 +41,13 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
   }
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('editorialCalendar')) void calendars.load().then(() => linter.relintAll());
+      if (e.affectsConfiguration('editorialCalendar')) void calendars.reload();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void calendars.reload()),
+    // New settings, folders or calendars: check open posts now, then the whole calendar again.
+    calendars.onDidChange(() => {
+      linter.relintAll();
+      void index.rebuild();
     }),
   );
 
@@ -48,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
     linter.relintAll();
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking posts') },
-      (progress) => index.rebuild(progress),
+      (progress) => index.rebuild({ progress }),
     );
   })();
   return { calendars, index, linter, statusBar, postsView, indexed, activationMs: performance.now() - started };

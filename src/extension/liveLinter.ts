@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { lint, type LintResult } from '../core/lint';
 import type { Calendars } from './calendars';
-import { fileExistsIn, toVsDiagnostic } from './convert';
+import { type DocsLinks, fileExistsIn, toVsDiagnostic } from './convert';
+import { CONFIG_FILE } from '../core/config';
 import type { PostIndex } from './postIndex';
 import { settings } from './settings';
 
@@ -21,14 +22,15 @@ export class LiveLinter implements vscode.Disposable {
   constructor(
     private readonly calendars: Calendars,
     private readonly index: PostIndex,
-    private readonly docs: vscode.Uri,
+    private readonly docs: DocsLinks,
   ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.calendars.postOf(e.document.uri)) this.schedule(e.document);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
       index.onDidChange((uris) => this.showIndexed(uris)),
-      calendars.onDidChange(() => this.relintAll()),
     );
   }
 
@@ -38,10 +40,23 @@ export class LiveLinter implements vscode.Disposable {
     return entry && entry.version === document.version ? entry.result : undefined;
   }
 
-  /** Checks every open post now (after settings or calendars changed, and at start). */
+  /** The last result for an open post, even while a newer check is pending (for the status bar). */
+  lastResultFor(document: vscode.TextDocument): LintResult | undefined {
+    return this.results.get(document.uri.toString())?.result;
+  }
+
+  private configUris: vscode.Uri[] = [];
+
+  /** Checks every open post now, and shows the problems of each `.editorial.yaml` (at start and after changes). */
   relintAll(): void {
     for (const d of vscode.workspace.textDocuments) this.lintNow(d);
-    this.showIndexed([...this.index.all].map((p) => p.uri));
+    for (const uri of this.configUris) this.collection.delete(uri);
+    this.configUris = this.calendars.all.map((c) => vscode.Uri.joinPath(c.root, CONFIG_FILE));
+    this.collection.set(this.calendars.all.map((c, i) => [this.configUris[i]!, c.configDiagnostics.map((d) => toVsDiagnostic(d, this.docs))]));
+    if (!settings().checkWholeCalendar) {
+      // Only open posts are shown: clear what the background check had published.
+      for (const post of this.index.all) if (!this.results.has(post.uri)) this.collection.delete(vscode.Uri.parse(post.uri));
+    } else this.showIndexed([...this.index.all].map((p) => p.uri));
   }
 
   /** Checks a document right away and publishes its diagnostics. Returns the result for posts. */
@@ -78,6 +93,7 @@ export class LiveLinter implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.results.delete(key);
+    if (!settings().checkWholeCalendar) this.collection.delete(document.uri);
     // Back to what is on disk (unsaved changes were discarded or saved).
     void this.index.refresh(document.uri);
   }
@@ -85,13 +101,16 @@ export class LiveLinter implements vscode.Disposable {
   /** Publishes index results for files that are not open in an editor. */
   private showIndexed(uris: readonly string[]): void {
     if (!settings().checkWholeCalendar) return;
+    // One batched update: a message per file would mean 10,000 messages to the workbench.
+    const updates: Array<[vscode.Uri, vscode.Diagnostic[] | undefined]> = [];
     for (const key of uris) {
       if (this.results.has(key)) continue;
       const uri = vscode.Uri.parse(key);
       const entry = this.index.get(uri);
-      if (entry) this.collection.set(uri, entry.diagnostics.map((d) => toVsDiagnostic(d, this.docs)));
-      else this.collection.delete(uri);
+      updates.push([uri, entry ? entry.diagnostics.map((d) => toVsDiagnostic(d, this.docs)) : undefined]);
     }
+    for (const [uri, diagnostics] of updates) if (!diagnostics) this.collection.delete(uri);
+    this.collection.set(updates.filter((u): u is [vscode.Uri, vscode.Diagnostic[]] => u[1] !== undefined));
   }
 
   dispose(): void {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { PLATFORM_IDS, STATUSES, type PlatformId, type PostStatus } from '../core/model';
 import { PLATFORMS } from '../core/platforms/registry';
-import { formatInZone } from '../core/zone';
+import { formatInZone, wallTime } from '../core/zone';
+import { isSingular, statusLabel } from './labels';
 import type { Calendars } from './calendars';
 import type { IndexedPost, PostIndex } from './postIndex';
 
@@ -34,6 +35,9 @@ export class PostsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
+  /** Set by the extension once the tree view exists, to show the active filters in its title. */
+  treeView: vscode.TreeView<unknown> | undefined;
+
   constructor(
     private readonly index: PostIndex,
     private readonly calendars: Calendars,
@@ -42,13 +46,21 @@ export class PostsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     this.subscription = index.onDidChange(() => this.changed.fire());
   }
 
+  /** Shows whether filters apply (after a reload too): the Clear button and the view's description. */
+  showFilterState(): void {
+    const f = this.filters;
+    const active = [...(f.statuses ?? []).map(statusLabel), ...(f.platforms ?? []).map((p) => PLATFORMS[p].name), ...(f.campaigns ?? [])];
+    void vscode.commands.executeCommand('setContext', 'editorialCalendar.filtered', active.length > 0);
+    if (this.treeView) this.treeView.description = active.length > 0 ? vscode.l10n.t('Filtered: {0}', active.join(', ')) : undefined;
+  }
+
   get filters(): PostFilters {
     return this.state.get<PostFilters>(FILTER_KEY, {});
   }
 
   async setFilters(filters: PostFilters): Promise<void> {
     await this.state.update(FILTER_KEY, filters);
-    await vscode.commands.executeCommand('setContext', 'editorialCalendar.filtered', Object.values(filters).some((v) => v && v.length > 0));
+    this.showFilterState();
     this.changed.fire();
   }
 
@@ -67,14 +79,16 @@ export class PostsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (node) return [];
     const weeks = new Map<number, IndexedPost[]>();
     const undated: IndexedPost[] = [];
+    // Weeks run Monday to Sunday in the calendar's time zone (the first calendar's, for the header).
+    const zone = this.calendars.all[0]?.config.timezone ?? 'UTC';
     for (const post of this.visiblePosts()) {
       if (post.date === undefined) undated.push(post);
       else {
-        const start = weekStart(post.date);
+        const start = weekStart(post.date, zone);
         weeks.set(start, [...(weeks.get(start) ?? []), post]);
       }
     }
-    const thisWeek = weekStart(Date.now());
+    const thisWeek = weekStart(Date.now(), zone);
     const nodes: Node[] = [...weeks].map(([start, posts]) => ({ kind: 'week', start, posts, label: weekLabel(start, thisWeek) }));
     if (undated.length > 0) nodes.push({ kind: 'week', start: Infinity, posts: undated, label: vscode.l10n.t('No date') });
     return nodes;
@@ -82,8 +96,9 @@ export class PostsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'week') {
-      const item = new vscode.TreeItem(node.label, node.start >= weekStart(Date.now()) - WEEK ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = vscode.l10n.t('{0} posts', node.posts.length);
+      const zone = this.calendars.all[0]?.config.timezone ?? 'UTC';
+      const item = new vscode.TreeItem(node.label, node.start >= weekStart(Date.now(), zone) - WEEK ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = isSingular(node.posts.length) ? vscode.l10n.t('{0} post', node.posts.length) : vscode.l10n.t('{0} posts', node.posts.length);
       item.contextValue = 'week';
       return item;
     }
@@ -94,13 +109,15 @@ export class PostsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     const problems = post.diagnostics.filter((d) => d.severity !== 'info').length;
     item.description = [when, post.platforms.map((p) => PLATFORMS[p].name).join(', '), problems > 0 ? `⚠ ${problems}` : ''].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(STATUS_ICON[post.status ?? 'draft'], problems > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined);
+    const status = statusLabel(post.status ?? 'draft');
     item.tooltip = new vscode.MarkdownString(
-      `**${escape(post.title ?? post.path)}**  \n${escape(post.status ?? 'draft')} · ${escape(when)}  \n${post.diagnostics.map((d) => `- ${escape(d.message)}`).join('\n')}`,
+      `**${escape(post.title ?? post.path)}**  \n${escape(status)} · ${escape(when)}  \n${post.diagnostics.map((d) => `- ${escape(d.message)}`).join('\n')}`,
     );
     item.resourceUri = vscode.Uri.parse(post.uri);
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open post'), arguments: [vscode.Uri.parse(post.uri)] };
     item.contextValue = 'post';
-    item.accessibilityInformation = { label: `${post.title ?? post.path}, ${post.status ?? 'draft'}, ${when}, ${vscode.l10n.t('{0} problems', problems)}` };
+    const problemsText = isSingular(problems) ? vscode.l10n.t('{0} problem', problems) : vscode.l10n.t('{0} problems', problems);
+    item.accessibilityInformation = { label: `${post.title ?? post.path}, ${status}, ${when}, ${problemsText}` };
     return item;
   }
 
@@ -129,11 +146,11 @@ async function pick(all: readonly string[], selected: readonly string[] | undefi
   return chosen?.map((c) => c.label);
 }
 
-/** Monday 00:00 UTC of the week holding `time`. */
-function weekStart(time: number): number {
-  const d = new Date(time);
-  const day = (d.getUTCDay() + 6) % 7;
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day);
+/** The Monday of the week holding `time` in `zone`, as a UTC date at 00:00 (a key and a label). */
+function weekStart(time: number, zone: string): number {
+  const w = wallTime(zone, time);
+  const day = new Date(Date.UTC(w.year, w.month - 1, w.day));
+  return Date.UTC(w.year, w.month - 1, w.day - ((day.getUTCDay() + 6) % 7));
 }
 
 function weekLabel(start: number, thisWeek: number): string {

@@ -29,7 +29,8 @@ export class CountsStatusBar implements vscode.Disposable {
 
   update(): void {
     const editor = vscode.window.activeTextEditor;
-    const result = editor ? this.linter.resultFor(editor.document) : undefined;
+    // While a check is pending after a keystroke, keep showing the last counts rather than flicker.
+    const result = editor ? this.linter.lastResultFor(editor.document) : undefined;
     if (!editor || !result || result.renders.length === 0) {
       this.item.hide();
       return;

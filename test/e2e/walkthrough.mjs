@@ -78,9 +78,12 @@ export async function run() {
       await page.waitForFunction(() => !document.querySelector('.markers-panel')?.textContent?.match(/X\s*: \d+\/280/), null, { timeout: 10_000 });
       await shot('after-fix');
       await page.keyboard.press('Control+S');
-      await page.waitForTimeout(500);
-      const saved = readFileSync(join(box.workspace, POST), 'utf8');
-      assert.match(saved, /\n\n---\n\n/);
+      // Saved to disk: the thread separators are in the file.
+      const deadline = Date.now() + 10_000;
+      while (!/\n\n---\n\n/.test(readFileSync(join(box.workspace, POST), 'utf8'))) {
+        assert.ok(Date.now() < deadline, 'the split was not saved to disk');
+        await page.waitForTimeout(100);
+      }
 
       // The Posts view, grouped by week.
       await page.locator('.activitybar .action-item a[aria-label^="Calendrier"], .activitybar .action-item a[aria-label^="Editorial Calendar"]').first().click();

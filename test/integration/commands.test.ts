@@ -34,6 +34,15 @@ describe('commands in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('acts on the item of the Posts view its context menu passes', async () => {
+    const uri = file('posts/2026/12/04-nova-2-vos-questions.md');
+    const { index } = await api();
+    const node = { kind: 'post', post: index.get(uri)! };
+    assert.ok(await vscode.commands.executeCommand('editorialCalendar.setStatus', node, 'approved'));
+    assert.match(await text(uri), /^status: approved/m);
+    assert.ok(await vscode.commands.executeCommand('editorialCalendar.setStatus', node, 'draft'));
+  });
+
   it('refuses an invalid date', async () => {
     const uri = file('posts/2026/12/09-migration-guide-nova-2.md');
     assert.equal(await vscode.commands.executeCommand('editorialCalendar.reschedule', uri, 'next Tuesday'), false);
@@ -59,7 +68,7 @@ describe('the calendar follows the disk', () => {
     const found = await diagnosticsOf(uri, (d) => d.some((x) => code(x) === 'platform.unknown'));
     assert.equal(found.length, 1);
     const { index } = await api();
-    assert.equal(index.get(uri)?.title, undefined);
+    assert.deepEqual(index.get(uri)?.platforms, ['x']);
     await vscode.workspace.fs.delete(uri);
     await until('diagnostics removed', () => vscode.languages.getDiagnostics(uri).length === 0 && !index.get(uri));
   });
@@ -76,5 +85,42 @@ describe('the calendar follows the disk', () => {
     assert.ok(weeks.length >= 1);
     await postsView.setFilters({});
     assert.ok(postsView.visiblePosts().length >= 38);
+  });
+
+  it('forgets every post of a deleted folder', async () => {
+    const folder = file('posts/2027/04');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '01-a.md'), new TextEncoder().encode('---\ndate: 2027-04-01T09:00\nplatforms: [linkdin]\n---\nA\n'));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '02-b.md'), new TextEncoder().encode('---\ndate: 2027-04-02T09:00\nplatforms: [linkdin]\n---\nB\n'));
+    const { index } = await api();
+    await until('both indexed', () => index.get(vscode.Uri.joinPath(folder, '01-a.md')) && index.get(vscode.Uri.joinPath(folder, '02-b.md')));
+    await vscode.workspace.fs.delete(folder, { recursive: true });
+    await until('both forgotten', () => !index.get(vscode.Uri.joinPath(folder, '01-a.md')) && !index.get(vscode.Uri.joinPath(folder, '02-b.md')));
+    assert.equal(vscode.languages.getDiagnostics(vscode.Uri.joinPath(folder, '01-a.md')).length, 0);
+  });
+
+  it('checks closed posts again when the calendar settings change', async () => {
+    const config = file('.editorial.yaml');
+    const post = file('posts/2027/01/06-intervenante-camille-rousseau.md');
+    const before = await text(config);
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(before.replace('bannedHashtags: [followback, f4f]', 'bannedHashtags: [followback, f4f, Lyon]')));
+    try {
+      await diagnosticsOf(post, (d) => d.some((x) => code(x) === 'hashtag.banned'));
+    } finally {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(before));
+    }
+    await diagnosticsOf(post, (d) => !d.some((x) => code(x) === 'hashtag.banned'));
+  });
+
+  it('shows the problems of .editorial.yaml', async () => {
+    const config = file('.editorial.yaml');
+    const before = await text(config);
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(before.replace('timezone: Europe/Paris', 'timezone: Europe/Pariss')));
+    try {
+      const found = await diagnosticsOf(config, (d) => d.some((x) => code(x) === 'config.schema'));
+      assert.match(found[0]!.message, /Europe\/Pariss/);
+    } finally {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(before));
+    }
+    await diagnosticsOf(config, (d) => d.length === 0);
   });
 });
