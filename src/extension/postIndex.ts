@@ -42,6 +42,7 @@ export class PostIndex implements vscode.Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** How the last full check went, for benchmarks: files, milliseconds, results reused from the cache. */
   lastRebuild = { files: 0, ms: 0, cached: 0 };
+  private mediaSeen: Map<string, Promise<boolean>> | undefined;
 
   constructor(
     private readonly calendars: Calendars,
@@ -96,6 +97,7 @@ export class PostIndex implements vscode.Disposable {
       }
     }
     const next = new Map<string, IndexedPost>();
+    this.mediaSeen = new Map(); // many posts share images: look each up once per check
     let done = 0;
     // A few files in flight hide the file system's latency; checking itself is synchronous.
     await mapLimit(found, 16, async ({ uri, calendar, path }) => {
@@ -108,6 +110,7 @@ export class PostIndex implements vscode.Disposable {
         options.progress?.report({ message: `${done}/${found.length}`, increment: (200 / Math.max(1, found.length)) * 100 });
       }
     });
+    this.mediaSeen = undefined;
     if (options.token?.isCancellationRequested) return;
     const touched = new Set([...this.posts.keys(), ...next.keys()]);
     this.posts = next;
@@ -183,7 +186,13 @@ export class PostIndex implements vscode.Disposable {
   private async stillValid(cached: IndexedPost, calendar: Calendar): Promise<boolean> {
     if (cached.expires !== undefined && cached.expires <= Date.now()) return false;
     for (const [path, existed] of Object.entries(cached.media)) {
-      if ((await exists(vscode.Uri.joinPath(calendar.root, path))) !== existed) return false;
+      const uri = vscode.Uri.joinPath(calendar.root, path);
+      let now = this.mediaSeen?.get(uri.toString());
+      if (!now) {
+        now = exists(uri);
+        this.mediaSeen?.set(uri.toString(), now);
+      }
+      if ((await now) !== existed) return false;
     }
     return true;
   }
