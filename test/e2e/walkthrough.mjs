@@ -44,7 +44,9 @@ export async function run() {
       assert.ok(Number(/^X (\d+)/.exec(countsText)[1]) > 280, countsText);
       await shot('post-and-counts');
 
-      // Syntax highlighting injected into Markdown: hashtags get a colour of their own.
+      // Syntax highlighting injected into Markdown: hashtags get a colour of their own (once the
+      // editor has tokenized the line, which happens in the background).
+      await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line span span')].some((e) => e.textContent === '#Agile'), null, { timeout: 15_000 });
       const colours = await page.$$eval('.monaco-editor .view-line span span', (els) =>
         Object.fromEntries(els.map((e) => [e.textContent.trim(), getComputedStyle(e).color])),
       );
@@ -57,11 +59,12 @@ export async function run() {
       assert.match(await problem.innerText(), /length\.over-limit/);
       await shot('problems');
 
-      // Go to the finding and open the lightbulb menu; take "split into a thread".
-      await problem.click();
-      await page.keyboard.press('Enter'); // opens the location with the focus in the editor
-      await page.waitForTimeout(300);
-      await page.keyboard.press('ArrowLeft'); // a cursor, not a selection (which adds "Surround With")
+      // Go to the finding from the editor (F8: next problem; the Problems list may still be
+      // reordering while the background check finishes) and open the lightbulb menu.
+      await page.locator('.monaco-editor .view-line', { hasText: 'La rétro de fin de sprint' }).first().click();
+      await page.keyboard.press('F8');
+      await page.locator('.marker-widget', { hasText: /X\s*: \d+\/280/ }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Escape');
       await page.keyboard.press('Control+.');
       const split = page.locator('.action-widget .monaco-list-row', { hasText: /Découper en un fil de \d+ publications/ }).first();
       await split.waitFor({ timeout: 10_000 });
