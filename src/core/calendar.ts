@@ -1,0 +1,171 @@
+import type { PlatformId, PostStatus } from './model';
+import { wallTime } from './zone';
+
+/** A post as the calendar shows it: plain data, cheap to send to a webview. */
+export interface CalendarPost {
+  /** A stable id (the file's URI in the editor). */
+  readonly id: string;
+  readonly title: string;
+  /** Epoch ms; absent for undated ideas. */
+  readonly date?: number;
+  readonly dateOnly?: boolean;
+  readonly status: PostStatus;
+  readonly platforms: readonly PlatformId[];
+  readonly campaign?: string;
+  readonly tags: readonly string[];
+  readonly errors: number;
+  readonly warnings: number;
+  /** The first lines of the text, for hovers. */
+  readonly excerpt: string;
+}
+
+/** What the calendar shows; empty lists mean "all". */
+export interface CalendarFilters {
+  readonly platforms?: readonly PlatformId[];
+  readonly statuses?: readonly PostStatus[];
+  readonly campaigns?: readonly string[];
+  readonly tags?: readonly string[];
+  readonly text?: string;
+}
+
+/**
+ * The calendar day of an instant in a zone, `YYYY-MM-DD`.
+ *
+ * @example dayKey(Date.UTC(2026, 11, 31, 23, 30), 'Europe/Paris') // '2027-01-01'
+ */
+export function dayKey(time: number, zone: string): string {
+  const w = wallTime(zone, time);
+  return `${String(w.year).padStart(4, '0')}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+/** `HH:mm` of an instant in a zone. */
+export function timeOfDay(time: number, zone: string): string {
+  const w = wallTime(zone, time);
+  return `${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The day `n` days after `day` (both `YYYY-MM-DD`). */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** The Monday of the week holding `day`. */
+export function weekStartDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return addDays(day, -((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7));
+}
+
+/**
+ * The days of a month grid: whole weeks, Monday first, from the week holding the 1st to the week
+ * holding the last day (4 to 6 weeks).
+ */
+export function monthGrid(year: number, month: number): string[] {
+  const first = `${year}-${pad(month)}-01`;
+  const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  const days: string[] = [];
+  for (let day = weekStartDay(first); day <= last || days.length % 7 !== 0; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+/** Posts passing the filters (text matches title, campaign and tags, any case). */
+export function filterPosts(posts: readonly CalendarPost[], f: CalendarFilters): CalendarPost[] {
+  const text = f.text?.trim().toLocaleLowerCase();
+  return posts.filter(
+    (p) =>
+      (!f.platforms?.length || p.platforms.some((x) => f.platforms!.includes(x))) &&
+      (!f.statuses?.length || f.statuses.includes(p.status)) &&
+      (!f.campaigns?.length || (p.campaign !== undefined && f.campaigns.includes(p.campaign))) &&
+      (!f.tags?.length || p.tags.some((t) => f.tags!.includes(t))) &&
+      (!text || [p.title, p.campaign ?? '', ...p.tags, p.excerpt].some((s) => s.toLocaleLowerCase().includes(text))),
+  );
+}
+
+/** Dated posts by calendar day in a zone, each day sorted by time. */
+export function postsByDay(posts: readonly CalendarPost[], zone: string): Map<string, CalendarPost[]> {
+  const byDay = new Map<string, CalendarPost[]>();
+  for (const p of posts) {
+    if (p.date === undefined) continue;
+    const key = dayKey(p.date, zone);
+    let list = byDay.get(key);
+    if (!list) byDay.set(key, (list = []));
+    list.push(p);
+  }
+  for (const list of byDay.values()) list.sort((a, b) => a.date! - b.date!);
+  return byDay;
+}
+
+/** Days of `days` with no post at all: the gaps in the plan. */
+export function gapDays(days: readonly string[], byDay: ReadonlyMap<string, readonly CalendarPost[]>): string[] {
+  return days.filter((d) => !byDay.has(d));
+}
+
+/** Two posts going to the same network closer together than the interval. */
+export interface Clash {
+  readonly platform: PlatformId;
+  readonly first: string;
+  readonly second: string;
+  readonly minutes: number;
+}
+
+/**
+ * Pairs of consecutive posts for one network less than `intervalMinutes` apart (same instant
+ * included). Day-only dates are left out: their time is not decided.
+ */
+export function clashes(posts: readonly CalendarPost[], intervalMinutes: number): Clash[] {
+  const out: Clash[] = [];
+  const perNetwork = new Map<PlatformId, CalendarPost[]>();
+  for (const p of posts) {
+    if (p.date === undefined || p.dateOnly) continue;
+    for (const n of p.platforms) {
+      let list = perNetwork.get(n);
+      if (!list) perNetwork.set(n, (list = []));
+      list.push(p);
+    }
+  }
+  for (const [platform, list] of perNetwork) {
+    list.sort((a, b) => a.date! - b.date!);
+    for (let i = 1; i < list.length; i++) {
+      const minutes = (list[i]!.date! - list[i - 1]!.date!) / 60_000;
+      if (minutes < intervalMinutes) out.push({ platform, first: list[i - 1]!.id, second: list[i]!.id, minutes });
+    }
+  }
+  return out;
+}
+
+/** A campaign's span: its first and last posting days. */
+export interface CampaignBand {
+  readonly campaign: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export function campaignBands(posts: readonly CalendarPost[], zone: string): CampaignBand[] {
+  const spans = new Map<string, { from: string; to: string }>();
+  for (const p of posts) {
+    if (p.date === undefined || p.campaign === undefined) continue;
+    const day = dayKey(p.date, zone);
+    const span = spans.get(p.campaign);
+    if (!span) spans.set(p.campaign, { from: day, to: day });
+    else {
+      if (day < span.from) span.from = day;
+      if (day > span.to) span.to = day;
+    }
+  }
+  return [...spans].map(([campaign, s]) => ({ campaign, ...s })).sort((a, b) => a.from.localeCompare(b.from));
+}
+
+/** Posts per network in the week starting on each Monday of `weeks`. */
+export function weeklyCounts(weeks: readonly string[], byDay: ReadonlyMap<string, readonly CalendarPost[]>): Map<string, Partial<Record<PlatformId, number>>> {
+  const out = new Map<string, Partial<Record<PlatformId, number>>>();
+  for (const monday of weeks) {
+    const counts: Partial<Record<PlatformId, number>> = {};
+    for (let i = 0; i < 7; i++) {
+      for (const p of byDay.get(addDays(monday, i)) ?? []) for (const n of p.platforms) counts[n] = (counts[n] ?? 0) + 1;
+    }
+    out.set(monday, counts);
+  }
+  return out;
+}

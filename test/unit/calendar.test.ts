@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { addDays, campaignBands, clashes, dayKey, filterPosts, gapDays, monthGrid, postsByDay, weekStartDay, weeklyCounts, type CalendarPost } from '../../src/core/calendar';
+import { setFrontmatterField } from '../../src/core/frontmatter';
+import { rescheduledDateText } from '../../src/core/reschedule';
+
+const post = (id: string, date: number | undefined, extra: Partial<CalendarPost> = {}): CalendarPost => ({
+  id,
+  title: id,
+  ...(date !== undefined ? { date } : {}),
+  status: 'draft',
+  platforms: ['x'],
+  tags: [],
+  errors: 0,
+  warnings: 0,
+  excerpt: '',
+  ...extra,
+});
+const PARIS = 'Europe/Paris';
+
+describe('calendar queries', () => {
+  it('puts an instant on its day in the calendar zone', () => {
+    assert.equal(dayKey(Date.UTC(2026, 11, 31, 23, 30), PARIS), '2027-01-01');
+    assert.equal(dayKey(Date.UTC(2026, 11, 31, 23, 30), 'America/Montreal'), '2026-12-31');
+  });
+
+  it('builds month grids of whole weeks starting on Monday', () => {
+    const dec = monthGrid(2026, 12);
+    assert.equal(dec[0], '2026-11-30');
+    assert.equal(dec.length % 7, 0);
+    assert.equal(dec[dec.length - 1], '2027-01-03');
+    assert.equal(monthGrid(2027, 2).length, 28); // February 2027 starts on a Monday
+    assert.equal(weekStartDay('2026-12-06'), '2026-11-30');
+    assert.equal(addDays('2027-03-27', 2), '2027-03-29');
+  });
+
+  it('groups by day across a DST change, sorted by time', () => {
+    const a = post('a', Date.UTC(2027, 2, 28, 7, 30)); // 09:30 CEST, the day of the change
+    const b = post('b', Date.UTC(2027, 2, 28, 0, 30)); // 01:30 CET
+    const c = post('c', Date.UTC(2027, 2, 27, 22, 59)); // 23:59 CET the day before
+    const byDay = postsByDay([a, b, c], PARIS);
+    assert.deepEqual(byDay.get('2027-03-28')!.map((p) => p.id), ['b', 'a']);
+    assert.deepEqual(byDay.get('2027-03-27')!.map((p) => p.id), ['c']);
+  });
+
+  it('filters by network, status, campaign, tag and text', () => {
+    const posts = [
+      post('a', 1, { platforms: ['x', 'bluesky'], status: 'review', campaign: 'launch', tags: ['teaser'], title: 'Nova arrive' }),
+      post('b', 2, { platforms: ['linkedin'], status: 'draft', title: 'Recrutement' }),
+    ];
+    const ids = (f: Parameters<typeof filterPosts>[1]) => filterPosts(posts, f).map((p) => p.id);
+    assert.deepEqual(ids({}), ['a', 'b']);
+    assert.deepEqual(ids({ platforms: ['bluesky'] }), ['a']);
+    assert.deepEqual(ids({ statuses: ['draft'] }), ['b']);
+    assert.deepEqual(ids({ campaigns: ['launch'], tags: ['teaser'] }), ['a']);
+    assert.deepEqual(ids({ text: 'RECRUT' }), ['b']);
+  });
+
+  it('finds gaps, clashes, campaign bands and weekly counts', () => {
+    const h = (d: number, hour: number, minute = 0) => Date.UTC(2026, 11, d, hour - 1, minute);
+    const posts = [
+      post('a', h(1, 9), { platforms: ['x', 'bluesky'], campaign: 'launch' }),
+      post('b', h(1, 9, 45), { platforms: ['x'], campaign: 'launch' }),
+      post('c', h(3, 18), { platforms: ['bluesky'], campaign: 'launch' }),
+      post('d', h(1, 10), { platforms: ['x'], dateOnly: true }),
+    ];
+    const byDay = postsByDay(posts, PARIS);
+    assert.deepEqual(gapDays(['2026-12-01', '2026-12-02', '2026-12-03'], byDay), ['2026-12-02']);
+    assert.deepEqual(clashes(posts, 60), [{ platform: 'x', first: 'a', second: 'b', minutes: 45 }]);
+    assert.deepEqual(clashes(posts, 30), []);
+    assert.deepEqual(campaignBands(posts, PARIS), [{ campaign: 'launch', from: '2026-12-01', to: '2026-12-03' }]);
+    assert.deepEqual(weeklyCounts(['2026-11-30'], byDay).get('2026-11-30'), { x: 3, bluesky: 2 });
+  });
+});
+
+describe('rescheduling keeps the written format', () => {
+  const cases: Array<[string, string, string | undefined, string | undefined]> = [
+    ['2026-12-01T09:30', '2026-12-08', undefined, '2026-12-08T09:30'],
+    ['2026-12-01 09:30:15', '2026-12-08', undefined, '2026-12-08 09:30:15'],
+    ['2027-01-12', '2027-01-14', undefined, '2027-01-14'],
+    ['2027-01-12', '2027-01-14', '10:00', '2027-01-14T10:00'],
+    ['2026-12-01T09:30', '2026-12-02', '14:30', '2026-12-02T14:30'],
+    ['2027-03-20T09:30+01:00', '2027-04-02', undefined, '2027-04-02T09:30+02:00'],
+    ['2027-03-20T09:30+0100', '2027-04-02', undefined, '2027-04-02T09:30+0200'],
+    ['2026-12-01T08:30Z', '2026-12-05', undefined, '2026-12-05T08:30Z'],
+    ['not a date', '2026-12-05', undefined, undefined],
+  ];
+  for (const [written, day, time, expected] of cases) {
+    it(`${written} → ${day}${time ? ' ' + time : ''}`, () => assert.equal(rescheduledDateText(written, day, PARIS, time), expected));
+  }
+
+  it('changes no other byte of the file (comments, quoting, CRLF)', () => {
+    const file = '---\r\ntitle: "Nova" # titre\r\ndate: \'2026-12-01T09:30\' # matin\r\nplatforms: [x]\r\n---\r\nTexte #Nova\r\n';
+    const moved = setFrontmatterField(file, 'date', rescheduledDateText('2026-12-01T09:30', '2026-12-09', PARIS)!);
+    assert.equal(moved, file.replace('2026-12-01T09:30', '2026-12-09T09:30'));
+  });
+});
