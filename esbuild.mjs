@@ -1,7 +1,7 @@
 // Bundles the extension and the CLI (and, later, the webviews) with esbuild.
 // Usage: node esbuild.mjs [--production] [--watch]. Type-checking is separate: npm run typecheck.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -27,8 +27,16 @@ const targets = [
     define: { EDCAL_VERSION: JSON.stringify(version) },
   },
   {
+    // The calendar webview's front-end, for the browser.
+    entryPoints: ['src/webview/calendar/main.ts'],
+    outfile: 'dist/webview/calendar.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
     // The integration suite, run inside a real VS Code's extension host (test/vscode/run.mjs).
-    entryPoints: ['test/integration/index.ts', 'test/integration/diagnostics.test.ts', 'test/integration/commands.test.ts', 'test/integration/bench.ts'],
+    entryPoints: ['test/integration/index.ts', 'test/integration/diagnostics.test.ts', 'test/integration/commands.test.ts', 'test/integration/calendar.test.ts', 'test/integration/bench.ts'],
     outdir: 'out/test/integration',
     platform: 'node',
     format: 'cjs',
@@ -45,6 +53,10 @@ const targets = [
     external: ['@vscode/test-electron'],
   },
 ];
+
+// Codicons for the webviews: served from the extension, never from the network.
+mkdirSync('dist/webview', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'linked' };
 

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { Calendars } from './calendars';
 import { PostCodeActions } from './codeActions';
+import { CalendarPanel } from './calendarPanel';
 import { commandTable } from './commands';
+import type { CalendarViewState } from '../webview/protocol';
 import { DocsLinks } from './convert';
 import { LiveLinter } from './liveLinter';
 import { PostIndex } from './postIndex';
@@ -19,6 +21,8 @@ export interface EditorialCalendarApi {
   readonly indexed: Promise<void>;
   /** Milliseconds from the start of activate() to its return. */
   readonly activationMs: number;
+  /** The open calendar panel, if any. */
+  readonly calendarPanel: () => CalendarPanel | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): EditorialCalendarApi {
@@ -36,7 +40,13 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new PostCodeActions(linter), { providedCodeActionKinds: PostCodeActions.kinds }),
   );
-  for (const [id, run] of Object.entries(commandTable({ calendars, index, linter, postsView }))) {
+  const calendarDeps = { extensionUri: context.extensionUri, calendars, index, linter, workspaceState: context.workspaceState };
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer('editorialCalendar.calendar', {
+      deserializeWebviewPanel: async (panel, state: CalendarViewState | undefined) => CalendarPanel.restore(panel, calendarDeps, state),
+    }),
+  );
+  for (const [id, run] of Object.entries(commandTable({ calendars, index, linter, postsView, openCalendar: () => CalendarPanel.show(calendarDeps) }))) {
     context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
   }
   context.subscriptions.push(
@@ -60,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
       (progress) => index.rebuild({ progress }),
     );
   })();
-  return { calendars, index, linter, statusBar, postsView, indexed, activationMs: performance.now() - started };
+  return { calendars, index, linter, statusBar, postsView, indexed, activationMs: performance.now() - started, calendarPanel: () => CalendarPanel.instance };
 }
 
 export function deactivate(): void {}

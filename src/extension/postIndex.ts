@@ -13,9 +13,13 @@ export interface IndexedPost {
   readonly size: number;
   readonly title?: string;
   readonly date?: number;
+  readonly dateOnly?: boolean;
   readonly status?: PostStatus;
   readonly campaign?: string;
   readonly platforms: readonly PlatformId[];
+  readonly tags: readonly string[];
+  /** The first lines of the default text, for the calendar's hovers. */
+  readonly excerpt: string;
   readonly diagnostics: readonly Diagnostic[];
   /** When this result goes stale without the file changing (a date passes): epoch ms. */
   readonly expires?: number;
@@ -23,7 +27,7 @@ export interface IndexedPost {
   readonly media: Readonly<Record<string, boolean>>;
 }
 
-const CACHE_FILE = 'post-index-v2.json';
+const CACHE_FILE = 'post-index-v3.json';
 const DAY = 86_400_000;
 
 /**
@@ -173,10 +177,13 @@ export class PostIndex implements vscode.Disposable {
       size: stat.size,
       ...(meta?.title !== undefined ? { title: meta.title } : {}),
       ...(meta?.date !== undefined ? { date: meta.date } : {}),
+      ...(meta?.dateOnly ? { dateOnly: true } : {}),
       ...(meta?.status !== undefined ? { status: meta.status } : {}),
       ...(meta?.campaign !== undefined ? { campaign: meta.campaign } : {}),
       ...(expires !== undefined ? { expires } : {}),
       platforms: meta?.platforms ?? [],
+      tags: meta?.tags ?? [],
+      excerpt: result.post ? result.post.body.defaultText.value.trim().split('\n').slice(0, 3).join('\n') : '',
       diagnostics: result.diagnostics.map(({ fixes: _fixes, ...d }) => d),
       media,
     };

@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { dayKey, type CalendarPost } from '../core/calendar';
+import { parsePostDate } from '../core/dates';
+import { rescheduledDateText } from '../core/reschedule';
+import { isFromWebview, type CalendarInit, type CalendarSnapshot, type CalendarViewState, type FromWebview, type ToWebview } from '../webview/protocol';
+import type { Calendars } from './calendars';
+import { statusLabel } from './labels';
+import type { LiveLinter } from './liveLinter';
+import type { PostIndex } from './postIndex';
+import { setPostField } from './postEdits';
+
+const VIEW_TYPE = 'editorialCalendar.calendar';
+const STATE_KEY = 'editorialCalendar.calendarState';
+
+/**
+ * The calendar webview panel: one per window, fed whole snapshots of the calendar's posts (from the
+ * index, and from open editors for unsaved text) whenever they change; turns the webview's intents
+ * into WorkspaceEdits and commands. Restored after a restart by a serializer.
+ */
+export class CalendarPanel implements vscode.Disposable {
+  private static current: CalendarPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly ready: Promise<void>;
+  private markReady!: () => void;
+
+  /** Opens the calendar, or shows it when already open. */
+  static show(deps: CalendarDeps): CalendarPanel {
+    if (CalendarPanel.current) {
+      CalendarPanel.current.panel.reveal();
+      return CalendarPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Editorial Calendar'), vscode.ViewColumn.Active, options(deps.extensionUri));
+    return (CalendarPanel.current = new CalendarPanel(panel, deps, undefined));
+  }
+
+  /** Re-creates the panel VS Code restored after a restart. */
+  static restore(panel: vscode.WebviewPanel, deps: CalendarDeps, state: CalendarViewState | undefined): void {
+    panel.webview.options = options(deps.extensionUri);
+    CalendarPanel.current = new CalendarPanel(panel, deps, state);
+  }
+
+  /** The open panel, for tests. */
+  static get instance(): CalendarPanel | undefined {
+    return CalendarPanel.current;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: CalendarDeps,
+    restored: CalendarViewState | undefined,
+  ) {
+    this.ready = new Promise((r) => (this.markReady = r));
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'calendar.svg');
+    const state = restored ?? deps.workspaceState.get<CalendarViewState>(STATE_KEY) ?? { view: 'month', anchor: this.snapshot().today, filters: {} };
+    panel.webview.html = this.html({ snapshot: this.snapshot(), state });
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (isFromWebview(m)) void this.receive(m);
+      }),
+      deps.index.onDidChange(() => this.schedulePush()),
+      deps.linter.onDidLint(() => this.schedulePush()),
+      deps.calendars.onDidChange(() => this.schedulePush()),
+    );
+  }
+
+  /** Resolves once the webview has drawn its first render. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  private async receive(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.markReady();
+        return;
+      case 'open':
+        await vscode.window.showTextDocument(vscode.Uri.parse(message.id), { preview: true, viewColumn: vscode.ViewColumn.Beside });
+        return;
+      case 'create':
+        await vscode.commands.executeCommand('editorialCalendar.newPost', { date: `${message.day}T${message.time ?? '09:30'}` });
+        return;
+      case 'state':
+        await this.deps.workspaceState.update(STATE_KEY, message.state);
+        return;
+      case 'reschedule':
+        await this.reschedule(message.id, message.day, message.time);
+        return;
+    }
+  }
+
+  /** Moves a post to another day (and slot), keeping its time and the written format of its date. */
+  async reschedule(id: string, day: string, time?: string): Promise<boolean> {
+    const uri = vscode.Uri.parse(id);
+    const post = this.deps.calendars.postOf(uri);
+    if (!post) return false;
+    const document = await vscode.workspace.openTextDocument(uri);
+    const result = this.deps.linter.lastResultFor(document) ?? this.deps.linter.lintNow(document);
+    const meta = result?.post.meta;
+    if (meta?.status === 'published') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is published: it cannot be moved.', meta.title ?? vscode.workspace.asRelativePath(uri)));
+      return false;
+    }
+    const written = meta?.dateText;
+    const next = written ? rescheduledDateText(written, day, post.calendar.config.timezone, time) : `${day}T${time ?? '09:30'}`;
+    if (!next || !parsePostDate(next, post.calendar.config.timezone)) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The date of {0} cannot be read: fix it in the file first.', vscode.workspace.asRelativePath(uri)));
+      return false;
+    }
+    return setPostField(uri, 'date', next);
+  }
+
+  private schedulePush(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      const message: ToWebview = { type: 'snapshot', snapshot: this.snapshot() };
+      void this.panel.webview.postMessage(message);
+    }, 100);
+  }
+
+  /** The posts of every calendar, open editors' unsaved text taking precedence over the disk. */
+  snapshot(): CalendarSnapshot {
+    const zone = this.deps.calendars.all[0]?.config.timezone ?? 'UTC';
+    const live = new Map(
+      vscode.workspace.textDocuments.flatMap((d) => {
+        const r = this.deps.linter.lastResultFor(d);
+        return r ? [[d.uri.toString(), r] as const] : [];
+      }),
+    );
+    const posts: CalendarPost[] = [];
+    for (const entry of this.deps.index.all) {
+      const r = live.get(entry.uri);
+      const meta = r?.post.meta;
+      const diagnostics = r ? r.diagnostics : entry.diagnostics;
+      const date = meta ? meta.date : entry.date;
+      posts.push({
+        id: entry.uri,
+        title: (meta ? meta.title : entry.title) ?? entry.path.split('/').pop()!,
+        ...(date !== undefined ? { date } : {}),
+        ...((meta?.dateOnly ?? entry.dateOnly) ? { dateOnly: true } : {}),
+        status: (meta ? meta.status : entry.status) ?? 'draft',
+        platforms: meta ? meta.platforms : entry.platforms,
+        ...((meta ? meta.campaign : entry.campaign) !== undefined ? { campaign: (meta ? meta.campaign : entry.campaign)! } : {}),
+        tags: meta ? meta.tags : entry.tags,
+        errors: diagnostics.filter((d) => d.severity === 'error').length,
+        warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+        excerpt: r ? r.post.body.defaultText.value.trim().split('\n').slice(0, 3).join('\n') : entry.excerpt,
+      });
+    }
+    const strings: Record<string, string> = {};
+    for (const key of WEBVIEW_STRINGS) strings[key] = vscode.l10n.t(key);
+    for (const s of ['idea', 'draft', 'review', 'approved', 'scheduled', 'published'] as const) strings[s] = statusLabel(s);
+    return {
+      posts,
+      timezone: zone,
+      today: dayKey(Date.now(), zone),
+      clashMinutes: vscode.workspace.getConfiguration('editorialCalendar').get<number>('clashMinutes', 60),
+      viewerZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      strings,
+      locale: vscode.env.language,
+    };
+  }
+
+  private html(init: CalendarInit): string {
+    const webview = this.panel.webview;
+    const nonce = randomBytes(16).toString('base64');
+    const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...path)).toString();
+    const csp = [`default-src 'none'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
+    return `<!DOCTYPE html>
+<html lang="${escapeAttribute(vscode.env.language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('dist', 'webview', 'codicon.css')}" nonce="${nonce}">
+<link rel="stylesheet" href="${asset('media', 'calendar.css')}" nonce="${nonce}">
+<title>${escapeAttribute(vscode.l10n.t('Editorial Calendar'))}</title>
+</head>
+<body>
+<div id="root" data-init="${escapeAttribute(JSON.stringify(init))}"></div>
+<script nonce="${nonce}" src="${asset('dist', 'webview', 'calendar.js')}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    if (CalendarPanel.current === this) CalendarPanel.current = undefined;
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** What the panel needs from the extension. */
+export interface CalendarDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly calendars: Calendars;
+  readonly index: PostIndex;
+  readonly linter: LiveLinter;
+  readonly workspaceState: vscode.Memento;
+}
+
+function options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    retainContextWhenHidden: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+/** Escapes text for an HTML attribute value in double quotes. */
+export function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;');
+}
+
+/** The webview's UI strings (translated in l10n/bundle.l10n.fr.json). */
+const WEBVIEW_STRINGS = [
+  'Calendar navigation', 'Previous', 'Next', 'Today', 'Go to date', 'Month', 'Week', 'Agenda', 'Week of {0}', 'Filters', 'Status',
+  'All statuses', 'Campaign', 'All campaigns', 'Tag', 'All tags', 'Search', 'Per network', 'Posts per network this week', '1 post',
+  '{0} posts', 'no post', 'gap', 'No post this day', 'Campaign {0}', '{0} problems', 'clash', 'Too close to another post for the same network',
+  '{0} your time', 'Day', 'No posts from this day on.', 'Loading…',
+];

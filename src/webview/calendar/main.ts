@@ -1,0 +1,325 @@
+// The calendar webview: draws month, week and agenda views from the snapshot the extension sends,
+// and sends back intents (open, reschedule, create, view state). All post text goes through
+// textContent or attributes set with setAttribute: nothing is ever parsed as HTML.
+import { addDays, clashes, dayKey, filterPosts, gapDays, monthGrid, postsByDay, timeOfDay, weekStartDay, weeklyCounts, campaignBands, type CalendarPost } from '../../core/calendar';
+import type { PlatformId } from '../../core/model';
+import type { CalendarInit, CalendarSnapshot, CalendarViewState, FromWebview, ToWebview } from '../protocol';
+
+declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): CalendarViewState | undefined; setState(s: CalendarViewState): void };
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root')!;
+const init = JSON.parse(root.dataset['init']!) as CalendarInit;
+let snapshot: CalendarSnapshot = init.snapshot;
+let state: CalendarViewState = vscode.getState() ?? init.state;
+
+const SHORT: Record<PlatformId, string> = { x: 'X', bluesky: 'Bsky', mastodon: 'Masto', threads: 'Thr', linkedin: 'in', instagram: 'IG', facebook: 'FB', youtube: 'YT', tiktok: 'TT', pinterest: 'Pin' };
+const NETWORKS = Object.keys(SHORT) as PlatformId[];
+const STATUSES = ['idea', 'draft', 'review', 'approved', 'scheduled', 'published'] as const;
+
+const t = (key: string, ...args: Array<string | number>) => (snapshot.strings[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+const post = (m: FromWebview) => vscode.postMessage(m);
+
+function setState(next: Partial<CalendarViewState>): void {
+  state = { ...state, ...next };
+  vscode.setState(state);
+  post({ type: 'state', state });
+  render();
+}
+
+/** A new element with a class, text and attributes: the only way this file creates DOM. */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
+
+function render(): void {
+  const posts = filterPosts(snapshot.posts, state.filters);
+  const byDay = postsByDay(posts, snapshot.timezone);
+  const clashing = new Set(clashes(posts, snapshot.clashMinutes).flatMap((c) => [c.first, c.second]));
+  root.replaceChildren(toolbar(), filtersBar(), state.view === 'agenda' ? agenda(posts) : state.view === 'week' ? week(byDay, clashing) : month(byDay, clashing, posts));
+  const focus = root.querySelector<HTMLElement>('[data-focus="true"]');
+  focus?.focus();
+}
+
+function toolbar(): HTMLElement {
+  const bar = el('div', 'toolbar', undefined, { role: 'toolbar', 'aria-label': t('Calendar navigation') });
+  const step = (n: number) => () => setState({ anchor: state.view === 'month' ? addMonths(state.anchor, n) : addDays(state.anchor, 7 * n) });
+  const button = (label: string, icon: string, onClick: () => void, extra: Record<string, string> = {}) => {
+    const b = el('button', 'icon-button', undefined, { title: label, 'aria-label': label, ...extra });
+    b.append(el('span', `codicon codicon-${icon}`));
+    b.addEventListener('click', onClick);
+    return b;
+  };
+  bar.append(button(t('Previous'), 'chevron-left', step(-1)), button(t('Next'), 'chevron-right', step(1)));
+  const today = el('button', 'text-button', t('Today'));
+  today.addEventListener('click', () => setState({ anchor: snapshot.today }));
+  const picker = el('input', 'date-picker', undefined, { type: 'date', value: state.anchor, 'aria-label': t('Go to date') });
+  picker.addEventListener('change', () => picker.value && setState({ anchor: picker.value }));
+  const title = el('h1', 'period', periodTitle());
+  const views = el('div', 'views', undefined, { role: 'tablist' });
+  for (const [view, label] of [['month', t('Month')], ['week', t('Week')], ['agenda', t('Agenda')]] as const) {
+    const b = el('button', `text-button${state.view === view ? ' active' : ''}`, label, { role: 'tab', 'aria-selected': String(state.view === view), 'data-view': view });
+    b.addEventListener('click', () => setState({ view }));
+    views.append(b);
+  }
+  bar.append(today, picker, title, views);
+  return bar;
+}
+
+function periodTitle(): string {
+  const [y, m] = state.anchor.split('-').map(Number) as [number, number];
+  if (state.view === 'month') return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(snapshot.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const monday = weekStartDay(state.anchor);
+  return t('Week of {0}', formatDay(monday, { day: 'numeric', month: 'long', year: 'numeric' }));
+}
+
+function filtersBar(): HTMLElement {
+  const bar = el('div', 'filters', undefined, { role: 'group', 'aria-label': t('Filters') });
+  const f = state.filters;
+  for (const n of NETWORKS) {
+    const on = f.platforms?.includes(n) ?? false;
+    const chip = el('button', `filter-chip${on ? ' on' : ''}`, SHORT[n], { 'aria-pressed': String(on), title: n, 'data-network': n });
+    chip.addEventListener('click', () => {
+      const set = new Set(f.platforms ?? []);
+      if (on) set.delete(n);
+      else set.add(n);
+      setState({ filters: { ...f, platforms: [...set] } });
+    });
+    bar.append(chip);
+  }
+  const status = el('select', 'filter-select', undefined, { 'aria-label': t('Status') });
+  status.append(el('option', undefined, t('All statuses'), { value: '' }));
+  for (const s of STATUSES) status.append(el('option', undefined, t(s), { value: s, ...(f.statuses?.[0] === s ? { selected: '' } : {}) }));
+  status.addEventListener('change', () => setState({ filters: { ...f, statuses: status.value ? [status.value as (typeof STATUSES)[number]] : [] } }));
+  const campaigns = [...new Set(snapshot.posts.flatMap((p) => (p.campaign ? [p.campaign] : [])))].sort();
+  const campaign = el('select', 'filter-select', undefined, { 'aria-label': t('Campaign') });
+  campaign.append(el('option', undefined, t('All campaigns'), { value: '' }));
+  for (const c of campaigns) campaign.append(el('option', undefined, c, { value: c, ...(f.campaigns?.[0] === c ? { selected: '' } : {}) }));
+  campaign.addEventListener('change', () => setState({ filters: { ...f, campaigns: campaign.value ? [campaign.value] : [] } }));
+  const tags = [...new Set(snapshot.posts.flatMap((p) => p.tags))].sort();
+  const tag = el('select', 'filter-select', undefined, { 'aria-label': t('Tag') });
+  tag.append(el('option', undefined, t('All tags'), { value: '' }));
+  for (const x of tags) tag.append(el('option', undefined, x, { value: x, ...(f.tags?.[0] === x ? { selected: '' } : {}) }));
+  tag.addEventListener('change', () => setState({ filters: { ...f, tags: tag.value ? [tag.value] : [] } }));
+  const search = el('input', 'filter-search', undefined, { type: 'search', placeholder: t('Search'), 'aria-label': t('Search'), value: f.text ?? '' });
+  search.addEventListener('change', () => setState({ filters: { ...f, text: search.value } }));
+  bar.append(status, campaign, tag, search);
+  return bar;
+}
+
+function month(byDay: Map<string, CalendarPost[]>, clashing: Set<string>, posts: readonly CalendarPost[]): HTMLElement {
+  const [y, m] = state.anchor.split('-').map(Number) as [number, number];
+  const days = monthGrid(y, m);
+  const gaps = new Set(gapDays(days.filter((d) => d.slice(0, 7) === state.anchor.slice(0, 7)), byDay));
+  const weeks = days.filter((_, i) => i % 7 === 0);
+  const counts = weeklyCounts(weeks, byDay);
+  const bands = campaignBands(posts, snapshot.timezone);
+  const grid = el('div', 'month', undefined, { role: 'grid', 'aria-label': periodTitle() });
+  const head = el('div', 'month-row head', undefined, { role: 'row' });
+  for (let i = 0; i < 7; i++) head.append(el('div', 'weekday', formatDay(days[i]!, { weekday: 'short' }), { role: 'columnheader' }));
+  head.append(el('div', 'weekday', t('Per network'), { role: 'columnheader' }));
+  grid.append(head);
+  for (const monday of weeks) {
+    const row = el('div', 'month-row', undefined, { role: 'row' });
+    for (let i = 0; i < 7; i++) {
+      const day = addDays(monday, i);
+      row.append(dayCell(day, byDay.get(day) ?? [], clashing, { outside: day.slice(0, 7) !== state.anchor.slice(0, 7), gap: gaps.has(day), bands: bands.filter((b) => b.from <= day && day <= b.to) }));
+    }
+    const margin = el('div', 'week-counts', undefined, { role: 'gridcell', 'aria-label': t('Posts per network this week') });
+    for (const [n, c] of Object.entries(counts.get(monday) ?? {})) margin.append(el('span', 'count', `${SHORT[n as PlatformId]} ${c}`));
+    row.append(margin);
+    grid.append(row);
+  }
+  return grid;
+}
+
+function dayCell(day: string, posts: readonly CalendarPost[], clashing: Set<string>, opts: { outside: boolean; gap: boolean; bands: ReadonlyArray<{ campaign: string }> }): HTMLElement {
+  const cls = ['day', opts.outside ? 'outside' : '', opts.gap ? 'gap' : '', day === snapshot.today ? 'today' : ''].filter(Boolean).join(' ');
+  const label = `${formatDay(day, { weekday: 'long', day: 'numeric', month: 'long' })}, ${posts.length === 1 ? t('1 post') : t('{0} posts', posts.length)}${opts.gap ? `, ${t('no post')}` : ''}`;
+  const cell = el('div', cls, undefined, { role: 'gridcell', tabindex: day === state.anchor ? '0' : '-1', 'data-day': day, 'aria-label': label, ...(day === state.anchor ? { 'data-focus': 'true' } : {}) });
+  const header = el('div', 'day-number', String(Number(day.slice(8))));
+  if (opts.gap) header.append(el('span', 'gap-mark', t('gap'), { title: t('No post this day') }));
+  cell.append(header);
+  for (const b of opts.bands) cell.append(el('div', 'band', b.campaign, { title: t('Campaign {0}', b.campaign) }));
+  for (const p of posts) cell.append(chip(p, clashing.has(p.id)));
+  dropTarget(cell, day);
+  cell.addEventListener('dblclick', (e) => {
+    if (e.target === cell || (e.target as HTMLElement).classList.contains('day-number')) post({ type: 'create', day });
+  });
+  cell.addEventListener('keydown', (e) => dayKeys(e, day));
+  cell.addEventListener('focus', () => {
+    if (state.anchor !== day) state = { ...state, anchor: day };
+  });
+  return cell;
+}
+
+function chip(p: CalendarPost, clash: boolean): HTMLElement {
+  const time = p.date !== undefined && !p.dateOnly ? timeOfDay(p.date, snapshot.timezone) : '';
+  const problems = p.errors + p.warnings;
+  const c = el('div', `chip status-${p.status}${clash ? ' clash' : ''}${p.status === 'published' ? ' locked' : ''}`, undefined, {
+    draggable: String(p.status !== 'published'),
+    tabindex: '-1',
+    role: 'button',
+    'data-id': p.id,
+    'aria-label': [time, p.title, t(p.status), p.platforms.join(', '), problems ? t('{0} problems', problems) : '', clash ? t('clash') : ''].filter(Boolean).join(', '),
+  });
+  c.title = [p.title, time && timeTooltip(p), p.excerpt, problems ? t('{0} problems', problems) : '', clash ? t('Too close to another post for the same network') : ''].filter(Boolean).join('\n');
+  const nets = el('span', 'nets');
+  for (const n of p.platforms) nets.append(el('span', `net net-${n}`, SHORT[n]));
+  c.append(el('span', 'status-dot', undefined, { 'aria-hidden': 'true' }), el('span', 'time', time), el('span', 'title', p.title), nets);
+  if (problems) c.append(el('span', `badge${p.errors ? ' error' : ''}`, String(problems), { 'aria-hidden': 'true' }));
+  c.addEventListener('click', () => post({ type: 'open', id: p.id }));
+  c.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') post({ type: 'open', id: p.id });
+    if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && e.altKey && p.status !== 'published' && p.date !== undefined) {
+      // The keyboard alternative to dragging: Alt+Arrow moves the post a day.
+      e.preventDefault();
+      e.stopPropagation();
+      post({ type: 'reschedule', id: p.id, day: addDays(dayKey(p.date, snapshot.timezone), e.key === 'ArrowLeft' ? -1 : 1) });
+    }
+  });
+  c.addEventListener('dragstart', (e) => {
+    e.dataTransfer!.setData('application/x-edcal-post', p.id);
+    e.dataTransfer!.effectAllowed = 'move';
+  });
+  return c;
+}
+
+function timeTooltip(p: CalendarPost): string {
+  if (p.date === undefined || snapshot.viewerZone === snapshot.timezone) return '';
+  const yours = new Date(p.date).toLocaleTimeString(snapshot.locale, { hour: '2-digit', minute: '2-digit', timeZone: snapshot.viewerZone });
+  return t('{0} your time', yours);
+}
+
+function dropTarget(target: HTMLElement, day: string, time?: string): void {
+  target.addEventListener('dragover', (e) => {
+    if (e.dataTransfer?.types.includes('application/x-edcal-post')) {
+      e.preventDefault();
+      target.classList.add('drop');
+    }
+  });
+  target.addEventListener('dragleave', () => target.classList.remove('drop'));
+  target.addEventListener('drop', (e) => {
+    e.preventDefault();
+    target.classList.remove('drop');
+    const id = e.dataTransfer?.getData('application/x-edcal-post');
+    if (id) post({ type: 'reschedule', id, day, ...(time ? { time } : {}) });
+  });
+}
+
+/** Arrows move between days, PageUp/PageDown between periods, Home to today, Enter opens. */
+function dayKeys(e: KeyboardEvent, day: string): void {
+  const moves: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
+  if (e.key in moves) {
+    e.preventDefault();
+    setState({ anchor: addDays(day, moves[e.key]!) });
+  } else if (e.key === 'PageUp' || e.key === 'PageDown') {
+    e.preventDefault();
+    setState({ anchor: state.view === 'month' ? addMonths(day, e.key === 'PageUp' ? -1 : 1) : addDays(day, e.key === 'PageUp' ? -7 : 7) });
+  } else if (e.key === 'Home') {
+    e.preventDefault();
+    setState({ anchor: snapshot.today });
+  } else if (e.key === 'Enter') {
+    const first = (e.currentTarget as HTMLElement).querySelector<HTMLElement>('.chip');
+    if (first) post({ type: 'open', id: first.dataset['id']! });
+    else post({ type: 'create', day });
+  }
+}
+
+const HOURS = Array.from({ length: 18 }, (_, i) => i + 6); // 06:00 to 23:00
+
+function week(byDay: Map<string, CalendarPost[]>, clashing: Set<string>): HTMLElement {
+  const monday = weekStartDay(state.anchor);
+  const grid = el('div', 'week', undefined, { role: 'grid', 'aria-label': periodTitle() });
+  const head = el('div', 'week-row head', undefined, { role: 'row' });
+  head.append(el('div', 'hour', ''));
+  for (let i = 0; i < 7; i++) {
+    const day = addDays(monday, i);
+    head.append(el('div', `weekday${day === snapshot.today ? ' today' : ''}`, formatDay(day, { weekday: 'short', day: 'numeric' }), { role: 'columnheader' }));
+  }
+  grid.append(head);
+  const allDay = el('div', 'week-row', undefined, { role: 'row' });
+  allDay.append(el('div', 'hour', t('Day')));
+  for (let i = 0; i < 7; i++) {
+    const day = addDays(monday, i);
+    const cell = el('div', 'slot all-day', undefined, { role: 'gridcell', 'data-day': day });
+    for (const p of (byDay.get(day) ?? []).filter((p) => p.dateOnly)) cell.append(chip(p, clashing.has(p.id)));
+    dropTarget(cell, day);
+    allDay.append(cell);
+  }
+  grid.append(allDay);
+  for (const hour of HOURS) {
+    const row = el('div', 'week-row', undefined, { role: 'row' });
+    const hh = String(hour).padStart(2, '0');
+    row.append(el('div', 'hour', `${hh}:00`));
+    for (let i = 0; i < 7; i++) {
+      const day = addDays(monday, i);
+      const cell = el('div', `slot${day === snapshot.today ? ' today' : ''}`, undefined, { role: 'gridcell', 'data-day': day, 'data-time': `${hh}:00`, 'aria-label': `${formatDay(day, { weekday: 'long', day: 'numeric' })} ${hh}:00` });
+      const inHour = (byDay.get(day) ?? []).filter((p) => !p.dateOnly && Number(timeOfDay(p.date!, snapshot.timezone).slice(0, 2)) === hour);
+      for (const p of inHour) cell.append(chip(p, clashing.has(p.id)));
+      dropTarget(cell, day, `${hh}:00`);
+      cell.addEventListener('dblclick', (e) => e.target === cell && post({ type: 'create', day, time: `${hh}:00` }));
+      row.append(cell);
+    }
+    grid.append(row);
+  }
+  return grid;
+}
+
+/** The agenda: days with posts, from the anchor on; rows are drawn only when scrolled into view. */
+function agenda(posts: readonly CalendarPost[]): HTMLElement {
+  const list = el('div', 'agenda', undefined, { role: 'list', 'aria-label': t('Agenda') });
+  const dated = posts.filter((p) => p.date !== undefined).sort((a, b) => a.date! - b.date!);
+  const start = dated.findIndex((p) => dayKey(p.date!, snapshot.timezone) >= state.anchor);
+  const rows = start < 0 ? [] : dated.slice(start);
+  if (rows.length === 0) list.append(el('p', 'empty', t('No posts from this day on.')));
+  const BATCH = 100;
+  const more = (from: number) => {
+    let last = from > 0 ? dayKey(rows[from - 1]!.date!, snapshot.timezone) : '';
+    for (const p of rows.slice(from, from + BATCH)) {
+      const day = dayKey(p.date!, snapshot.timezone);
+      if (day !== last) list.append(el('h2', `agenda-day${day === snapshot.today ? ' today' : ''}`, formatDay(day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })));
+      last = day;
+      const item = el('div', 'agenda-item', undefined, { role: 'listitem' });
+      item.append(chip(p, false));
+      list.append(item);
+    }
+    if (from + BATCH < rows.length) {
+      // Virtualised by batches: the next rows come when this sentinel scrolls into view.
+      const sentinel = el('div', 'sentinel', t('Loading…'));
+      list.append(sentinel);
+      new IntersectionObserver((entries, observer) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          sentinel.remove();
+          more(from + BATCH);
+        }
+      }).observe(sentinel);
+    }
+  };
+  more(0);
+  return list;
+}
+
+function addMonths(day: string, n: number): string {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 10);
+}
+
+function formatDay(day: string, options: Intl.DateTimeFormatOptions): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(snapshot.locale, { ...options, timeZone: 'UTC' });
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  if (event.data?.type !== 'snapshot') return;
+  snapshot = event.data.snapshot;
+  render();
+});
+
+render();
+post({ type: 'ready' });

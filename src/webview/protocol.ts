@@ -1,0 +1,68 @@
+/**
+ * The one protocol between the extension and the calendar webview, both directions. Every message
+ * is a plain object with a `type`; pushes from the extension are whole snapshots, never deltas.
+ */
+import type { CalendarFilters, CalendarPost } from '../core/calendar';
+
+export type CalendarView = 'month' | 'week' | 'agenda';
+
+/** What the view shows: kept by the webview (restored after a restart) and by the extension. */
+export interface CalendarViewState {
+  readonly view: CalendarView;
+  /** A day of the period shown, `YYYY-MM-DD`. */
+  readonly anchor: string;
+  readonly filters: CalendarFilters;
+}
+
+/** Everything the webview draws, sent whole on every change. */
+export interface CalendarSnapshot {
+  readonly posts: readonly CalendarPost[];
+  readonly timezone: string;
+  /** Today in the calendar's zone. */
+  readonly today: string;
+  /** Minutes under which two posts for one network clash. */
+  readonly clashMinutes: number;
+  /** The viewer's offset differs from the calendar's: show it in tooltips. */
+  readonly viewerZone: string;
+  /** UI strings in the user's language, by English key. */
+  readonly strings: Readonly<Record<string, string>>;
+  /** BCP 47 tag for dates (`fr`, `en`). */
+  readonly locale: string;
+}
+
+export type ToWebview = { readonly type: 'snapshot'; readonly snapshot: CalendarSnapshot; readonly state?: CalendarViewState };
+
+export type FromWebview =
+  | { readonly type: 'ready' }
+  | { readonly type: 'open'; readonly id: string }
+  | { readonly type: 'reschedule'; readonly id: string; readonly day: string; readonly time?: string }
+  | { readonly type: 'create'; readonly day: string; readonly time?: string }
+  | { readonly type: 'state'; readonly state: CalendarViewState };
+
+/** The initial render's data, embedded in the HTML as an escaped attribute. */
+export interface CalendarInit {
+  readonly snapshot: CalendarSnapshot;
+  readonly state: CalendarViewState;
+}
+
+/** Type guard for messages coming from the webview (never trust their shape). */
+export function isFromWebview(value: unknown): value is FromWebview {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Record<string, unknown>;
+  const day = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+  const time = (v: unknown) => v === undefined || (typeof v === 'string' && /^\d{2}:\d{2}$/.test(v));
+  switch (m['type']) {
+    case 'ready':
+      return true;
+    case 'open':
+      return typeof m['id'] === 'string';
+    case 'reschedule':
+      return typeof m['id'] === 'string' && day(m['day']) && time(m['time']);
+    case 'create':
+      return day(m['day']) && time(m['time']);
+    case 'state':
+      return !!m['state'] && typeof m['state'] === 'object';
+    default:
+      return false;
+  }
+}
