@@ -49,6 +49,13 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
   for (const [id, run] of Object.entries(commandTable({ calendars, index, linter, postsView, openCalendar: () => CalendarPanel.show(calendarDeps) }))) {
     context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
   }
+  // A status bar entry to the calendar, shown while the workspace has one.
+  const calendarItem = vscode.window.createStatusBarItem('editorialCalendar.open', vscode.StatusBarAlignment.Left, 0);
+  calendarItem.name = vscode.l10n.t('Editorial Calendar');
+  calendarItem.text = `$(calendar) ${vscode.l10n.t('Calendar')}`;
+  calendarItem.tooltip = vscode.l10n.t('Open the editorial calendar');
+  calendarItem.command = 'editorialCalendar.openCalendar';
+  context.subscriptions.push(calendarItem, calendars.onDidChange(() => (calendars.all.length > 0 ? calendarItem.show() : calendarItem.hide())));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('editorialCalendar')) void calendars.reload();
@@ -64,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
   // Start-up work runs after activation returns: find calendars, check open posts, then the rest.
   const indexed = (async () => {
     await calendars.load();
+    if (calendars.all.length > 0) calendarItem.show();
     linter.relintAll();
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking posts') },

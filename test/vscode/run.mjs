@@ -215,7 +215,12 @@ async function serve() {
 
 const mode = process.argv[2];
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const run = { integration, bench, serve, e2e: async () => (await import('../e2e/walkthrough.mjs')).run() }[mode];
+  const e2e = async () => {
+  const editor = await (await import('../e2e/walkthrough.mjs')).run();
+  const calendar = await (await import('../e2e/calendar.mjs')).run();
+  return editor || calendar;
+};
+  const run = { integration, bench, serve, e2e }[mode];
   if (!run) {
     console.error('usage: node test/vscode/run.mjs integration|e2e|bench|serve');
     process.exit(2);

@@ -72,7 +72,10 @@ function toolbar(): HTMLElement {
 
 function periodTitle(): string {
   const [y, m] = state.anchor.split('-').map(Number) as [number, number];
-  if (state.view === 'month') return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(snapshot.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  if (state.view === 'month') {
+    const title = new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(snapshot.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    return title.charAt(0).toLocaleUpperCase(snapshot.locale) + title.slice(1); // "décembre 2026" → "Décembre 2026"
+  }
   const monday = weekStartDay(state.anchor);
   return t('Week of {0}', formatDay(monday, { day: 'numeric', month: 'long', year: 'numeric' }));
 }

