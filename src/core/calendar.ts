@@ -15,6 +15,8 @@ export interface CalendarPost {
   readonly tags: readonly string[];
   readonly errors: number;
   readonly warnings: number;
+  /** The messages of its first problems, for hovers. */
+  readonly problems: readonly string[];
   /** The first lines of the text, for hovers. */
   readonly excerpt: string;
 }

@@ -146,6 +146,7 @@ export class CalendarPanel implements vscode.Disposable {
         tags: meta ? meta.tags : entry.tags,
         errors: diagnostics.filter((d) => d.severity === 'error').length,
         warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+        problems: diagnostics.slice(0, 3).map((d) => d.message),
         excerpt: r ? r.post.body.defaultText.value.trim().split('\n').slice(0, 3).join('\n') : entry.excerpt,
       });
     }

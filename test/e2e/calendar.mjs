@@ -64,6 +64,23 @@ export async function run() {
       await view.locator('.day[data-day="2026-12-11"] .chip', { hasText: /migration/i }).first().waitFor();
       await shot('after-drag');
 
+      // Filter to Instagram: only posts going there stay.
+      await view.locator('.filter-chip[data-network="instagram"]').click();
+      await view.locator('.filter-chip[data-network="instagram"][aria-pressed="true"]').waitFor();
+      const shown = await view.locator('.month .chip').count();
+      assert.ok(shown > 0 && shown < 20, `${shown} chips with the Instagram filter`);
+      for (const nets of await view.locator('.month .chip .nets').allInnerTexts()) assert.match(nets, /IG/);
+      await shot('filtered');
+      await view.locator('.filter-chip[data-network="instagram"]').click();
+
+      // Double-click a day to create a post on it: New Post opens with that date.
+      await view.locator('.day[data-day="2026-12-22"] .day-number').dblclick();
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      assert.match(await input.inputValue(), /^2026-12-22T09:30$/);
+      await shot('create');
+      await page.keyboard.press('Escape');
+
       await view.locator('button[data-view="week"]').click();
       await view.locator('.week').waitFor();
       await shot('week');

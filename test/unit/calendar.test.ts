@@ -12,6 +12,7 @@ const post = (id: string, date: number | undefined, extra: Partial<CalendarPost>
   tags: [],
   errors: 0,
   warnings: 0,
+  problems: [],
   excerpt: '',
   ...extra,
 });

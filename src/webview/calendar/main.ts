@@ -170,7 +170,7 @@ function chip(p: CalendarPost, clash: boolean): HTMLElement {
     'data-id': p.id,
     'aria-label': [time, p.title, t(p.status), p.platforms.join(', '), problems ? t('{0} problems', problems) : '', clash ? t('clash') : ''].filter(Boolean).join(', '),
   });
-  c.title = [p.title, time && timeTooltip(p), p.excerpt, problems ? t('{0} problems', problems) : '', clash ? t('Too close to another post for the same network') : ''].filter(Boolean).join('\n');
+  c.title = [p.title, time && timeTooltip(p), p.excerpt, ...p.problems.map((m) => `⚠ ${m}`), clash ? t('Too close to another post for the same network') : ''].filter(Boolean).join('\n');
   const nets = el('span', 'nets');
   for (const n of p.platforms) nets.append(el('span', `net net-${n}`, SHORT[n]));
   c.append(el('span', 'status-dot', undefined, { 'aria-hidden': 'true' }), el('span', 'time', time), el('span', 'title', p.title), nets);
@@ -178,11 +178,19 @@ function chip(p: CalendarPost, clash: boolean): HTMLElement {
   c.addEventListener('click', () => post({ type: 'open', id: p.id }));
   c.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') post({ type: 'open', id: p.id });
-    if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && e.altKey && p.status !== 'published' && p.date !== undefined) {
-      // The keyboard alternative to dragging: Alt+Arrow moves the post a day.
+    if (e.altKey && e.key.startsWith('Arrow') && p.status !== 'published' && p.date !== undefined) {
+      // The keyboard alternative to dragging: Alt+Left/Right moves the post a day, Alt+Up/Down
+      // (week view) an hour; Alt+Up/Down in the month view a week.
       e.preventDefault();
       e.stopPropagation();
-      post({ type: 'reschedule', id: p.id, day: addDays(dayKey(p.date, snapshot.timezone), e.key === 'ArrowLeft' ? -1 : 1) });
+      const day = dayKey(p.date, snapshot.timezone);
+      const hour = Number(timeOfDay(p.date, snapshot.timezone).slice(0, 2));
+      const minutes = timeOfDay(p.date, snapshot.timezone).slice(3);
+      if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') post({ type: 'reschedule', id: p.id, day: addDays(day, e.key === 'ArrowLeft' ? -1 : 1) });
+      else if (state.view === 'week' && !p.dateOnly) {
+        const next = Math.min(23, Math.max(0, hour + (e.key === 'ArrowUp' ? -1 : 1)));
+        post({ type: 'reschedule', id: p.id, day, time: `${String(next).padStart(2, '0')}:${minutes}` });
+      } else post({ type: 'reschedule', id: p.id, day: addDays(day, e.key === 'ArrowUp' ? -7 : 7) });
     }
   });
   c.addEventListener('dragstart', (e) => {
