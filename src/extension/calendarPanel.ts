@@ -24,12 +24,19 @@ export class CalendarPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly ready: Promise<void>;
   private markReady!: () => void;
+  private readonly rendered = new vscode.EventEmitter<{ ms: number; chips: number }>();
+  /** Fires after each render of the webview (benchmarks and tests). */
+  readonly onDidRender = this.rendered.event;
 
   /** Opens the calendar, or shows it when already open. */
-  static show(deps: CalendarDeps): CalendarPanel {
+  static show(deps: CalendarDeps, anchor?: string): CalendarPanel {
     if (CalendarPanel.current) {
       CalendarPanel.current.panel.reveal();
       return CalendarPanel.current;
+    }
+    if (anchor) {
+      const saved = deps.workspaceState.get<CalendarViewState>(STATE_KEY);
+      void deps.workspaceState.update(STATE_KEY, { view: saved?.view ?? 'month', filters: saved?.filters ?? {}, anchor });
     }
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Editorial Calendar'), vscode.ViewColumn.Active, options(deps.extensionUri));
     return (CalendarPanel.current = new CalendarPanel(panel, deps, undefined));
@@ -87,6 +94,9 @@ export class CalendarPanel implements vscode.Disposable {
         return;
       case 'reschedule':
         await this.reschedule(message.id, message.day, message.time);
+        return;
+      case 'rendered':
+        this.rendered.fire({ ms: message.ms, chips: message.chips });
         return;
     }
   }
@@ -190,6 +200,7 @@ export class CalendarPanel implements vscode.Disposable {
     if (CalendarPanel.current === this) CalendarPanel.current = undefined;
     clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
+    this.rendered.dispose();
     this.panel.dispose();
   }
 }

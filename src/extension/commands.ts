@@ -18,13 +18,13 @@ export interface CommandContext {
   readonly index: PostIndex;
   readonly linter: LiveLinter;
   readonly postsView: PostsView;
-  readonly openCalendar: () => unknown;
+  readonly openCalendar: (anchor?: string) => unknown;
 }
 
 /** Every command, by id (see `contributes.commands` in package.json). */
 export function commandTable(ctx: CommandContext): Record<string, (...args: never[]) => unknown> {
   return {
-    'editorialCalendar.openCalendar': () => ctx.openCalendar(),
+    'editorialCalendar.openCalendar': (options?: { anchor?: string }) => ctx.openCalendar(options?.anchor),
     'editorialCalendar.newPost': (options?: NewPostOptions) => newPost(ctx, options),
     'editorialCalendar.setStatus': (target?: PostTarget, status?: string) => setStatus(ctx, toUri(target), status),
     'editorialCalendar.reschedule': (target?: PostTarget, date?: string) => reschedule(ctx, toUri(target), date),

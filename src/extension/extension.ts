@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
       deserializeWebviewPanel: async (panel, state: CalendarViewState | undefined) => CalendarPanel.restore(panel, calendarDeps, state),
     }),
   );
-  for (const [id, run] of Object.entries(commandTable({ calendars, index, linter, postsView, openCalendar: () => CalendarPanel.show(calendarDeps) }))) {
+  for (const [id, run] of Object.entries(commandTable({ calendars, index, linter, postsView, openCalendar: (anchor?: string) => CalendarPanel.show(calendarDeps, anchor) }))) {
     context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
   }
   // A status bar entry to the calendar, shown while the workspace has one.

@@ -37,7 +37,9 @@ export type FromWebview =
   | { readonly type: 'open'; readonly id: string }
   | { readonly type: 'reschedule'; readonly id: string; readonly day: string; readonly time?: string }
   | { readonly type: 'create'; readonly day: string; readonly time?: string }
-  | { readonly type: 'state'; readonly state: CalendarViewState };
+  | { readonly type: 'state'; readonly state: CalendarViewState }
+  /** After each render: how long it took and how many posts it drew (for benchmarks). */
+  | { readonly type: 'rendered'; readonly ms: number; readonly chips: number };
 
 /** The initial render's data, embedded in the HTML as an escaped attribute. */
 export interface CalendarInit {
@@ -62,6 +64,8 @@ export function isFromWebview(value: unknown): value is FromWebview {
       return day(m['day']) && time(m['time']);
     case 'state':
       return !!m['state'] && typeof m['state'] === 'object';
+    case 'rendered':
+      return typeof m['ms'] === 'number' && typeof m['chips'] === 'number';
     default:
       return false;
   }

@@ -31,7 +31,7 @@ export function generateCalendar(dir, count = 10_000) {
   writeFileSync(join(dir, '.editorial.yaml'), 'timezone: Europe/Paris\nlocale: fr\nposts: posts/**/*.md\nbannedHashtags: [followback]\n');
   writeFileSync(join(dir, 'media', 'image.png'), 'png');
   for (let i = 0; i < count; i++) {
-    const day = new Date(Date.UTC(2027, 0, 1) + Math.floor(i / 14) * 86_400_000);
+    const day = new Date(Date.UTC(2027, 0, 1) + Math.floor(i / 16) * 86_400_000); // 16 a day: ~500 a month
     const y = day.getUTCFullYear();
     const m = String(day.getUTCMonth() + 1).padStart(2, '0');
     const d = String(day.getUTCDate()).padStart(2, '0');

@@ -24,6 +24,22 @@ export async function run(): Promise<void> {
   await mapLimit(files, 16, statFile);
   const statMs = performance.now() - started;
 
-  const results = { activationMs: api.activationMs, cold, warm, readMs, statMs };
+  // The calendar: from the command to a rendered month (January 2027: ~500 posts), then one live
+  // update (a post's file changes on disk) until the webview has drawn it.
+  started = performance.now();
+  await vscode.commands.executeCommand('editorialCalendar.openCalendar', { anchor: '2027-01-15' });
+  const panel = api.calendarPanel()!;
+  const first = await new Promise<{ ms: number; chips: number }>((resolve) => panel.onDidRender(resolve));
+  const openMs = performance.now() - started;
+  const target = files.find((u) => u.path.includes('/2027/01/'))!;
+  const bytes = await readFileBytes(target);
+  started = performance.now();
+  const next = new Promise<{ ms: number; chips: number }>((resolve) => panel.onDidRender(resolve));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(new TextDecoder().decode(bytes).replace('status: ', 'status: ').replace(/\n$/, '\nUne ligne de plus.\n')));
+  const update = await next;
+  const updateMs = performance.now() - started;
+  const calendar = { openMs, chips: first.chips, renderMs: first.ms, updateMs, updateRenderMs: update.ms };
+
+  const results = { activationMs: api.activationMs, cold, warm, readMs, statMs, calendar };
   writeFileSync(process.env['EDCAL_BENCH_RESULTS']!, JSON.stringify(results));
 }

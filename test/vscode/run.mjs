@@ -172,6 +172,8 @@ async function bench() {
     console.log(`extension activation: ${r.activationMs.toFixed(1)} ms`);
     console.log(`full check of ${r.cold.files} posts in the extension host, cold: ${r.cold.ms.toFixed(0)} ms`);
     console.log(`  warm (persisted cache, ${r.warm.cached} reused): ${r.warm.ms.toFixed(0)} ms; reading the files only: ${r.readMs.toFixed(0)} ms (ratio ${(r.warm.ms / r.readMs).toFixed(2)}, target <= 1.5); stat only: ${r.statMs.toFixed(0)} ms`);
+    const c = r.calendar;
+    console.log(`calendar: command to rendered month (${c.chips} posts in view): ${c.openMs.toFixed(0)} ms (render ${c.renderMs.toFixed(0)} ms); one live update, file change to redrawn: ${c.updateMs.toFixed(0)} ms (render ${c.updateRenderMs.toFixed(0)} ms)`);
     return 0;
   } finally {
     box.cleanup();

@@ -37,12 +37,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
 }
 
 function render(): void {
+  const started = performance.now();
   const posts = filterPosts(snapshot.posts, state.filters);
   const byDay = postsByDay(posts, snapshot.timezone);
   const clashing = new Set(clashes(posts, snapshot.clashMinutes).flatMap((c) => [c.first, c.second]));
   root.replaceChildren(toolbar(), filtersBar(), state.view === 'agenda' ? agenda(posts) : state.view === 'week' ? week(byDay, clashing) : month(byDay, clashing, posts));
   const focus = root.querySelector<HTMLElement>('[data-focus="true"]');
   focus?.focus();
+  post({ type: 'rendered', ms: performance.now() - started, chips: root.querySelectorAll('.chip').length });
 }
 
 function toolbar(): HTMLElement {
