@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { dayKey, type CalendarPost } from '../core/calendar';
+import { addDays, dayKey, type CalendarPost } from '../core/calendar';
 import { parsePostDate } from '../core/dates';
 import { rescheduledDateText } from '../core/reschedule';
 import { isFromWebview, type CalendarInit, type CalendarSnapshot, type CalendarViewState, type FromWebview, type ToWebview } from '../webview/protocol';
@@ -21,6 +21,8 @@ const STATE_KEY = 'editorialCalendar.calendarState';
 export class CalendarPanel implements vscode.Disposable {
   private static current: CalendarPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** What the webview shows: the snapshot carries the posts around it. */
+  private state: CalendarViewState;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly ready: Promise<void>;
   private markReady!: () => void;
@@ -60,8 +62,9 @@ export class CalendarPanel implements vscode.Disposable {
   ) {
     this.ready = new Promise((r) => (this.markReady = r));
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'calendar.svg');
-    const state = restored ?? deps.workspaceState.get<CalendarViewState>(STATE_KEY) ?? { view: 'month', anchor: this.snapshot().today, filters: {} };
-    panel.webview.html = this.html({ snapshot: this.snapshot(), state });
+    const today = dayKey(Date.now(), deps.calendars.all[0]?.config.timezone ?? 'UTC');
+    this.state = restored ?? deps.workspaceState.get<CalendarViewState>(STATE_KEY) ?? { view: 'month', anchor: today, filters: {} };
+    panel.webview.html = this.html({ snapshot: this.snapshot(), state: this.state });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => {
@@ -89,9 +92,13 @@ export class CalendarPanel implements vscode.Disposable {
       case 'create':
         await vscode.commands.executeCommand('editorialCalendar.newPost', { date: `${message.day}T${message.time ?? '09:30'}` });
         return;
-      case 'state':
+      case 'state': {
+        const moved = message.state.anchor !== this.state.anchor || message.state.view !== this.state.view;
+        this.state = message.state;
+        if (moved) this.schedulePush(0); // the posts around the new period
         await this.deps.workspaceState.update(STATE_KEY, message.state);
         return;
+      }
       case 'reschedule':
         await this.reschedule(message.id, message.day, message.time);
         return;
@@ -122,17 +129,25 @@ export class CalendarPanel implements vscode.Disposable {
     return setPostField(uri, 'date', next);
   }
 
-  private schedulePush(): void {
+  private schedulePush(delay = 100): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       const message: ToWebview = { type: 'snapshot', snapshot: this.snapshot() };
       void this.panel.webview.postMessage(message);
-    }, 100);
+    }, delay);
   }
 
-  /** The posts of every calendar, open editors' unsaved text taking precedence over the disk. */
+  /**
+   * The posts of every calendar dated around the period shown (undated ones too), open editors'
+   * unsaved text taking precedence over the disk. Sending only this window keeps updates small on
+   * a 10,000-post calendar.
+   */
   snapshot(): CalendarSnapshot {
     const zone = this.deps.calendars.all[0]?.config.timezone ?? 'UTC';
+    const from = addDays(this.state.anchor, this.state.view === 'agenda' ? -1 : -45);
+    const to = addDays(this.state.anchor, this.state.view === 'agenda' ? 400 : 45);
+    const campaigns = new Set<string>();
+    const tags = new Set<string>();
     const live = new Map(
       vscode.workspace.textDocuments.flatMap((d) => {
         const r = this.deps.linter.lastResultFor(d);
@@ -143,8 +158,15 @@ export class CalendarPanel implements vscode.Disposable {
     for (const entry of this.deps.index.all) {
       const r = live.get(entry.uri);
       const meta = r?.post.meta;
-      const diagnostics = r ? r.diagnostics : entry.diagnostics;
+      const campaign = meta ? meta.campaign : entry.campaign;
+      if (campaign !== undefined) campaigns.add(campaign);
+      for (const tag of meta ? meta.tags : entry.tags) tags.add(tag);
       const date = meta ? meta.date : entry.date;
+      if (date !== undefined) {
+        const day = dayKey(date, zone);
+        if (day < from || day > to) continue;
+      }
+      const diagnostics = r ? r.diagnostics : entry.diagnostics;
       posts.push({
         id: entry.uri,
         title: (meta ? meta.title : entry.title) ?? entry.path.split('/').pop()!,
@@ -165,6 +187,8 @@ export class CalendarPanel implements vscode.Disposable {
     for (const s of ['idea', 'draft', 'review', 'approved', 'scheduled', 'published'] as const) strings[s] = statusLabel(s);
     return {
       posts,
+      campaigns: [...campaigns].sort(),
+      tags: [...tags].sort(),
       timezone: zone,
       today: dayKey(Date.now(), zone),
       clashMinutes: vscode.workspace.getConfiguration('editorialCalendar').get<number>('clashMinutes', 60),

@@ -16,7 +16,11 @@ export interface CalendarViewState {
 
 /** Everything the webview draws, sent whole on every change. */
 export interface CalendarSnapshot {
+  /** The posts dated in the window around what the view shows (sent again when it moves). */
   readonly posts: readonly CalendarPost[];
+  /** Every campaign and tag of the calendar, for the filters. */
+  readonly campaigns: readonly string[];
+  readonly tags: readonly string[];
   readonly timezone: string;
   /** Today in the calendar's zone. */
   readonly today: string;

@@ -16,7 +16,9 @@ describe('the calendar webview in a real VS Code', () => {
     await panel.whenReady();
     const snapshot = panel.snapshot();
     assert.equal(snapshot.timezone, 'Europe/Paris');
-    assert.ok(snapshot.posts.length >= 38);
+    // The window around the period shown (November 2026) holds the example's posts (Nov–Jan).
+    assert.ok(snapshot.posts.length >= 30, String(snapshot.posts.length));
+    assert.ok(snapshot.campaigns.includes('live-meetup'));
     const launch = snapshot.posts.find((p) => p.id.endsWith('03-lancement-nova-2.md'))!;
     assert.equal(launch.campaign, 'nova-launch');
     assert.match(panel.panel.webview.html, /Content-Security-Policy" content="default-src 'none';.*script-src 'nonce-[A-Za-z0-9+/=]+'/);

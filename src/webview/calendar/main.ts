@@ -100,12 +100,12 @@ function filtersBar(): HTMLElement {
   status.append(el('option', undefined, t('All statuses'), { value: '' }));
   for (const s of STATUSES) status.append(el('option', undefined, t(s), { value: s, ...(f.statuses?.[0] === s ? { selected: '' } : {}) }));
   status.addEventListener('change', () => setState({ filters: { ...f, statuses: status.value ? [status.value as (typeof STATUSES)[number]] : [] } }));
-  const campaigns = [...new Set(snapshot.posts.flatMap((p) => (p.campaign ? [p.campaign] : [])))].sort();
+  const campaigns = snapshot.campaigns;
   const campaign = el('select', 'filter-select', undefined, { 'aria-label': t('Campaign') });
   campaign.append(el('option', undefined, t('All campaigns'), { value: '' }));
   for (const c of campaigns) campaign.append(el('option', undefined, c, { value: c, ...(f.campaigns?.[0] === c ? { selected: '' } : {}) }));
   campaign.addEventListener('change', () => setState({ filters: { ...f, campaigns: campaign.value ? [campaign.value] : [] } }));
-  const tags = [...new Set(snapshot.posts.flatMap((p) => p.tags))].sort();
+  const tags = snapshot.tags;
   const tag = el('select', 'filter-select', undefined, { 'aria-label': t('Tag') });
   tag.append(el('option', undefined, t('All tags'), { value: '' }));
   for (const x of tags) tag.append(el('option', undefined, x, { value: x, ...(f.tags?.[0] === x ? { selected: '' } : {}) }));
