@@ -31,14 +31,25 @@ export class CalendarPanel implements vscode.Disposable {
   readonly onDidRender = this.rendered.event;
 
   /** Opens the calendar, or shows it when already open. */
-  static show(deps: CalendarDeps, anchor?: string): CalendarPanel {
+  static async show(deps: CalendarDeps, anchor?: string): Promise<CalendarPanel | undefined> {
+    // Several calendars in the workspace (multi-root): ask which one.
+    let calendar: string | undefined;
+    if (deps.calendars.all.length > 1) {
+      const picked = await vscode.window.showQuickPick(
+        deps.calendars.all.map((c) => ({ label: vscode.workspace.asRelativePath(c.root, true), description: c.config.timezone, root: c.root.toString() })),
+        { placeHolder: vscode.l10n.t('Which calendar?') },
+      );
+      if (!picked) return undefined;
+      calendar = picked.root;
+    }
     if (CalendarPanel.current) {
+      if (calendar !== undefined) CalendarPanel.current.showCalendar(calendar);
       CalendarPanel.current.panel.reveal();
       return CalendarPanel.current;
     }
-    if (anchor) {
+    if (anchor || calendar) {
       const saved = deps.workspaceState.get<CalendarViewState>(STATE_KEY);
-      void deps.workspaceState.update(STATE_KEY, { view: saved?.view ?? 'month', filters: saved?.filters ?? {}, anchor });
+      await deps.workspaceState.update(STATE_KEY, { view: saved?.view ?? 'month', filters: saved?.filters ?? {}, anchor: anchor ?? saved?.anchor ?? dayKey(Date.now(), 'UTC'), ...(calendar ? { calendar } : {}) });
     }
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Editorial Calendar'), vscode.ViewColumn.Active, options(deps.extensionUri));
     return (CalendarPanel.current = new CalendarPanel(panel, deps, undefined));
@@ -74,6 +85,13 @@ export class CalendarPanel implements vscode.Disposable {
       deps.linter.onDidLint(() => this.schedulePush()),
       deps.calendars.onDidChange(() => this.schedulePush()),
     );
+  }
+
+  /** Switches to another calendar of the workspace. */
+  private showCalendar(root: string): void {
+    this.state = { ...this.state, calendar: root };
+    const message: ToWebview = { type: 'snapshot', snapshot: this.snapshot(), state: this.state };
+    void this.panel.webview.postMessage(message);
   }
 
   /** Resolves once the webview has drawn its first render. */
@@ -143,7 +161,9 @@ export class CalendarPanel implements vscode.Disposable {
    * a 10,000-post calendar.
    */
   snapshot(): CalendarSnapshot {
-    const zone = this.deps.calendars.all[0]?.config.timezone ?? 'UTC';
+    const calendar = this.deps.calendars.all.find((c) => c.root.toString() === this.state.calendar) ?? this.deps.calendars.all[0];
+    const zone = calendar?.config.timezone ?? 'UTC';
+    const prefix = calendar ? (calendar.root.toString().endsWith('/') ? calendar.root.toString() : calendar.root.toString() + '/') : '';
     const from = addDays(this.state.anchor, this.state.view === 'agenda' ? -1 : -45);
     const to = addDays(this.state.anchor, this.state.view === 'agenda' ? 400 : 45);
     const campaigns = new Set<string>();
@@ -156,6 +176,7 @@ export class CalendarPanel implements vscode.Disposable {
     );
     const posts: CalendarPost[] = [];
     for (const entry of this.deps.index.all) {
+      if (!entry.uri.startsWith(prefix)) continue; // another calendar of the workspace
       const r = live.get(entry.uri);
       const meta = r?.post.meta;
       const campaign = meta ? meta.campaign : entry.campaign;

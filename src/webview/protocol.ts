@@ -12,6 +12,8 @@ export interface CalendarViewState {
   /** A day of the period shown, `YYYY-MM-DD`. */
   readonly anchor: string;
   readonly filters: CalendarFilters;
+  /** The calendar's root folder (URI) in a workspace with several; absent with one. */
+  readonly calendar?: string;
 }
 
 /** Everything the webview draws, sent whole on every change. */

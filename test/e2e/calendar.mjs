@@ -88,6 +88,22 @@ export async function run() {
       await view.locator('.agenda .chip').first().waitFor();
       await shot('agenda');
       assert.deepEqual(dialogs, []);
+
+      // Back to the month, then reload VS Code: the calendar comes back on the same month.
+      await view.locator('button[data-view="month"]').click();
+      await view.locator('.month').waitFor();
+      // Reload through VS Code's own command: it saves the open editors before reloading.
+      await page.waitForTimeout(500);
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget').waitFor();
+      await page.keyboard.type('Developer: Reload Window');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.waitForEvent('load');
+      const restored = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await restored.locator('.month').waitFor({ timeout: 30_000 });
+      assert.match(await restored.locator('.period').innerText(), /December 2026|Décembre 2026/);
+      await shot('restored');
       console.log(`e2e calendar (${tag}): passed`);
     } catch (error) {
       failed = true;

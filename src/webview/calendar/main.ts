@@ -331,6 +331,10 @@ function formatDay(day: string, options: Intl.DateTimeFormatOptions): string {
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   if (event.data?.type !== 'snapshot') return;
   snapshot = event.data.snapshot;
+  if (event.data.state) {
+    state = event.data.state;
+    vscode.setState(state);
+  }
   render();
 });
 
