@@ -107,6 +107,11 @@ export class CalendarPanel implements vscode.Disposable {
       case 'open':
         await vscode.window.showTextDocument(vscode.Uri.parse(message.id), { preview: true, viewColumn: vscode.ViewColumn.Beside });
         return;
+      case 'preview':
+        // Until per-network previews exist: the post beside the calendar, and its lengths per network.
+        await vscode.window.showTextDocument(vscode.Uri.parse(message.id), { preview: true, viewColumn: vscode.ViewColumn.Beside });
+        await vscode.commands.executeCommand('editorialCalendar.showPostDetails');
+        return;
       case 'create':
         await vscode.commands.executeCommand('editorialCalendar.newPost', { date: `${message.day}T${message.time ?? '09:30'}` });
         return;
@@ -277,5 +282,5 @@ const WEBVIEW_STRINGS = [
   'Calendar navigation', 'Previous', 'Next', 'Today', 'Go to date', 'Month', 'Week', 'Agenda', 'Week of {0}', 'Filters', 'Status',
   'All statuses', 'Campaign', 'All campaigns', 'Tag', 'All tags', 'Search', 'Per network', 'Posts per network this week', '1 post',
   '{0} posts', 'no post', 'gap', 'No post this day', 'Campaign {0}', '{0} problems', 'clash', 'Too close to another post for the same network',
-  '{0} your time', 'Day', 'No posts from this day on.', 'Loading…',
+  '{0} your time', 'Day', 'No posts from this day on.', 'Loading…', 'Per-network view',
 ];

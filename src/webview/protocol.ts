@@ -41,6 +41,8 @@ export type ToWebview = { readonly type: 'snapshot'; readonly snapshot: Calendar
 export type FromWebview =
   | { readonly type: 'ready' }
   | { readonly type: 'open'; readonly id: string }
+  /** The per-network view of a post (its lengths and hashtags until the preview exists). */
+  | { readonly type: 'preview'; readonly id: string }
   | { readonly type: 'reschedule'; readonly id: string; readonly day: string; readonly time?: string }
   | { readonly type: 'create'; readonly day: string; readonly time?: string }
   | { readonly type: 'state'; readonly state: CalendarViewState }
@@ -63,6 +65,7 @@ export function isFromWebview(value: unknown): value is FromWebview {
     case 'ready':
       return true;
     case 'open':
+    case 'preview':
       return typeof m['id'] === 'string';
     case 'reschedule':
       return typeof m['id'] === 'string' && day(m['day']) && time(m['time']);

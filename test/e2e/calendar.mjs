@@ -1,5 +1,5 @@
-// The calendar webview in a real VS Code, driven from Chromium: month, week and agenda views in light
-// and dark themes, drag a post to another day (the file changes; Ctrl+Z restores it), and a post
+// The calendar webview in a real VS Code, driven from Chromium: month, week and agenda views in light,
+// dark and high-contrast themes, drag a post to another day (the file changes; Ctrl+Z restores it), and a post
 // whose title is HTML renders as text. Screenshots go to test-results/e2e/.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,8 +13,8 @@ export async function run() {
   const out = join(process.cwd(), 'test-results/e2e');
   mkdirSync(out, { recursive: true });
   let failed = false;
-  for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
-    const tag = theme.includes('Dark') ? 'dark' : 'light';
+  for (const theme of ['Default Light Modern', 'Default Dark Modern', 'Default High Contrast']) {
+    const tag = theme.includes('High Contrast') ? 'high-contrast' : theme.includes('Dark') ? 'dark' : 'light';
     const box = sandbox({ theme });
     writeFileSync(join(box.workspace, 'posts/2026/12/20-xss.md'), `---\ntitle: "${XSS}"\ndate: 2026-12-20T10:00\nplatforms: [x]\nstatus: idea\n---\n"><svg onload=alert(2)> <script>alert(3)</script>\n`);
     installVsix(box);

@@ -44,4 +44,22 @@ describe('the calendar webview in a real VS Code', () => {
     assert.equal(await (await api()).calendarPanel()!.reschedule(uri.toString(), '2026-12-20'), false);
     assert.equal(await text(uri), before);
   });
+
+  it('updates live when a post changes on disk', async () => {
+    const uri = file('posts/2026/11/24-teaser-j-9.md');
+    const panel = (await api()).calendarPanel()!;
+    const before = await text(uri);
+    // Bring the calendar to the front (a hidden webview draws nothing) and let it draw once.
+    const shown = new Promise((resolve) => panel.onDidRender(resolve));
+    panel.panel.reveal();
+    await shown;
+    const rendered = new Promise((resolve) => panel.onDidRender(resolve));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(before.replace(/^title: .*$/m, 'title: "Renamed on disk"')));
+    try {
+      await rendered;
+      await until('the new title in the snapshot', () => panel.snapshot().posts.some((p) => p.id === uri.toString() && p.title === 'Renamed on disk'));
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(before));
+    }
+  });
 });

@@ -177,9 +177,17 @@ function chip(p: CalendarPost, clash: boolean): HTMLElement {
   for (const n of p.platforms) nets.append(el('span', `net net-${n}`, SHORT[n]));
   c.append(el('span', 'status-dot', undefined, { 'aria-hidden': 'true' }), el('span', 'time', time), el('span', 'title', p.title), nets);
   if (problems) c.append(el('span', `badge${p.errors ? ' error' : ''}`, String(problems), { 'aria-hidden': 'true' }));
+  const preview = el('button', 'chip-action', undefined, { title: t('Per-network view'), 'aria-label': t('Per-network view'), tabindex: '-1' });
+  preview.append(el('span', 'codicon codicon-open-preview'));
+  preview.addEventListener('click', (e) => {
+    e.stopPropagation();
+    post({ type: 'preview', id: p.id });
+  });
+  c.append(preview);
   c.addEventListener('click', () => post({ type: 'open', id: p.id }));
   c.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') post({ type: 'open', id: p.id });
+    if (e.key === ' ') post({ type: 'preview', id: p.id });
     if (e.altKey && e.key.startsWith('Arrow') && p.status !== 'published' && p.date !== undefined) {
       // The keyboard alternative to dragging: Alt+Left/Right moves the post a day, Alt+Up/Down
       // (week view) an hour; Alt+Up/Down in the month view a week.
