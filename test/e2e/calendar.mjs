@@ -55,7 +55,8 @@ export async function run() {
       await chip.dragTo(view.locator('.day[data-day="2026-12-11"]'));
       const deadline = Date.now() + 10_000;
       let after = before;
-      while (after === before) {
+      // (A read can land mid-save and see an empty file: wait for the new content.)
+      while (after === before || after === '') {
         assert.ok(Date.now() < deadline, 'the drag did not change the file');
         await page.waitForTimeout(100);
         after = readFileSync(join(box.workspace, MOVED), 'utf8');
