@@ -251,7 +251,7 @@ function dayKeys(e: KeyboardEvent, day: string): void {
   }
 }
 
-const HOURS = Array.from({ length: 18 }, (_, i) => i + 6); // 06:00 to 23:00
+const HOURS = Array.from({ length: 24 }, (_, i) => i); // every hour: a 05:00 post must show too
 
 function week(byDay: Map<string, CalendarPost[]>, clashing: Set<string>): HTMLElement {
   const monday = weekStartDay(state.anchor);
@@ -288,6 +288,12 @@ function week(byDay: Map<string, CalendarPost[]>, clashing: Set<string>): HTMLEl
     }
     grid.append(row);
   }
+  // Start the view at the working day (08:00); earlier hours are a scroll away.
+  requestAnimationFrame(() => {
+    const eight = grid.querySelector<HTMLElement>('[data-time="08:00"]');
+    const head = grid.querySelector<HTMLElement>('.weekday');
+    if (eight) grid.scrollTop = eight.offsetTop - grid.offsetTop - (head?.offsetHeight ?? 0);
+  });
   return grid;
 }
 
