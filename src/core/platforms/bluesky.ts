@@ -139,4 +139,16 @@ export const bluesky: PlatformRules = {
   links: blueskyLinks,
   threads: true,
   media: { max: 4, required: false },
+  display: {
+    mentions: (text) => blueskyMentions(text),
+    // The Bluesky app shows the host, and the path cut after 13 characters with "...".
+    linkText: (url) => {
+      const bare = url.replace(/^https?:\/\//i, '');
+      const slash = bare.indexOf('/');
+      if (slash < 0) return bare;
+      const path = bare.slice(slash);
+      return bare.slice(0, slash) + (path.length > 15 ? path.slice(0, 13) + '...' : path);
+    },
+    linksClickable: true,
+  },
 };

@@ -1,6 +1,6 @@
 import twitter from 'twitter-text';
 import { memoizeByText } from '../text/memo';
-import type { Hashtag, Link } from './types';
+import type { Hashtag, Link, Mention } from './types';
 
 /**
  * Hashtags as most networks (Instagram, LinkedIn, Facebook, Threads, TikTok, YouTube, Pinterest)
@@ -49,3 +49,21 @@ export const hashtagCandidates = memoizeByText((text: string): Array<{ start: nu
   }
   return out;
 });
+
+const MENTION = /(?<![\p{L}\p{N}_@.\/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)/gu;
+
+/** `@handle` mentions as most networks link them (letters, digits, `_` and inner dots). */
+export const commonMentions = memoizeByText((text: string): Mention[] => {
+  if (!text.includes('@')) return [];
+  return [...text.matchAll(MENTION)].map((m) => ({ start: m.index, end: m.index + m[0].length, handle: m[1]! }));
+});
+
+/**
+ * A link as apps show it: without `https://` and `www.`, cut to `max` characters with an ellipsis.
+ *
+ * @example shortLink('https://www.nova.app/blog/remote-rituals', 20) // 'nova.app/blog/remot…'
+ */
+export function shortLink(url: string, max: number): string {
+  const bare = url.replace(/^https?:\/\//i, '').replace(/^www\./i, '');
+  return bare.length > max ? bare.slice(0, max - 1) + '…' : bare;
+}

@@ -1,5 +1,5 @@
 import { measureGraphemes } from './counting';
-import { commonHashtags, twitterTextLinks } from './entities';
+import { commonHashtags, commonMentions, shortLink, twitterTextLinks } from './entities';
 import type { PlatformRules } from './types';
 
 /** Facebook: a Page post holds 63,206 characters. */
@@ -11,4 +11,11 @@ export const facebook: PlatformRules = {
   links: (text) => twitterTextLinks(text),
   threads: false,
   media: { required: false },
+  display: {
+    mentions: commonMentions,
+    linkText: (url) => shortLink(url, 60),
+    linksClickable: true,
+    // Assumed: Facebook folds after about 480 characters or 5 lines ("See more").
+    fold: { chars: 480, lines: 5 },
+  },
 };

@@ -1,5 +1,5 @@
 import { measureGraphemes } from './counting';
-import { commonHashtags } from './entities';
+import { commonHashtags, commonMentions, shortLink } from './entities';
 import type { PlatformRules } from './types';
 
 /**
@@ -15,4 +15,11 @@ export const instagram: PlatformRules = {
   threads: false,
   media: { max: 20, required: true },
   hashtagCap: { max: 5, severity: 'error', message: 'hashtag.too-many' },
+  display: {
+    mentions: commonMentions,
+    linkText: (url) => shortLink(url, 60),
+    linksClickable: false,
+    // Instagram folds captions after about 125 characters or 3 lines ("… more"); links are plain text.
+    fold: { chars: 125, lines: 3 },
+  },
 };

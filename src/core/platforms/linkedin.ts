@@ -1,5 +1,5 @@
 import { measureGraphemes } from './counting';
-import { commonHashtags, twitterTextLinks } from './entities';
+import { commonHashtags, commonMentions, shortLink, twitterTextLinks } from './entities';
 import type { PlatformRules } from './types';
 
 /** LinkedIn: a post's commentary holds 3,000 characters (counted as grapheme clusters). */
@@ -11,4 +11,11 @@ export const linkedin: PlatformRules = {
   links: (text) => twitterTextLinks(text),
   threads: false,
   media: { max: 20, required: false },
+  display: {
+    mentions: commonMentions,
+    linkText: (url) => shortLink(url, 60),
+    linksClickable: true,
+    // LinkedIn folds after about 3 lines or 210 characters ("…see more").
+    fold: { chars: 210, lines: 3 },
+  },
 };

@@ -1,5 +1,5 @@
 import type { PlatformRules } from './types';
-import { twitterTextLinks } from './entities';
+import { shortLink, twitterTextLinks } from './entities';
 import { measureWeighted } from './counting';
 
 /**
@@ -42,4 +42,10 @@ export const mastodon: PlatformRules = {
   links: (text) => twitterTextLinks(text, false),
   threads: true,
   media: { max: 4, required: false },
+  display: {
+    mentions: (text) => (text.includes('@') ? [...text.matchAll(MENTION)].map((m) => ({ start: m.index, end: m.index + m[0].length, handle: m[1]! + (m[2] ?? '') })) : []),
+    // Mastodon hides `https://` and cuts the rest after 30 characters.
+    linkText: (url) => shortLink(url, 31),
+    linksClickable: true,
+  },
 };

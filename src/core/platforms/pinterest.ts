@@ -1,5 +1,5 @@
 import { measureGraphemes } from './counting';
-import { commonHashtags, twitterTextLinks } from './entities';
+import { commonHashtags, commonMentions, shortLink, twitterTextLinks } from './entities';
 import type { PlatformRules } from './types';
 
 /** Pinterest: a Pin's description holds 500 characters and its title 100; a Pin needs an image. */
@@ -12,4 +12,11 @@ export const pinterest: PlatformRules = {
   threads: false,
   media: { max: 5, required: true },
   titleLimit: 100,
+  display: {
+    mentions: commonMentions,
+    linkText: (url) => shortLink(url, 60),
+    linksClickable: true,
+    // Assumed: descriptions fold after about 100 characters or 2 lines.
+    fold: { chars: 100, lines: 2 },
+  },
 };

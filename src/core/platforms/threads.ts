@@ -1,6 +1,6 @@
 import { utf8Length } from '../text/unicode';
 import { measureWeighted } from './counting';
-import { commonHashtags, twitterTextLinks } from './entities';
+import { commonHashtags, commonMentions, shortLink, twitterTextLinks } from './entities';
 import type { PlatformRules } from './types';
 
 /**
@@ -28,4 +28,11 @@ export const threads: PlatformRules = {
   media: { max: 20, required: false },
   hashtagCap: { max: 1, severity: 'warning', message: 'hashtag.too-many-threads' },
   maxLinks: 5,
+  display: {
+    mentions: commonMentions,
+    linkText: (url) => shortLink(url, 60),
+    linksClickable: true,
+    // Assumed: the feed folds after about 280 characters or 6 lines.
+    fold: { chars: 280, lines: 6 },
+  },
 };

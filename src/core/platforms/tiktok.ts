@@ -1,5 +1,5 @@
 import { measureGraphemes } from './counting';
-import { commonHashtags } from './entities';
+import { commonHashtags, commonMentions, shortLink } from './entities';
 import type { PlatformRules } from './types';
 
 /** TikTok: a caption holds 4,000 characters; every post is a video (or a photo carousel of up to 35). */
@@ -11,4 +11,11 @@ export const tiktok: PlatformRules = {
   links: () => [],
   threads: false,
   media: { max: 35, required: true },
+  display: {
+    mentions: commonMentions,
+    linkText: (url) => shortLink(url, 60),
+    linksClickable: false,
+    // Assumed: captions fold after about 100 characters or 2 lines; links are plain text.
+    fold: { chars: 100, lines: 2 },
+  },
 };

@@ -51,6 +51,23 @@ export interface HashtagCap {
   readonly message: MessageId;
 }
 
+/** A mention the network links (`@nova_app`, `@lea@mastodon.social`). */
+export interface Mention extends Entity {
+  readonly handle: string;
+}
+
+/** How the network shows a post in its feed: what previews draw. */
+export interface Display {
+  /** Mentions the network links, in order. */
+  mentions(text: string): readonly Mention[];
+  /** The text its app shows for a link (shortened, without `https://`). */
+  linkText(url: string): string;
+  /** Whether links in the text can be clicked (not on Instagram). */
+  readonly linksClickable: boolean;
+  /** Where the feed folds long text behind "… more": after so many characters or lines. */
+  readonly fold?: { readonly chars: number; readonly lines: number };
+}
+
 /**
  * Everything the product knows about one network, in one place: the linter, the CLI, previews and
  * publishers all read these rules, never their own copies.
@@ -74,4 +91,6 @@ export interface PlatformRules {
   readonly maxLinks?: number;
   /** Limit of the post's title where the network shows one (YouTube, Pinterest). */
   readonly titleLimit?: number;
+  /** How the feed shows the post. */
+  readonly display: Display;
 }

@@ -1,5 +1,5 @@
 import twitter, { type ParseTweetOptions } from 'twitter-text';
-import { twitterTextLinks } from './entities';
+import { shortLink, twitterTextLinks } from './entities';
 import type { PlatformRules } from './types';
 
 /**
@@ -35,4 +35,10 @@ export const x: PlatformRules = {
   links: (text) => twitterTextLinks(text),
   threads: true,
   media: { max: 4, required: false },
+  display: {
+    mentions: (text) => twitter.extractMentionsWithIndices(text).map((m) => ({ start: m.indices[0], end: m.indices[1], handle: m.screenName })),
+    // X shows a link's host and path, cut after 23 characters.
+    linkText: (url) => shortLink(url, 24),
+    linksClickable: true,
+  },
 };

@@ -1,5 +1,5 @@
 import { measureBytes } from './counting';
-import { commonHashtags, twitterTextLinks } from './entities';
+import { commonHashtags, commonMentions, shortLink, twitterTextLinks } from './entities';
 import type { PlatformRules } from './types';
 
 /**
@@ -17,4 +17,11 @@ export const youtube: PlatformRules = {
   media: { max: 1, required: true },
   hashtagCap: { max: 15, severity: 'warning', message: 'hashtag.too-many-youtube' },
   titleLimit: 100,
+  display: {
+    mentions: commonMentions,
+    linkText: (url) => shortLink(url, 60),
+    linksClickable: true,
+    // Assumed: descriptions fold after about 150 characters or 3 lines ("...more").
+    fold: { chars: 150, lines: 3 },
+  },
 };
