@@ -35,8 +35,16 @@ const targets = [
     target: 'es2022',
   },
   {
+    // The per-network preview's front-end, for the browser.
+    entryPoints: ['src/webview/preview/main.ts'],
+    outfile: 'dist/webview/preview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
     // The integration suite, run inside a real VS Code's extension host (test/vscode/run.mjs).
-    entryPoints: ['test/integration/index.ts', 'test/integration/diagnostics.test.ts', 'test/integration/commands.test.ts', 'test/integration/calendar.test.ts', 'test/integration/bench.ts'],
+    entryPoints: ['test/integration/index.ts', 'test/integration/diagnostics.test.ts', 'test/integration/commands.test.ts', 'test/integration/calendar.test.ts', 'test/integration/preview.test.ts', 'test/integration/bench.ts'],
     outdir: 'out/test/integration',
     platform: 'node',
     format: 'cjs',

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Calendars } from './calendars';
 import { PostCodeActions } from './codeActions';
 import { CalendarPanel } from './calendarPanel';
+import { PreviewPanel } from './previewPanel';
 import { commandTable } from './commands';
 import type { CalendarViewState } from '../webview/protocol';
 import { DocsLinks } from './convert';
@@ -23,6 +24,8 @@ export interface EditorialCalendarApi {
   readonly activationMs: number;
   /** The open calendar panel, if any. */
   readonly calendarPanel: () => CalendarPanel | undefined;
+  /** The open preview panel, if any. */
+  readonly previewPanel: () => PreviewPanel | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): EditorialCalendarApi {
@@ -46,7 +49,10 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
       deserializeWebviewPanel: async (panel, state: CalendarViewState | undefined) => CalendarPanel.restore(panel, calendarDeps, state),
     }),
   );
-  for (const [id, run] of Object.entries(commandTable({ calendars, index, linter, postsView, openCalendar: (anchor?: string) => CalendarPanel.show(calendarDeps, anchor) }))) {
+  const previewDeps = { extensionUri: context.extensionUri, calendars, linter };
+  const commands = commandTable({ calendars, index, linter, postsView, openCalendar: (anchor?: string) => CalendarPanel.show(calendarDeps, anchor) });
+  commands['editorialCalendar.openPreview'] = (uri?: vscode.Uri) => PreviewPanel.show(previewDeps, uri);
+  for (const [id, run] of Object.entries(commands)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
   }
   // A status bar entry to the calendar, shown while the workspace has one.
@@ -78,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
       (progress) => index.rebuild({ progress }),
     );
   })();
-  return { calendars, index, linter, statusBar, postsView, indexed, activationMs: performance.now() - started, calendarPanel: () => CalendarPanel.instance };
+  return { calendars, index, linter, statusBar, postsView, indexed, activationMs: performance.now() - started, calendarPanel: () => CalendarPanel.instance, previewPanel: () => PreviewPanel.instance };
 }
 
 export function deactivate(): void {}

@@ -79,3 +79,32 @@ export function isFromWebview(value: unknown): value is FromWebview {
       return false;
   }
 }
+
+/** The preview webview: everything it draws for the active post, sent whole on each change. */
+export interface PreviewSnapshot {
+  readonly file: string;
+  readonly title: string;
+  /** When the post goes out, already formatted in the calendar's zone. */
+  readonly when: string;
+  readonly previews: readonly import('../core/preview').PlatformPreview[];
+  /** The post's problems, by network (`''` for those about the whole post). */
+  readonly problems: ReadonlyArray<{ readonly platform: string; readonly message: string; readonly severity: string; readonly start: number; readonly end: number }>;
+  /** For each network, the index of the part the cursor is in. */
+  readonly activeParts: Readonly<Record<string, number>>;
+  /** Media files as webview URIs, by the path written in the post. */
+  readonly mediaUris: Readonly<Record<string, string>>;
+  readonly strings: Readonly<Record<string, string>>;
+}
+
+export type ToPreview = { readonly type: 'preview'; readonly snapshot: PreviewSnapshot | undefined };
+
+export type FromPreview = { readonly type: 'ready' } | { readonly type: 'reveal'; readonly start: number; readonly end: number } | { readonly type: 'rendered'; readonly ms: number };
+
+export function isFromPreview(value: unknown): value is FromPreview {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Record<string, unknown>;
+  if (m['type'] === 'ready') return true;
+  if (m['type'] === 'reveal') return typeof m['start'] === 'number' && typeof m['end'] === 'number';
+  if (m['type'] === 'rendered') return typeof m['ms'] === 'number';
+  return false;
+}

@@ -14,7 +14,7 @@ describe('extension localisation', () => {
       const source = readFileSync(join(dir, f), 'utf8');
       for (const m of source.matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)) used.add(m[1]!.replace(/\\'/g, "'"));
       // The webview's strings are translated by the extension from this list.
-      const list = /WEBVIEW_STRINGS = \[([\s\S]*?)\];/.exec(source)?.[1] ?? '';
+      const list = /(?:WEBVIEW|PREVIEW)_STRINGS = \[([\s\S]*?)\];/.exec(source)?.[1] ?? '';
       for (const m of list.matchAll(/'((?:[^'\\]|\\.)*)'/g)) used.add(m[1]!);
     }
     const fr = read('l10n/bundle.l10n.fr.json');

@@ -220,7 +220,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const e2e = async () => {
   const editor = await (await import('../e2e/walkthrough.mjs')).run();
   const calendar = await (await import('../e2e/calendar.mjs')).run();
-  return editor || calendar;
+  const preview = await (await import('../e2e/preview.mjs')).run();
+  return editor || calendar || preview;
 };
   const run = { integration, bench, serve, e2e }[mode];
   if (!run) {

@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { formatInZone } from '../core/zone';
+import { buildPreviews } from '../core/preview';
+import { resolveMediaPath } from '../core/rules/mediaFiles';
+import { isFromPreview, type PreviewSnapshot, type ToPreview } from '../webview/protocol';
+import type { Calendars } from './calendars';
+import { escapeAttribute } from './calendarPanel';
+import type { LiveLinter } from './liveLinter';
+
+/**
+ * The per-network preview beside the editor: follows the active post, redrawn after each check of
+ * its text (every keystroke, debounced by the linter) and when the cursor moves to another part.
+ */
+export class PreviewPanel implements vscode.Disposable {
+  private static current: PreviewPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private document: vscode.TextDocument | undefined;
+  private readonly rendered = new vscode.EventEmitter<number>();
+  /** Fires after each render with its duration (benchmarks and tests). */
+  readonly onDidRender = this.rendered.event;
+
+  /** Opens the preview of `uri` (the editor title button passes it), else of the active editor's post. */
+  static async show(deps: PreviewDeps, uri?: vscode.Uri): Promise<PreviewPanel> {
+    const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (PreviewPanel.current) {
+      if (document) PreviewPanel.current.follow(document);
+      PreviewPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
+      return PreviewPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel('editorialCalendar.preview', vscode.l10n.t('Post preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(deps.extensionUri, 'media'), ...deps.calendars.all.map((c) => c.root)],
+    });
+    return (PreviewPanel.current = new PreviewPanel(panel, deps, document));
+  }
+
+  static get instance(): PreviewPanel | undefined {
+    return PreviewPanel.current;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: PreviewDeps,
+    document: vscode.TextDocument | undefined,
+  ) {
+    // Kept even before the calendars are loaded: the first check of the post will draw it.
+    this.document = document;
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'calendar.svg');
+    panel.webview.html = this.html(this.snapshot());
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (!isFromPreview(m)) return;
+        if (m.type === 'ready') this.push(); // whatever changed while the page loaded
+        if (m.type === 'rendered') this.rendered.fire(m.ms);
+        if (m.type === 'reveal' && this.document) void this.reveal(m.start, m.end);
+      }),
+      vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (e && deps.calendars.postOf(e.document.uri)) this.follow(e.document);
+      }),
+      deps.linter.onDidLint((uri) => uri.toString() === this.document?.uri.toString() && this.push()),
+      deps.calendars.onDidChange(() => this.push()),
+      vscode.window.onDidChangeTextEditorSelection((e) => e.textEditor.document === this.document && this.push()),
+    );
+  }
+
+  /** Shows another post. */
+  follow(document: vscode.TextDocument): void {
+    this.document = document;
+    this.push();
+  }
+
+  private async reveal(start: number, end: number): Promise<void> {
+    const document = this.document!;
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn ?? vscode.ViewColumn.One });
+    const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private push(): void {
+    const message: ToPreview = { type: 'preview', snapshot: this.snapshot() };
+    void this.panel.webview.postMessage(message);
+  }
+
+  /** What the webview draws for the active post (undefined: no post). */
+  snapshot(): PreviewSnapshot | undefined {
+    const document = this.document;
+    if (!document) return undefined;
+    const post = this.deps.calendars.postOf(document.uri);
+    const result = this.deps.linter.lastResultFor(document) ?? this.deps.linter.lintNow(document);
+    if (!post || !result) return undefined;
+    const config = post.calendar.config;
+    const previews = buildPreviews(result, config);
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    const cursor = editor ? document.offsetAt(editor.selection.active) : 0;
+    const activeParts: Record<string, number> = {};
+    for (const p of previews) activeParts[p.platform] = Math.max(0, p.parts.findIndex((part) => cursor >= part.sourceStart && cursor <= part.sourceEnd));
+    const mediaUris: Record<string, string> = {};
+    for (const m of result.post.meta.media) {
+      mediaUris[m.file] = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(post.calendar.root, resolveMediaPath(post.path, m.file))).toString();
+    }
+    const strings: Record<string, string> = {};
+    for (const key of PREVIEW_STRINGS) strings[key] = vscode.l10n.t(key);
+    return {
+      file: post.path,
+      title: result.post.meta.title ?? post.path,
+      when: result.post.meta.date !== undefined ? formatInZone(result.post.meta.date, config.timezone) : '',
+      previews,
+      problems: result.diagnostics.map((d) => ({ platform: d.platform ?? '', message: d.message, severity: d.severity, start: document.offsetAt(new vscode.Position(d.range.start.line, d.range.start.character)), end: document.offsetAt(new vscode.Position(d.range.end.line, d.range.end.character)) })),
+      activeParts,
+      mediaUris,
+      strings,
+    };
+  }
+
+  private html(snapshot: PreviewSnapshot | undefined): string {
+    const webview = this.panel.webview;
+    const nonce = randomBytes(16).toString('base64');
+    const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...path)).toString();
+    const csp = [`default-src 'none'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
+    return `<!DOCTYPE html>
+<html lang="${escapeAttribute(vscode.env.language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('media', 'preview.css')}" nonce="${nonce}">
+</head>
+<body>
+<div id="root" data-init="${escapeAttribute(JSON.stringify(snapshot ?? null))}"></div>
+<script nonce="${nonce}" src="${asset('dist', 'webview', 'preview.js')}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    if (PreviewPanel.current === this) PreviewPanel.current = undefined;
+    for (const d of this.disposables) d.dispose();
+    this.rendered.dispose();
+    this.panel.dispose();
+  }
+}
+
+export interface PreviewDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly calendars: Calendars;
+  readonly linter: LiveLinter;
+}
+
+/** The preview's UI strings (translated in l10n/bundle.l10n.fr.json). */
+const PREVIEW_STRINGS = ['Open a post of the editorial calendar to preview it.', '{0} preview', 'No alt text', '{0}/{1} media', 'Problems', '… more'];
