@@ -108,9 +108,9 @@ export class CalendarPanel implements vscode.Disposable {
         await vscode.window.showTextDocument(vscode.Uri.parse(message.id), { preview: true, viewColumn: vscode.ViewColumn.Beside });
         return;
       case 'preview':
-        // Until per-network previews exist: the post beside the calendar, and its lengths per network.
+        // The post beside the calendar, with its per-network preview.
         await vscode.window.showTextDocument(vscode.Uri.parse(message.id), { preview: true, viewColumn: vscode.ViewColumn.Beside });
-        await vscode.commands.executeCommand('editorialCalendar.showPostDetails');
+        await vscode.commands.executeCommand('editorialCalendar.openPreview', vscode.Uri.parse(message.id));
         return;
       case 'create':
         await vscode.commands.executeCommand('editorialCalendar.newPost', { date: `${message.day}T${message.time ?? '09:30'}` });

@@ -41,7 +41,7 @@ export type ToWebview = { readonly type: 'snapshot'; readonly snapshot: Calendar
 export type FromWebview =
   | { readonly type: 'ready' }
   | { readonly type: 'open'; readonly id: string }
-  /** The per-network view of a post (its lengths and hashtags until the preview exists). */
+  /** The per-network preview of a post. */
   | { readonly type: 'preview'; readonly id: string }
   | { readonly type: 'reschedule'; readonly id: string; readonly day: string; readonly time?: string }
   | { readonly type: 'create'; readonly day: string; readonly time?: string }
