@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { addDays, dayKey, type CalendarPost } from '../core/calendar';
 import { parsePostDate } from '../core/dates';
@@ -9,6 +8,7 @@ import { statusLabel } from './labels';
 import type { LiveLinter } from './liveLinter';
 import type { PostIndex } from './postIndex';
 import { setPostField } from './postEdits';
+import { webviewHtml } from './webviewHtml';
 
 const VIEW_TYPE = 'editorialCalendar.calendar';
 const STATE_KEY = 'editorialCalendar.calendarState';
@@ -225,25 +225,12 @@ export class CalendarPanel implements vscode.Disposable {
   }
 
   private html(init: CalendarInit): string {
-    const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('base64');
-    const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...path)).toString();
-    const csp = [`default-src 'none'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="${escapeAttribute(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('dist', 'webview', 'codicon.css')}" nonce="${nonce}">
-<link rel="stylesheet" href="${asset('media', 'calendar.css')}" nonce="${nonce}">
-<title>${escapeAttribute(vscode.l10n.t('Editorial Calendar'))}</title>
-</head>
-<body>
-<div id="root" data-init="${escapeAttribute(JSON.stringify(init))}"></div>
-<script nonce="${nonce}" src="${asset('dist', 'webview', 'calendar.js')}"></script>
-</body>
-</html>`;
+    return webviewHtml(this.panel.webview, this.deps.extensionUri, {
+      title: vscode.l10n.t('Editorial Calendar'),
+      styles: ['dist/webview/codicon.css', 'media/calendar.css'],
+      script: 'dist/webview/calendar.js',
+      init,
+    });
   }
 
   dispose(): void {
@@ -270,11 +257,6 @@ function options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.
     retainContextWhenHidden: false,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
   };
-}
-
-/** Escapes text for an HTML attribute value in double quotes. */
-export function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;');
 }
 
 /** The webview's UI strings (translated in l10n/bundle.l10n.fr.json). */

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { formatInZone } from '../core/zone';
 import { buildPreviews } from '../core/preview';
 import { resolveMediaPath } from '../core/rules/mediaFiles';
 import { isFromPreview, type PreviewSnapshot, type ToPreview } from '../webview/protocol';
 import type { Calendars } from './calendars';
-import { escapeAttribute } from './calendarPanel';
+import { webviewHtml } from './webviewHtml';
 import type { LiveLinter } from './liveLinter';
 
 /**
@@ -116,23 +115,12 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private html(snapshot: PreviewSnapshot | undefined): string {
-    const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('base64');
-    const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...path)).toString();
-    const csp = [`default-src 'none'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="${escapeAttribute(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('media', 'preview.css')}" nonce="${nonce}">
-</head>
-<body>
-<div id="root" data-init="${escapeAttribute(JSON.stringify(snapshot ?? null))}"></div>
-<script nonce="${nonce}" src="${asset('dist', 'webview', 'preview.js')}"></script>
-</body>
-</html>`;
+    return webviewHtml(this.panel.webview, this.deps.extensionUri, {
+      title: vscode.l10n.t('Post preview'),
+      styles: ['media/preview.css'],
+      script: 'dist/webview/preview.js',
+      init: snapshot,
+    });
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@
 // textContent or attributes set with setAttribute: nothing is ever parsed as HTML.
 import { addDays, clashes, dayKey, filterPosts, gapDays, monthGrid, postsByDay, timeOfDay, weekStartDay, weeklyCounts, campaignBands, type CalendarPost } from '../../core/calendar';
 import type { PlatformId } from '../../core/model';
+import { el } from '../dom';
 import type { CalendarInit, CalendarSnapshot, CalendarViewState, FromWebview, ToWebview } from '../protocol';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): CalendarViewState | undefined; setState(s: CalendarViewState): void };
@@ -25,15 +26,6 @@ function setState(next: Partial<CalendarViewState>): void {
   vscode.setState(state);
   post({ type: 'state', state });
   render();
-}
-
-/** A new element with a class, text and attributes: the only way this file creates DOM. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  return e;
 }
 
 function render(): void {

@@ -1,6 +1,7 @@
 // The per-network preview: one card per network drawn from the core's rendering model. Post text
 // only ever reaches the page through text nodes and attributes, never as HTML.
 import type { PlatformPreview, PreviewPart } from '../../core/preview';
+import { el } from '../dom';
 import type { FromPreview, PreviewSnapshot, ToPreview } from '../protocol';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromPreview): void };
@@ -9,14 +10,6 @@ const root = document.getElementById('root')!;
 let snapshot: PreviewSnapshot | undefined = JSON.parse(root.dataset['init']!) as PreviewSnapshot | undefined;
 
 const t = (key: string, ...args: Array<string | number>) => (snapshot?.strings[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  return e;
-}
 
 function render(): void {
   const started = performance.now();
