@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { installVsix, launchBrowser, sandbox, startServer } from '../vscode/run.mjs';
+import { openWorkbench } from '../vscode/run.mjs';
 
 const MOVED = 'posts/2026/12/09-migration-guide-nova-2.md';
 const XSS = '<img src=x onerror=alert(1)>';
@@ -15,21 +15,11 @@ export async function run() {
   let failed = false;
   for (const theme of ['Default Light Modern', 'Default Dark Modern', 'Default High Contrast']) {
     const tag = theme.includes('High Contrast') ? 'high-contrast' : theme.includes('Dark') ? 'dark' : 'light';
-    const box = sandbox({ theme });
-    writeFileSync(join(box.workspace, 'posts/2026/12/20-xss.md'), `---\ntitle: "${XSS}"\ndate: 2026-12-20T10:00\nplatforms: [x]\nstatus: idea\n---\n"><svg onload=alert(2)> <script>alert(3)</script>\n`);
-    installVsix(box);
-    const server = await startServer(box);
-    const browser = await launchBrowser(box);
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    const dialogs = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const { box, page, dialogs, close } = await openWorkbench(theme, (box) =>
+      writeFileSync(join(box.workspace, 'posts/2026/12/20-xss.md'), `---\ntitle: "${XSS}"\ndate: 2026-12-20T10:00\nplatforms: [x]\nstatus: idea\n---\n"><svg onload=alert(2)> <script>alert(3)</script>\n`),
+    );
     const shot = (name) => page.screenshot({ path: join(out, `${tag}-calendar-${name}.png`) });
     try {
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(box.workspace)}`);
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'posts' }).first().waitFor({ timeout: 30_000 });
       // Open it as a person would: the Editorial Calendar view, then its "Open Calendar" button.
       await page.locator('.activitybar .action-item a[aria-label^="Editorial Calendar"]').first().click();
       await page.locator('.monaco-list-row', { hasText: /Week of|This week|Next week/ }).first().waitFor({ timeout: 20_000 });
@@ -111,9 +101,7 @@ export async function run() {
       console.error(`e2e calendar (${tag}): FAILED`, error);
       await shot('failure').catch(() => {});
     } finally {
-      await browser.close();
-      await server.stop();
-      box.cleanup();
+      await close();
     }
   }
   return failed ? 1 : 0;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { installVsix, launchBrowser, sandbox, startServer } from '../vscode/run.mjs';
+import { openWorkbench, quickOpen } from '../vscode/run.mjs';
 
 const HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> "><svg onload=alert(3)> [clic](javascript:alert(4)) #Nova';
 
@@ -13,27 +13,11 @@ export async function run() {
   let failed = false;
   for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
     const tag = theme.includes('Dark') ? 'dark' : 'light';
-    const box = sandbox({ theme });
-    writeFileSync(join(box.workspace, 'posts/2026/12/21-hostile.md'), `---\ntitle: "<img src=x onerror=alert(5)>"\ndate: 2026-12-21T10:00\nplatforms: [x, bluesky, mastodon, linkedin, instagram]\nstatus: draft\nmedia:\n  - file: ../../../media/nova-teaser.png\n    alt: "\\"><img src=x onerror=alert(6)>"\n---\n${HOSTILE}\n`);
-    installVsix(box);
-    const server = await startServer(box);
-    const browser = await launchBrowser(box);
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    const dialogs = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const { page, dialogs, close } = await openWorkbench(theme, (box) =>
+      writeFileSync(join(box.workspace, 'posts/2026/12/21-hostile.md'), `---\ntitle: "<img src=x onerror=alert(5)>"\ndate: 2026-12-21T10:00\nplatforms: [x, bluesky, mastodon, linkedin, instagram]\nstatus: draft\nmedia:\n  - file: ../../../media/nova-teaser.png\n    alt: "\\"><img src=x onerror=alert(6)>"\n---\n${HOSTILE}\n`),
+    );
     try {
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(box.workspace)}`);
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'posts' }).first().waitFor({ timeout: 30_000 });
-      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget').waitFor();
-      await page.keyboard.type('21-hostile.md');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: '21-hostile.md' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.monaco-editor .view-lines', { hasText: 'platforms' }).first().waitFor();
+      await quickOpen(page, '21-hostile.md');
       // The editor title button shows on posts (resourcePath under posts/).
       await page.locator('.editor-actions .action-label[aria-label^="Editorial Calendar: Open Preview"], .editor-actions .action-label[aria-label^="Open Preview to the Side (per network)"]').first().click();
       const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -52,9 +36,7 @@ export async function run() {
       console.error(`e2e preview (${tag}): FAILED`, error);
       await page.screenshot({ path: join(out, `${tag}-preview-failure.png`) }).catch(() => {});
     } finally {
-      await browser.close();
-      await server.stop();
-      box.cleanup();
+      await close();
     }
   }
   return failed ? 1 : 0;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { installVsix, launchBrowser, sandbox, startServer } from '../vscode/run.mjs';
+import { openWorkbench, quickOpen } from '../vscode/run.mjs';
 
 const POST = 'posts/2026/12/15-astuce-retro-express.md';
 
@@ -13,28 +13,13 @@ export async function run() {
   mkdirSync(out, { recursive: true });
   let failed = false;
   for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
-    const box = sandbox({ theme });
-    installVsix(box);
-    const server = await startServer(box);
-    const browser = await launchBrowser(box);
-    const page = browser.pages()[0] ?? (await browser.newPage());
+    const { box, page, close } = await openWorkbench(theme);
     const tag = theme.includes('Dark') ? 'dark' : 'light';
     let step = 0;
     const shot = async (name) => page.screenshot({ path: join(out, `${tag}-${String(++step).padStart(2, '0')}-${name}.png`) });
     try {
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(box.workspace)}`);
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'posts' }).first().waitFor({ timeout: 30_000 });
       await shot('workbench');
-
-      // Open the post with quick open, as a person would.
-      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget').waitFor();
-      await page.keyboard.type('15-astuce-retro-express.md');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: '15-astuce-retro-express.md' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.tabs-container .tab.active', { hasText: '15-astuce-retro-express.md' }).waitFor();
-      await page.locator('.monaco-editor .view-lines', { hasText: 'platforms' }).first().waitFor();
+      await quickOpen(page, '15-astuce-retro-express.md');
 
       // The status bar shows the counts of each network, over the limit for X.
       const counts = page.locator('.statusbar-item', { hasText: /X \d+\/280/ }).first();
@@ -99,9 +84,7 @@ export async function run() {
       console.error(`e2e (${tag}): FAILED`, error);
       await shot('failure').catch(() => {});
     } finally {
-      await browser.close();
-      await server.stop();
-      box.cleanup();
+      await close();
     }
   }
   console.log(`screenshots: ${out}`);

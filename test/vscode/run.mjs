@@ -180,6 +180,50 @@ async function bench() {
   }
 }
 
+/**
+ * For the end-to-end walk-throughs: a sandbox in `theme` (after `prepare(box)` may add files), the
+ * packaged extension installed, code-server started, Chromium on the workbench with the explorer
+ * shown. Dialogs (an `alert` from post text would be one) are recorded and dismissed.
+ */
+export async function openWorkbench(theme, prepare = () => {}) {
+  const box = sandbox({ theme });
+  prepare(box);
+  installVsix(box);
+  const server = await startServer(box);
+  const browser = await launchBrowser(box);
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const close = async () => {
+    await browser.close();
+    await server.stop();
+    box.cleanup();
+  };
+  try {
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(box.workspace)}`);
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'posts' }).first().waitFor({ timeout: 30_000 });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { box, page, dialogs, close };
+}
+
+/** Opens a file with quick open (Ctrl+P), as a person would, and waits for its editor. */
+export async function quickOpen(page, name) {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget').waitFor();
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  await page.locator('.monaco-editor .view-lines', { hasText: 'platforms' }).first().waitFor();
+}
+
 /** The integration suite: mocha in the extension host, loaded from source through the URL payload. */
 async function integration() {
   const box = sandbox();
