@@ -50,4 +50,3 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export { formatInZone } from './zone';

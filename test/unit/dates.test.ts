@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { formatInZone, parsePostDate } from '../../src/core/dates';
+import { parsePostDate } from '../../src/core/dates';
+import { formatInZone } from '../../src/core/zone';
 
 describe('parsePostDate', () => {
   const paris = 'Europe/Paris';

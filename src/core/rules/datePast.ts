@@ -1,4 +1,4 @@
-import { formatInZone } from '../dates';
+import { formatInZone } from '../zone';
 import type { Rule } from './rule';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -40,18 +40,12 @@ function loneSymbolWidth(text: string, i: number): number {
 }
 
 /**
- * Calls `visit(index, length)` for each grapheme cluster, in order. Runs of simple units are
- * counted directly; only the other runs go through `Intl.Segmenter`, each with one simple unit of
+ * The offsets where each grapheme cluster starts, in order, computed once per text. Runs of simple
+ * units are counted directly; only the other runs go through `Intl.Segmenter`, each with one simple unit of
  * context on both sides (a combining mark or joiner can attach to the unit before it, and a
  * prepended mark to the unit after). Two simple units always have a boundary between them, so
  * segmenting these chunks one by one gives exactly the clusters of the whole text.
  */
-export function forEachGrapheme(text: string, visit: (index: number, length: number) => void): void {
-  const starts = clusterStarts(text);
-  for (let k = 0; k < starts.length; k++) visit(starts[k]!, (k + 1 < starts.length ? starts[k + 1]! : text.length) - starts[k]!);
-}
-
-/** Offsets where each grapheme cluster starts, computed once per text (see forEachGrapheme). */
 export const clusterStarts = memoizeByText((text: string): readonly number[] => {
   const starts: number[] = [];
   const visit = (index: number) => starts.push(index);
