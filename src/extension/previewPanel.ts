@@ -60,8 +60,25 @@ export class PreviewPanel implements vscode.Disposable {
       }),
       deps.linter.onDidLint((uri) => uri.toString() === this.document?.uri.toString() && this.push()),
       deps.calendars.onDidChange(() => this.push()),
-      vscode.window.onDidChangeTextEditorSelection((e) => e.textEditor.document === this.document && this.push()),
+      // A cursor move redraws only when it enters another thread part.
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document !== this.document) return;
+        const key = JSON.stringify(this.activeParts(e.textEditor.document));
+        if (key !== this.lastActive) this.push();
+      }),
     );
+  }
+
+  private lastActive = '';
+
+  /** For each network, the index of the thread part holding the cursor (0 when outside). */
+  private activeParts(document: vscode.TextDocument): Record<string, number> {
+    const result = this.deps.linter.lastResultFor(document);
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    const cursor = editor ? document.offsetAt(editor.selection.active) : 0;
+    const parts: Record<string, number> = {};
+    for (const r of result?.renders ?? []) parts[r.platform] = Math.max(0, r.parts.findIndex((part) => cursor >= part.sourceStart && cursor <= part.sourceEnd));
+    return parts;
   }
 
   /** Shows another post. */
@@ -92,10 +109,8 @@ export class PreviewPanel implements vscode.Disposable {
     if (!post || !result) return undefined;
     const config = post.calendar.config;
     const previews = buildPreviews(result, config);
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
-    const cursor = editor ? document.offsetAt(editor.selection.active) : 0;
-    const activeParts: Record<string, number> = {};
-    for (const p of previews) activeParts[p.platform] = Math.max(0, p.parts.findIndex((part) => cursor >= part.sourceStart && cursor <= part.sourceEnd));
+    const activeParts = this.activeParts(document);
+    this.lastActive = JSON.stringify(activeParts);
     const mediaUris: Record<string, string> = {};
     for (const m of result.post.meta.media) {
       mediaUris[m.file] = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(post.calendar.root, resolveMediaPath(post.path, m.file))).toString();
