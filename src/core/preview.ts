@@ -63,7 +63,8 @@ export function buildPreviews(result: LintResult, config: CalendarConfig): Platf
           entities.push({ kind: 'link', start: l.start, end: l.end, display: rules.display.linkText(l.url), href });
         }
       }
-      for (const h of part.hashtagEntities) entities.push({ kind: 'hashtag', start: h.start, end: h.end, display: part.text.slice(h.start, h.end) });
+      const hashtags = rules.display.linkedHashtags?.(part.hashtagEntities) ?? part.hashtagEntities;
+      for (const h of hashtags) entities.push({ kind: 'hashtag', start: h.start, end: h.end, display: part.text.slice(h.start, h.end) });
       for (const m of rules.display.mentions(part.text)) entities.push({ kind: 'mention', start: m.start, end: m.end, display: part.text.slice(m.start, m.end) });
       const fold = foldAt(part.text, rules.display.fold);
       return {
@@ -94,17 +95,19 @@ export function buildPreviews(result: LintResult, config: CalendarConfig): Platf
 /** Where a feed showing `chars` characters or `lines` lines folds `text`; undefined if it shows all. */
 export function foldAt(text: string, fold: { chars: number; lines: number } | undefined): number | undefined {
   if (!fold) return undefined;
-  let at = graphemeOffset(text, fold.chars);
+  const end = text.trimEnd().length;
+  const chars = graphemeOffset(text, fold.chars);
   let newline = -1;
   for (let i = 0; i < fold.lines; i++) {
     newline = text.indexOf('\n', newline + 1);
     if (newline < 0) break;
   }
-  if (newline >= 0) at = Math.min(at, newline);
-  if (at >= text.trimEnd().length) return undefined;
-  // Fold at a word boundary, as feeds do.
-  const space = text.lastIndexOf(' ', at);
-  return space > at - 20 && space > 0 ? space : at;
+  // The line limit comes first: the fold sits at the end of the last line shown.
+  if (newline >= 0 && newline <= chars) return newline < end ? newline : undefined;
+  if (chars >= end) return undefined;
+  // Otherwise at the last word boundary before the character limit, as feeds do.
+  const space = Math.max(text.lastIndexOf(' ', chars), text.lastIndexOf('\n', chars));
+  return space > chars - 20 && space > 0 ? space : chars;
 }
 
 /** Entities sorted by position, an entity inside an earlier one dropped (a hashtag in a URL). */

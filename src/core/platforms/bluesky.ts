@@ -146,7 +146,7 @@ export const bluesky: PlatformRules = {
       const bare = url.replace(/^https?:\/\//i, '');
       const slash = bare.indexOf('/');
       if (slash < 0) return bare;
-      const path = bare.slice(slash);
+      const path = bare.slice(slash) === '/' ? '' : bare.slice(slash);
       return bare.slice(0, slash) + (path.length > 15 ? path.slice(0, 13) + '...' : path);
     },
     linksClickable: true,

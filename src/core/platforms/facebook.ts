@@ -1,5 +1,5 @@
 import { measureGraphemes } from './counting';
-import { commonHashtags, commonMentions, shortLink, twitterTextLinks } from './entities';
+import { commonHashtags, shortLink, twitterTextLinks } from './entities';
 import type { PlatformRules } from './types';
 
 /** Facebook: a Page post holds 63,206 characters. */
@@ -12,7 +12,8 @@ export const facebook: PlatformRules = {
   threads: false,
   media: { required: false },
   display: {
-    mentions: commonMentions,
+    // Page posts link a mention only when tagged by id (`@[page-id]`); a plain `@name` stays text.
+    mentions: () => [],
     linkText: (url) => shortLink(url, 60),
     linksClickable: true,
     // Assumed: Facebook folds after about 480 characters or 5 lines ("See more").

@@ -1,5 +1,5 @@
 import { measureGraphemes } from './counting';
-import { commonHashtags, commonMentions, shortLink, twitterTextLinks } from './entities';
+import { commonHashtags, shortLink, twitterTextLinks } from './entities';
 import type { PlatformRules } from './types';
 
 /** LinkedIn: a post's commentary holds 3,000 characters (counted as grapheme clusters). */
@@ -12,7 +12,9 @@ export const linkedin: PlatformRules = {
   threads: false,
   media: { max: 20, required: false },
   display: {
-    mentions: commonMentions,
+    // A mention is linked only when written in LinkedIn's own `@[Name](urn:li:…)` form; a plain
+    // `@name` sent through the API stays text.
+    mentions: () => [],
     linkText: (url) => shortLink(url, 60),
     linksClickable: true,
     // LinkedIn folds after about 3 lines or 210 characters ("…see more").

@@ -30,6 +30,8 @@ export const threads: PlatformRules = {
   maxLinks: 5,
   display: {
     mentions: commonMentions,
+    // A post has one topic: the first hashtag becomes it, later ones stay plain text.
+    linkedHashtags: (hashtags) => hashtags.slice(0, 1),
     linkText: (url) => shortLink(url, 60),
     linksClickable: true,
     // Assumed: the feed folds after about 280 characters or 6 lines.

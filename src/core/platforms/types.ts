@@ -66,6 +66,8 @@ export interface Display {
   readonly linksClickable: boolean;
   /** Where the feed folds long text behind "… more": after so many characters or lines. */
   readonly fold?: { readonly chars: number; readonly lines: number };
+  /** The hashtags the network links, when not all of those it finds (Threads links one topic). */
+  linkedHashtags?(hashtags: readonly Hashtag[]): readonly Hashtag[];
 }
 
 /**
