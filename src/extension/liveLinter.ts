@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { lint, type LintResult } from '../core/lint';
-import type { Calendars } from './calendars';
+import type { Calendar, Calendars } from './calendars';
 import { type DocsLinks, fileExistsIn, toVsDiagnostic } from './convert';
 import { CONFIG_FILE } from '../core/config';
 import type { PostIndex } from './postIndex';
@@ -59,6 +59,22 @@ export class LiveLinter implements vscode.Disposable {
     } else this.showIndexed([...this.index.all].map((p) => p.uri));
   }
 
+  /**
+   * The result for the document's text as it is now: the last check when still current, else a
+   * fresh one that is not published (diagnostics keep their debounce; the preview does not wait).
+   */
+  currentResult(document: vscode.TextDocument): LintResult | undefined {
+    const current = this.resultFor(document);
+    if (current) return current;
+    const post = this.calendars.postOf(document.uri);
+    return post ? this.check(post, document) : undefined;
+  }
+
+  private check(post: { calendar: Calendar; path: string }, document: vscode.TextDocument): LintResult {
+    const fileExists = fileExistsIn(post.calendar);
+    return lint(post.path, document.getText(), { config: post.calendar.config, ...(fileExists ? { fileExists } : {}) });
+  }
+
   /** Checks a document right away and publishes its diagnostics. Returns the result for posts. */
   lintNow(document: vscode.TextDocument): LintResult | undefined {
     const post = this.calendars.postOf(document.uri);
@@ -67,8 +83,7 @@ export class LiveLinter implements vscode.Disposable {
       if (this.results.delete(key)) this.collection.delete(document.uri);
       return undefined;
     }
-    const fileExists = fileExistsIn(post.calendar);
-    const result = lint(post.path, document.getText(), { config: post.calendar.config, ...(fileExists ? { fileExists } : {}) });
+    const result = this.check(post, document);
     this.results.set(key, { version: document.version, result });
     this.collection.set(document.uri, result.diagnostics.map((d) => toVsDiagnostic(d, this.docs)));
     this.changed.fire(document.uri);

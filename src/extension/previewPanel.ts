@@ -8,15 +8,16 @@ import { webviewHtml } from './webviewHtml';
 import type { LiveLinter } from './liveLinter';
 
 /**
- * The per-network preview beside the editor: follows the active post, redrawn after each check of
- * its text (every keystroke, debounced by the linter) and when the cursor moves to another part.
+ * The per-network preview beside the editor: follows the active post, redrawn on every keystroke
+ * (checked at once, without the diagnostics' debounce: a check takes well under a millisecond) and
+ * when the cursor moves to another part.
  */
 export class PreviewPanel implements vscode.Disposable {
   private static current: PreviewPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private document: vscode.TextDocument | undefined;
-  private readonly rendered = new vscode.EventEmitter<number>();
-  /** Fires after each render with its duration (benchmarks and tests). */
+  private readonly rendered = new vscode.EventEmitter<PreviewRendered>();
+  /** Fires once each render is painted in the webview (benchmarks and tests). */
   readonly onDidRender = this.rendered.event;
 
   /** Opens the preview of `uri` (the editor title button passes it), else of the active editor's post. */
@@ -27,11 +28,17 @@ export class PreviewPanel implements vscode.Disposable {
       PreviewPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
       return PreviewPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel('editorialCalendar.preview', vscode.l10n.t('Post preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(deps.extensionUri, 'media'), ...deps.calendars.all.map((c) => c.root)],
-    });
+    const panel = vscode.window.createWebviewPanel('editorialCalendar.preview', vscode.l10n.t('Post preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, PreviewPanel.options(deps));
     return (PreviewPanel.current = new PreviewPanel(panel, deps, document));
+  }
+
+  /** Scripts on; files only from the extension's assets and the workspace (the posts' media). */
+  private static options(deps: PreviewDeps): vscode.WebviewOptions {
+    const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
+    for (const uri of [...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri), ...deps.calendars.all.map((c) => c.root)]) {
+      if (!roots.some((r) => r.toString() === uri.toString())) roots.push(uri);
+    }
+    return { enableScripts: true, localResourceRoots: roots };
   }
 
   static get instance(): PreviewPanel | undefined {
@@ -52,14 +59,19 @@ export class PreviewPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((m: unknown) => {
         if (!isFromPreview(m)) return;
         if (m.type === 'ready') this.push(); // whatever changed while the page loaded
-        if (m.type === 'rendered') this.rendered.fire(m.ms);
+        if (m.type === 'rendered') this.rendered.fire({ ms: m.ms, version: m.version, paintedAt: m.paintedAt });
         if (m.type === 'reveal' && this.document) void this.reveal(m.start, m.end);
       }),
       vscode.window.onDidChangeActiveTextEditor((e) => {
         if (e && deps.calendars.postOf(e.document.uri)) this.follow(e.document);
       }),
+      vscode.workspace.onDidChangeTextDocument((e) => e.document === this.document && e.contentChanges.length > 0 && this.push()),
+      // Also after the debounced check: media or settings may have changed what it finds.
       deps.linter.onDidLint((uri) => uri.toString() === this.document?.uri.toString() && this.push()),
-      deps.calendars.onDidChange(() => this.push()),
+      deps.calendars.onDidChange(() => {
+        this.panel.webview.options = PreviewPanel.options(deps);
+        this.push();
+      }),
       // A cursor move redraws only when it enters another thread part.
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor.document !== this.document) return;
@@ -72,8 +84,7 @@ export class PreviewPanel implements vscode.Disposable {
   private lastActive = '';
 
   /** For each network, the index of the thread part holding the cursor (0 when outside). */
-  private activeParts(document: vscode.TextDocument): Record<string, number> {
-    const result = this.deps.linter.lastResultFor(document);
+  private activeParts(document: vscode.TextDocument, result = this.deps.linter.lastResultFor(document)): Record<string, number> {
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
     const cursor = editor ? document.offsetAt(editor.selection.active) : 0;
     const parts: Record<string, number> = {};
@@ -105,11 +116,11 @@ export class PreviewPanel implements vscode.Disposable {
     const document = this.document;
     if (!document) return undefined;
     const post = this.deps.calendars.postOf(document.uri);
-    const result = this.deps.linter.lastResultFor(document) ?? this.deps.linter.lintNow(document);
+    const result = post && this.deps.linter.currentResult(document);
     if (!post || !result) return undefined;
     const config = post.calendar.config;
     const previews = buildPreviews(result, config);
-    const activeParts = this.activeParts(document);
+    const activeParts = this.activeParts(document, result);
     this.lastActive = JSON.stringify(activeParts);
     const mediaUris: Record<string, string> = {};
     for (const m of result.post.meta.media) {
@@ -119,6 +130,7 @@ export class PreviewPanel implements vscode.Disposable {
     for (const key of PREVIEW_STRINGS) strings[key] = vscode.l10n.t(key);
     return {
       file: post.path,
+      version: document.version,
       title: result.post.meta.title ?? post.path,
       when: result.post.meta.date !== undefined ? formatInZone(result.post.meta.date, config.timezone) : '',
       previews,
@@ -132,7 +144,7 @@ export class PreviewPanel implements vscode.Disposable {
   private html(snapshot: PreviewSnapshot | undefined): string {
     return webviewHtml(this.panel.webview, this.deps.extensionUri, {
       title: vscode.l10n.t('Post preview'),
-      styles: ['media/preview.css'],
+      styles: ['dist/webview/codicon.css', 'media/preview.css'],
       script: 'dist/webview/preview.js',
       init: snapshot,
     });
@@ -146,6 +158,13 @@ export class PreviewPanel implements vscode.Disposable {
   }
 }
 
+/** A render of the preview, painted: how long drawing took, which version, when it was painted (epoch ms). */
+export interface PreviewRendered {
+  readonly ms: number;
+  readonly version: number;
+  readonly paintedAt: number;
+}
+
 export interface PreviewDeps {
   readonly extensionUri: vscode.Uri;
   readonly calendars: Calendars;
@@ -153,4 +172,27 @@ export interface PreviewDeps {
 }
 
 /** The preview's UI strings (translated in l10n/bundle.l10n.fr.json). */
-const PREVIEW_STRINGS = ['Open a post of the editorial calendar to preview it.', '{0} preview', 'No alt text', '{0}/{1} media', 'Problems', '… more'];
+const PREVIEW_STRINGS = [
+  'Open a post of the editorial calendar to preview it.',
+  '{0} preview',
+  'No alt text',
+  'No image',
+  '{0}/{1} media',
+  'Problems',
+  'Show in the editor',
+  'variant',
+  'Layout',
+  'Side by side',
+  'Tabs',
+  'Networks',
+  // What the feeds write where they fold, and their action words (src/webview/preview/looks.ts).
+  '… more',
+  '…see more',
+  'See more',
+  '…more',
+  'Like',
+  'Comment',
+  'Repost',
+  'Send',
+  'Share',
+];

@@ -1,8 +1,10 @@
 /**
- * The one protocol between the extension and the calendar webview, both directions. Every message
+ * The protocol between the extension and its webviews (calendar and preview), both directions. Every message
  * is a plain object with a `type`; pushes from the extension are whole snapshots, never deltas.
  */
 import type { CalendarFilters, CalendarPost } from '../core/calendar';
+import type { PlatformId } from '../core/model';
+import type { PlatformPreview } from '../core/preview';
 
 export type CalendarView = 'month' | 'week' | 'agenda';
 
@@ -83,10 +85,12 @@ export function isFromWebview(value: unknown): value is FromWebview {
 /** The preview webview: everything it draws for the active post, sent whole on each change. */
 export interface PreviewSnapshot {
   readonly file: string;
+  /** The document version drawn (echoed back in `rendered`). */
+  readonly version: number;
   readonly title: string;
   /** When the post goes out, already formatted in the calendar's zone. */
   readonly when: string;
-  readonly previews: readonly import('../core/preview').PlatformPreview[];
+  readonly previews: readonly PlatformPreview[];
   /** The post's problems, by network (`''` for those about the whole post). */
   readonly problems: ReadonlyArray<{ readonly platform: string; readonly message: string; readonly severity: string; readonly start: number; readonly end: number }>;
   /** For each network, the index of the part the cursor is in. */
@@ -96,15 +100,28 @@ export interface PreviewSnapshot {
   readonly strings: Readonly<Record<string, string>>;
 }
 
+/** All networks side by side, or one at a time in tabs. */
+export type PreviewLayout = 'side' | 'tabs';
+
+/** What the preview webview keeps across hiding and reloads. */
+export interface PreviewViewState {
+  readonly layout: PreviewLayout;
+  readonly tab?: PlatformId;
+}
+
 export type ToPreview = { readonly type: 'preview'; readonly snapshot: PreviewSnapshot | undefined };
 
-export type FromPreview = { readonly type: 'ready' } | { readonly type: 'reveal'; readonly start: number; readonly end: number } | { readonly type: 'rendered'; readonly ms: number };
+export type FromPreview =
+  | { readonly type: 'ready' }
+  | { readonly type: 'reveal'; readonly start: number; readonly end: number }
+  /** After each render: its duration, the version drawn, and when the frame was painted (epoch ms). */
+  | { readonly type: 'rendered'; readonly ms: number; readonly version: number; readonly paintedAt: number };
 
 export function isFromPreview(value: unknown): value is FromPreview {
   if (!value || typeof value !== 'object') return false;
   const m = value as Record<string, unknown>;
   if (m['type'] === 'ready') return true;
   if (m['type'] === 'reveal') return typeof m['start'] === 'number' && typeof m['end'] === 'number';
-  if (m['type'] === 'rendered') return typeof m['ms'] === 'number';
+  if (m['type'] === 'rendered') return typeof m['ms'] === 'number' && typeof m['version'] === 'number' && typeof m['paintedAt'] === 'number';
   return false;
 }

@@ -40,6 +40,55 @@ export async function run(): Promise<void> {
   const updateMs = performance.now() - started;
   const calendar = { openMs, chips: first.chips, renderMs: first.ms, updateMs, updateRenderMs: update.ms };
 
-  const results = { activationMs: api.activationMs, cold, warm, readMs, statMs, calendar };
+  const preview = await previewLatency(api);
+  const results = { activationMs: api.activationMs, cold, warm, readMs, statMs, calendar, preview };
   writeFileSync(process.env['EDCAL_BENCH_RESULTS']!, JSON.stringify(results));
+}
+
+/**
+ * Keystroke to painted preview on a 2,000-character post for 7 networks: from just before a one-
+ * character edit to the frame the webview painted with that version (both clocks are epoch-based
+ * on this machine), and to the moment its "painted" message is back in the extension host.
+ */
+async function previewLatency(api: EditorialCalendarApi) {
+  const root = vscode.workspace.workspaceFolders![0]!.uri;
+  const uri = vscode.Uri.joinPath(root, 'posts/bench-preview.md');
+  const sentence = 'Nova planifie les rituels de votre équipe avec @nova_app : https://nova.app/rituels #Nova #Rituels 🎉\n';
+  const body = sentence.repeat(Math.ceil(2000 / sentence.length)).slice(0, 2000);
+  const text = `---\ntitle: Bench preview\ndate: 2027-01-20T10:00\nplatforms: [x, bluesky, mastodon, threads, linkedin, instagram, facebook]\nstatus: draft\n---\n${body}\n`;
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const editor = await vscode.window.showTextDocument(uri);
+  await vscode.commands.executeCommand('editorialCalendar.openPreview');
+  const panel = api.previewPanel()!;
+  const paintedVersion = (version: number) =>
+    new Promise<{ paintedAt: number; receivedAt: number; ms: number }>((resolve) => {
+      const sub = panel.onDidRender((r) => {
+        if (r.version < version) return;
+        sub.dispose();
+        resolve({ paintedAt: r.paintedAt, receivedAt: performance.timeOrigin + performance.now(), ms: r.ms });
+      });
+    });
+  await Promise.race([paintedVersion(editor.document.version), new Promise((r) => setTimeout(r, 5000))]);
+  const painted: number[] = [];
+  const roundTrip: number[] = [];
+  const render: number[] = [];
+  const end = editor.document.positionAt(text.length - 1);
+  for (let i = 0; i < 60; i++) {
+    const next = paintedVersion(editor.document.version + 1);
+    const started = performance.timeOrigin + performance.now();
+    await editor.edit((b) => b.insert(end, 'a'), { undoStopBefore: false, undoStopAfter: false });
+    const r = await next;
+    if (i < 10) continue; // warm-up
+    painted.push(r.paintedAt - started);
+    roundTrip.push(r.receivedAt - started);
+    render.push(r.ms);
+    await new Promise((resolve) => setTimeout(resolve, 30)); // typing pace
+  }
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  return { samples: painted.length, chars: body.length, painted: stats(painted), roundTrip: stats(roundTrip), render: stats(render) };
+}
+
+function stats(values: number[]): { median: number; p95: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.floor(sorted.length * 0.95)]! };
 }

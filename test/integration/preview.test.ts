@@ -1,8 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { PreviewRendered } from '../../src/extension/previewPanel';
 import { api, file, until } from './helpers';
 
 describe('the per-network preview in a real VS Code', () => {
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('editorialCalendar').update('lintDelay', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('follows the post being typed: the counter changes with the text', async () => {
     const uri = file('posts/2026/12/01-two-days-to-go.md');
     const editor = await vscode.window.showTextDocument(uri);
@@ -18,6 +24,30 @@ describe('the per-network preview in a real VS Code', () => {
     await until('the new length', () => panel.snapshot()!.previews.find((p) => p.platform === 'x')!.parts[0]!.length === before + 17);
     await rendered;
     assert.match(panel.panel.webview.html, /Content-Security-Policy" content="default-src 'none';.*script-src 'nonce-/);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('redraws on the keystroke itself, without waiting for the diagnostics debounce', async () => {
+    // A debounce of 10 s: diagnostics lag behind, the preview must not.
+    await vscode.workspace.getConfiguration('editorialCalendar').update('lintDelay', 10_000, vscode.ConfigurationTarget.Workspace);
+    const uri = file('posts/2026/12/01-two-days-to-go.md');
+    const editor = await vscode.window.showTextDocument(uri);
+    await vscode.commands.executeCommand('editorialCalendar.openPreview');
+    const panel = (await api()).previewPanel()!;
+    const diagnosticsBefore = vscode.languages.getDiagnostics(uri).length;
+    const painted = new Promise<PreviewRendered>((resolve) => {
+      const sub = panel.onDidRender((r) => {
+        if (r.version !== editor.document.version) return;
+        sub.dispose();
+        resolve(r);
+      });
+    });
+    // Enough text to push the X part over 280: the new problem shows in the preview at once.
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount - 1, 0), 'Encore '.repeat(45)));
+    const r = await painted;
+    assert.equal(r.version, editor.document.version);
+    const snapshot = panel.snapshot()!;
+    assert.ok(snapshot.previews.find((p) => p.platform === 'x')!.parts[0]!.cut !== undefined, 'the X part is marked over the limit');
+    assert.ok(snapshot.problems.some((p) => p.platform === 'x' && p.severity === 'error'));
+    assert.equal(vscode.languages.getDiagnostics(uri).length, diagnosticsBefore, 'diagnostics still wait for their debounce');
   });
 });

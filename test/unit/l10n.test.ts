@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOOKS } from '../../src/webview/preview/looks';
 
 const root = join(__dirname, '../..');
 const read = (p: string) => JSON.parse(readFileSync(join(root, p), 'utf8'));
@@ -20,6 +21,25 @@ describe('extension localisation', () => {
     const fr = read('l10n/bundle.l10n.fr.json');
     assert.deepEqual([...used].filter((s) => !(s in fr)), []);
     assert.deepEqual(Object.keys(fr).filter((s) => !used.has(s)), [], 'unused translations');
+  });
+
+  it('sends each webview every string it draws', () => {
+    const listed = (file: string, name: string) => {
+      const list = new RegExp(`${name} = \\[([\\s\\S]*?)\\];`).exec(readFileSync(join(root, file), 'utf8'))![1]!;
+      return new Set([...list.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!));
+    };
+    const drawn = (dir: string) => {
+      const out = new Set<string>();
+      for (const f of readdirSync(join(root, dir)).filter((x) => x.endsWith('.ts'))) {
+        for (const m of readFileSync(join(root, dir, f), 'utf8').matchAll(/\bt\('((?:[^'\\]|\\.)*)'/g)) out.add(m[1]!);
+      }
+      return out;
+    };
+    const preview = listed('src/extension/previewPanel.ts', 'PREVIEW_STRINGS');
+    const looks = Object.values(LOOKS).flatMap((l) => [l.more, ...l.actions.flatMap((a) => (a.label ? [a.label] : []))]);
+    assert.deepEqual([...drawn('src/webview/preview'), ...looks].filter((s) => !preview.has(s)), []);
+    const calendar = listed('src/extension/calendarPanel.ts', 'WEBVIEW_STRINGS');
+    assert.deepEqual([...drawn('src/webview/calendar')].filter((s) => !calendar.has(s)), []);
   });
 
   it('translates every %key% of package.json', () => {

@@ -2,7 +2,7 @@
 // Runs the extension in a real VS Code (code-server 4.100.3 = VS Code 1.100.3), driven from Debian's
 // Chromium with playwright-core. Modes:
 //   node test/vscode/run.mjs integration   mocha suite in the extension host (test/integration)
-//   node test/vscode/run.mjs e2e           the UI walk-through with screenshots (test/e2e)
+//   node test/vscode/run.mjs e2e [name]    the UI walk-throughs with screenshots (test/e2e), or one
 //   node test/vscode/run.mjs bench         extension benchmarks on a generated 10,000-post calendar
 //   node test/vscode/run.mjs serve         VS Code in the browser on the example calendar, until Ctrl+C
 // Every server binds 127.0.0.1 only and is stopped (with its process group) on exit.
@@ -174,6 +174,8 @@ async function bench() {
     console.log(`  warm (persisted cache, ${r.warm.cached} reused): ${r.warm.ms.toFixed(0)} ms; reading the files only: ${r.readMs.toFixed(0)} ms (ratio ${(r.warm.ms / r.readMs).toFixed(2)}, target <= 1.5); stat only: ${r.statMs.toFixed(0)} ms`);
     const c = r.calendar;
     console.log(`calendar: command to rendered month (${c.chips} posts in view): ${c.openMs.toFixed(0)} ms (render ${c.renderMs.toFixed(0)} ms); one live update, file change to redrawn: ${c.updateMs.toFixed(0)} ms (render ${c.updateRenderMs.toFixed(0)} ms)`);
+    const p = r.preview;
+    console.log(`preview: keystroke to painted preview (${p.chars}-character post, 7 networks, ${p.samples} keystrokes): median ${p.painted.median.toFixed(1)} ms, p95 ${p.painted.p95.toFixed(1)} ms (target: median < 16 ms); until the webview's report is back: median ${p.roundTrip.median.toFixed(1)} ms; drawing alone: median ${p.render.median.toFixed(1)} ms`);
     return 0;
   } finally {
     box.cleanup();
@@ -261,12 +263,12 @@ async function serve() {
 
 const mode = process.argv[2];
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // `e2e` runs every walk-through; `e2e preview` (or walkthrough, calendar) only that one.
   const e2e = async () => {
-  const editor = await (await import('../e2e/walkthrough.mjs')).run();
-  const calendar = await (await import('../e2e/calendar.mjs')).run();
-  const preview = await (await import('../e2e/preview.mjs')).run();
-  return editor || calendar || preview;
-};
+    let failed = 0;
+    for (const name of process.argv[3] ? [process.argv[3]] : ['walkthrough', 'calendar', 'preview']) failed = (await (await import(`../e2e/${name}.mjs`)).run()) || failed;
+    return failed;
+  };
   const run = { integration, bench, serve, e2e }[mode];
   if (!run) {
     console.error('usage: node test/vscode/run.mjs integration|e2e|bench|serve');

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the real-VS-Code tests and `npm start` need, once: Debian's Chromium, ripgrep and
-# Kerberos headers (code-server builds a native module against them), then code-server and
+# Installs what the real-VS-Code tests and `npm start` need, once: Debian's Chromium, ripgrep,
+# Kerberos headers (code-server builds a native module against them) and an emoji font, then code-server and
 # playwright-core in test/vscode (kept out of the extension's own dependencies).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +9,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v rg >/dev/null 2>&1 || need+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
+# Optional: without it the screenshots show emoji as boxes (installed when we can).
+if [ "$(id -u)" = 0 ] && ! dpkg -s fonts-noto-color-emoji >/dev/null 2>&1; then need+=(fonts-noto-color-emoji); fi
 if ((${#need[@]})); then
   if [ "$(id -u)" != 0 ]; then
     echo "Missing system packages: ${need[*]}. Install them with: sudo apt-get install ${need[*]}" >&2

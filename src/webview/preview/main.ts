@@ -1,15 +1,26 @@
-// The per-network preview: one card per network drawn from the core's rendering model. Post text
-// only ever reaches the page through text nodes and attributes, never as HTML.
+// The per-network preview: one card per network, in the look of that network, drawn from the core's
+// rendering model. Post text only ever reaches the page through text nodes and attributes, never
+// as HTML.
+import type { PlatformId } from '../../core/model';
 import type { PlatformPreview, PreviewPart } from '../../core/preview';
 import { el } from '../dom';
-import type { FromPreview, PreviewSnapshot, ToPreview } from '../protocol';
+import type { FromPreview, PreviewLayout, PreviewSnapshot, PreviewViewState, ToPreview } from '../protocol';
+import { LOOKS, type Look } from './looks';
 
-declare function acquireVsCodeApi(): { postMessage(m: FromPreview): void };
+declare function acquireVsCodeApi(): { postMessage(m: FromPreview): void; getState(): PreviewViewState | undefined; setState(s: PreviewViewState): void };
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 let snapshot: PreviewSnapshot | undefined = JSON.parse(root.dataset['init']!) as PreviewSnapshot | undefined;
+let view: PreviewViewState = vscode.getState() ?? { layout: 'side' };
 
 const t = (key: string, ...args: Array<string | number>) => (snapshot?.strings[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+const icon = (name: string) => el('span', `codicon codicon-${name}`, undefined, { 'aria-hidden': 'true' });
+
+function setView(next: Partial<PreviewViewState>): void {
+  view = { ...view, ...next };
+  vscode.setState(view);
+  render();
+}
 
 function render(): void {
   const started = performance.now();
@@ -18,48 +29,95 @@ function render(): void {
     return;
   }
   const s = snapshot;
-  const cards = el('div', 'cards');
-  for (const p of s.previews) cards.append(card(p, s));
-  root.replaceChildren(el('h1', 'post-title', s.title), cards);
-  const active = root.querySelector('.part.active');
-  active?.scrollIntoView({ block: 'nearest' });
-  vscode.postMessage({ type: 'rendered', ms: performance.now() - started });
+  const tab = s.previews.find((p) => p.platform === view.tab) ?? s.previews[0];
+  const shown = view.layout === 'tabs' && tab ? [tab] : s.previews;
+  const cards = el('div', `cards layout-${view.layout}`, undefined, view.layout === 'tabs' && tab ? { role: 'tabpanel', id: 'tabpanel', 'aria-labelledby': `tab-${tab.platform}` } : {});
+  for (const p of shown) cards.append(card(p, s));
+  root.replaceChildren(toolbar(s, tab?.platform), cards);
+  root.querySelector('.part.active')?.scrollIntoView({ block: 'nearest' });
+  reportPainted(performance.now() - started, s.version);
 }
 
-function card(p: PlatformPreview, s: PreviewSnapshot): HTMLElement {
-  const article = el('article', `card net-${p.platform}`, undefined, { 'aria-label': t('{0} preview', p.name) });
-  const head = el('header', 'card-head');
-  const name = p.account.name ?? p.name;
-  head.append(el('span', 'avatar', name.slice(0, 1).toUpperCase(), { 'aria-hidden': 'true' }), el('span', 'name', name), el('span', 'handle', p.account.handle ?? ''), el('span', 'network', p.name), el('span', 'when', s.when));
-  article.append(head);
-  p.parts.forEach((part, i) => article.append(partView(p, part, i, s)));
-  if (p.media.length > 0) {
-    const grid = el('div', `media count-${Math.min(p.media.length, 4)}`);
-    p.media.forEach((m, i) => {
-      const figure = el('figure', `medium${p.mediaLimit !== undefined && i >= p.mediaLimit ? ' over' : ''}`);
-      const uri = s.mediaUris[m.file];
-      if (uri && /\.(png|jpe?g|gif|webp|avif)$/i.test(m.file)) figure.append(el('img', undefined, undefined, { src: uri, alt: m.alt ?? '' }));
-      else figure.append(el('span', 'placeholder', m.file));
-      figure.append(el('span', `alt-badge${m.alt ? '' : ' missing'}`, m.alt ? 'ALT' : t('No alt text'), { title: m.alt ?? t('No alt text') }));
-      grid.append(figure);
+/** Tells the extension once the frame holding this render is painted (benchmarks and tests). */
+function reportPainted(ms: number, version: number): void {
+  requestAnimationFrame(() => {
+    // A message posted from the frame callback is handled after that frame's paint.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => vscode.postMessage({ type: 'rendered', ms, version, paintedAt: performance.timeOrigin + performance.now() });
+    channel.port2.postMessage(null);
+  });
+}
+
+function toolbar(s: PreviewSnapshot, selected: PlatformId | undefined): HTMLElement {
+  const bar = el('div', 'toolbar');
+  bar.append(el('h1', 'post-title', s.title));
+  const layouts = el('div', 'layouts', undefined, { role: 'group', 'aria-label': t('Layout') });
+  const layoutButton = (layout: PreviewLayout, label: string, codicon: string) => {
+    const b = el('button', `layout-button${view.layout === layout ? ' selected' : ''}`, undefined, { type: 'button', 'aria-pressed': String(view.layout === layout), title: label, 'data-layout': layout });
+    b.append(icon(codicon), el('span', undefined, label));
+    b.addEventListener('click', () => setView({ layout }));
+    return b;
+  };
+  layouts.append(layoutButton('side', t('Side by side'), 'layout-panel-justify'), layoutButton('tabs', t('Tabs'), 'browser'));
+  bar.append(layouts);
+  if (view.layout === 'tabs') bar.append(tabs(s, selected));
+  return bar;
+}
+
+/** One tab per network, with its worst problem as a dot; arrows move between them. */
+function tabs(s: PreviewSnapshot, selected: PlatformId | undefined): HTMLElement {
+  const list = el('div', 'tabs', undefined, { role: 'tablist', 'aria-label': t('Networks') });
+  s.previews.forEach((p, i) => {
+    const on = p.platform === selected;
+    const severity = worst(s, p.platform);
+    const b = el('button', `tab${on ? ' selected' : ''}`, undefined, { type: 'button', role: 'tab', id: `tab-${p.platform}`, 'aria-selected': String(on), 'aria-controls': 'tabpanel', tabindex: on ? '0' : '-1', 'data-platform': p.platform });
+    b.append(el('span', undefined, p.name));
+    if (severity) b.append(el('span', `dot ${severity}`, undefined, { title: t('Problems') }));
+    b.addEventListener('click', () => setView({ tab: p.platform }));
+    b.addEventListener('keydown', (e) => {
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (!step) return;
+      const next = s.previews[(i + step + s.previews.length) % s.previews.length]!;
+      setView({ tab: next.platform });
+      (root.querySelector(`#tab-${next.platform}`) as HTMLElement | null)?.focus();
     });
-    article.append(grid);
-    if (p.mediaLimit !== undefined) article.append(el('p', 'media-limit', t('{0}/{1} media', p.media.length, p.mediaLimit)));
-  } else if (p.linkCard) {
-    article.append(el('div', 'link-card', p.linkCard));
+    list.append(b);
+  });
+  return list;
+}
+
+function worst(s: PreviewSnapshot, platform: PlatformId): 'error' | 'warning' | undefined {
+  const own = problemsOf(s, platform);
+  return own.some((x) => x.severity === 'error') ? 'error' : own.some((x) => x.severity === 'warning') ? 'warning' : undefined;
+}
+
+const problemsOf = (s: PreviewSnapshot, platform: PlatformId) => s.problems.filter((x) => x.platform === platform || x.platform === '');
+
+function card(p: PlatformPreview, s: PreviewSnapshot): HTMLElement {
+  const look = LOOKS[p.platform];
+  const article = el('article', `card net-${p.platform} look-${look.layout}`, undefined, { 'aria-label': t('{0} preview', p.name) });
+  article.append(el('span', 'network-badge', p.name + (p.fromVariant ? ' ·  ' + t('variant') : '')));
+  if (look.layout === 'inline') {
+    p.parts.forEach((part, i) => article.append(inlinePost(p, part, i, s, look)));
+  } else if (look.layout === 'stacked') {
+    article.append(header(p, s, look));
+    p.parts.forEach((part, i) => article.append(partView(p, part, i, s, look)));
+    article.append(...attachments(p, s), actions(look));
+  } else {
+    // Instagram: the media, the actions, then "handle caption".
+    article.append(header(p, s, look), ...(p.media.length > 0 ? media(p, s) : [el('div', 'media-missing', t('No image'))]), actions(look));
+    p.parts.forEach((part, i) => article.append(partView(p, part, i, s, look, handleOf(p))));
+    article.append(el('p', 'when caption-when', s.when));
   }
-  article.append(el('footer', 'actions', '♡   ↻   💬   ↗', { 'aria-hidden': 'true' }));
-  const problems = s.problems.filter((x) => x.platform === p.platform || x.platform === '');
+  const problems = problemsOf(s, p.platform);
   if (problems.length > 0) {
     const list = el('ul', 'problems', undefined, { 'aria-label': t('Problems') });
     for (const x of problems) {
-      const item = el('li', `problem ${x.severity}`);
-      const link = el('a', undefined, x.message, { href: '#', role: 'button' });
-      link.addEventListener('click', (e) => {
-        e.preventDefault();
-        vscode.postMessage({ type: 'reveal', start: x.start, end: x.end });
-      });
-      item.append(link);
+      const button = el('button', `problem ${x.severity}`, undefined, { type: 'button', title: t('Show in the editor') });
+      button.append(icon(x.severity === 'error' ? 'error' : x.severity === 'warning' ? 'warning' : 'info'), el('span', undefined, x.message));
+      button.addEventListener('click', () => vscode.postMessage({ type: 'reveal', start: x.start, end: x.end }));
+      const item = el('li');
+      item.append(button);
       list.append(item);
     }
     article.append(list);
@@ -67,25 +125,95 @@ function card(p: PlatformPreview, s: PreviewSnapshot): HTMLElement {
   return article;
 }
 
-function partView(p: PlatformPreview, part: PreviewPart, index: number, s: PreviewSnapshot): HTMLElement {
-  const active = s.activeParts[p.platform] === index;
-  const box = el('div', `part${active ? ' active' : ''}${p.parts.length > 1 ? ' thread' : ''}`);
-  if (p.parts.length > 1) box.append(el('span', 'part-number', `${index + 1}/${p.parts.length}`));
+const nameOf = (p: PlatformPreview) => p.account.name ?? p.name;
+const handleOf = (p: PlatformPreview) => p.account.handle ?? nameOf(p);
+const avatar = (p: PlatformPreview, look: Look) => el('span', `avatar ${look.avatar}`, nameOf(p).slice(0, 1).toUpperCase(), { 'aria-hidden': 'true' });
+
+/** Name, handle and time as the stacked and caption layouts show them above the post. */
+function header(p: PlatformPreview, s: PreviewSnapshot, look: Look): HTMLElement {
+  const head = el('header', 'card-head');
+  const who = el('div', 'who');
+  if (look.layout === 'caption') who.append(el('span', 'name', handleOf(p)));
+  else who.append(el('span', 'name', nameOf(p)), el('span', 'handle', p.account.handle ?? ''), el('span', 'when', s.when));
+  head.append(avatar(p, look), who);
+  return head;
+}
+
+/** X, Bluesky, Mastodon, Threads: the avatar beside each post of a thread, linked by a line. */
+function inlinePost(p: PlatformPreview, part: PreviewPart, index: number, s: PreviewSnapshot, look: Look): HTMLElement {
+  const row = el('div', `post${index < p.parts.length - 1 ? ' continued' : ''}`);
+  const gutter = el('div', 'gutter');
+  gutter.append(avatar(p, look));
+  const body = el('div', 'post-body');
+  const head = el('div', 'post-head');
+  head.append(el('span', 'name', nameOf(p)), el('span', 'handle', p.account.handle ?? ''), el('span', 'when', s.when));
+  body.append(head, partView(p, part, index, s, look));
+  if (index === 0) body.append(...attachments(p, s));
+  body.append(actions(look));
+  row.append(gutter, body);
+  return row;
+}
+
+/** The media grid, or else the link card the network builds from the first link. */
+function attachments(p: PlatformPreview, s: PreviewSnapshot): HTMLElement[] {
+  if (p.media.length > 0) return media(p, s);
+  if (!p.linkCard) return [];
+  const box = el('div', 'link-card');
+  box.append(icon('link'), el('span', undefined, p.linkCard));
+  return [box];
+}
+
+function media(p: PlatformPreview, s: PreviewSnapshot): HTMLElement[] {
+  const grid = el('div', `media count-${Math.min(p.media.length, 4)}`);
+  p.media.forEach((m, i) => {
+    const over = p.mediaLimit !== undefined && i >= p.mediaLimit;
+    const figure = el('figure', `medium${over ? ' over' : ''}`);
+    const uri = s.mediaUris[m.file];
+    if (uri && /\.(png|jpe?g|gif|webp|avif)$/i.test(m.file)) figure.append(el('img', undefined, undefined, { src: uri, alt: m.alt ?? '' }));
+    else figure.append(el('span', 'placeholder', m.file));
+    figure.append(el('span', `alt-badge${m.alt ? '' : ' missing'}`, m.alt ? 'ALT' : t('No alt text'), { title: m.alt ?? t('No alt text') }));
+    grid.append(figure);
+  });
+  const out = [grid];
+  if (p.mediaLimit !== undefined) out.push(el('p', `media-limit${p.media.length > p.mediaLimit ? ' over' : ''}`, t('{0}/{1} media', p.media.length, p.mediaLimit)));
+  return out;
+}
+
+function actions(look: Look): HTMLElement {
+  const row = el('div', 'actions', undefined, { 'aria-hidden': 'true' });
+  for (const a of look.actions) {
+    const item = el('span', 'action');
+    item.append(icon(a.icon));
+    if (a.label) item.append(el('span', undefined, t(a.label)));
+    row.append(item);
+  }
+  return row;
+}
+
+/** One part's text: linked spans, the fold ("… more", the rest dimmed) and what the network would cut. */
+function partView(p: PlatformPreview, part: PreviewPart, index: number, s: PreviewSnapshot, look: Look, lead?: string): HTMLElement {
+  // The cursor's part is marked in threads (a single post needs no marker).
+  const active = p.parts.length > 1 && s.activeParts[p.platform] === index;
+  const box = el('div', `part${active ? ' active' : ''}`);
   const text = el('p', 'text');
-  // Walk the text: linked spans, the fold ("… more") and the part the network would cut.
+  if (lead) text.append(el('span', 'name', lead), document.createTextNode(' '));
   const marks = new Set<number>([0, part.text.length, ...(part.fold !== undefined ? [part.fold] : []), ...(part.cut !== undefined ? [part.cut] : [])]);
   for (const e of part.entities) marks.add(e.start).add(e.end);
   const cuts = [...marks].sort((a, b) => a - b);
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [from, to] = [cuts[i]!, cuts[i + 1]!];
     const entity = part.entities.find((e) => e.start <= from && to <= e.end);
-    const classes = [entity ? `entity ${entity.kind}` : '', part.fold !== undefined && from >= part.fold ? 'folded' : '', part.cut !== undefined && from >= part.cut ? 'over' : ''].filter(Boolean).join(' ');
-    const content = entity && entity.start === from && entity.kind === 'link' ? entity.display : entity?.kind === 'link' ? '' : part.text.slice(from, to);
+    if (part.fold !== undefined && from === part.fold) text.append(el('span', 'more', t(look.more)));
+    // A link shows its display text once, on its first piece.
+    const content = entity?.kind === 'link' ? (entity.start === from ? entity.display : '') : part.text.slice(from, to);
     if (content === '') continue;
-    if (part.fold !== undefined && from === part.fold) text.append(el('span', 'more', t('… more')));
+    const classes = [entity ? `entity ${entity.kind}` : '', part.fold !== undefined && from >= part.fold ? 'folded' : '', part.cut !== undefined && from >= part.cut ? 'over' : ''].filter(Boolean).join(' ');
     text.append(classes ? el('span', classes, content, entity?.href ? { title: entity.href } : {}) : document.createTextNode(content));
   }
-  box.append(text, el('span', `counter${part.length > part.limit ? ' over' : ''}`, `${part.length}/${part.limit}`));
+  const foot = el('div', 'part-foot');
+  if (p.parts.length > 1) foot.append(el('span', 'part-number', `${index + 1}/${p.parts.length}`));
+  foot.append(el('span', `counter${part.length > part.limit ? ' over' : ''}`, `${part.length}/${part.limit}`));
+  box.append(text, foot);
   return box;
 }
 
