@@ -75,7 +75,9 @@ export class CalendarPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'calendar.svg');
     const today = dayKey(Date.now(), deps.calendars.all[0]?.config.timezone ?? 'UTC');
     this.state = restored ?? deps.workspaceState.get<CalendarViewState>(STATE_KEY) ?? { view: 'month', anchor: today, filters: {} };
-    panel.webview.html = this.html({ snapshot: this.snapshot(), state: this.state });
+    const first = this.snapshot();
+    this.shown = this.pageShows = JSON.stringify(first);
+    panel.webview.html = this.html({ snapshot: first, state: this.state });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => {
@@ -103,6 +105,9 @@ export class CalendarPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.markReady();
+        // A page reloaded after being hidden starts from the HTML's first snapshot: bring it up to date.
+        this.shown = this.pageShows;
+        this.schedulePush(0);
         return;
       case 'open':
         await vscode.window.showTextDocument(vscode.Uri.parse(message.id), { preview: true, viewColumn: vscode.ViewColumn.Beside });
@@ -152,10 +157,19 @@ export class CalendarPanel implements vscode.Disposable {
     return setPostField(uri, 'date', next);
   }
 
+  /** The snapshot the webview shows (JSON), and the one its HTML starts from. */
+  private shown: string;
+  private readonly pageShows: string;
+
+  /** Sends a new snapshot soon, unless it is what the webview already shows (typing in a post's body often changes nothing here). */
   private schedulePush(delay = 100): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      const message: ToWebview = { type: 'snapshot', snapshot: this.snapshot() };
+      const snapshot = this.snapshot();
+      const json = JSON.stringify(snapshot);
+      if (json === this.shown) return;
+      this.shown = json;
+      const message: ToWebview = { type: 'snapshot', snapshot };
       void this.panel.webview.postMessage(message);
     }, delay);
   }

@@ -59,7 +59,7 @@ export class PreviewPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((m: unknown) => {
         if (!isFromPreview(m)) return;
         if (m.type === 'ready') this.push(); // whatever changed while the page loaded
-        if (m.type === 'rendered') this.rendered.fire({ ms: m.ms, version: m.version, paintedAt: m.paintedAt });
+        if (m.type === 'rendered') this.rendered.fire({ ms: m.ms, version: m.version, receivedAt: m.receivedAt, paintedAt: m.paintedAt });
         if (m.type === 'reveal' && this.document) void this.reveal(m.start, m.end);
       }),
       vscode.window.onDidChangeActiveTextEditor((e) => {
@@ -158,10 +158,11 @@ export class PreviewPanel implements vscode.Disposable {
   }
 }
 
-/** A render of the preview, painted: how long drawing took, which version, when it was painted (epoch ms). */
+/** A render of the preview, painted: how long drawing took, which version, when its message arrived and when it was painted (epoch ms). */
 export interface PreviewRendered {
   readonly ms: number;
   readonly version: number;
+  readonly receivedAt: number;
   readonly paintedAt: number;
 }
 

@@ -114,14 +114,14 @@ export type ToPreview = { readonly type: 'preview'; readonly snapshot: PreviewSn
 export type FromPreview =
   | { readonly type: 'ready' }
   | { readonly type: 'reveal'; readonly start: number; readonly end: number }
-  /** After each render: its duration, the version drawn, and when the frame was painted (epoch ms). */
-  | { readonly type: 'rendered'; readonly ms: number; readonly version: number; readonly paintedAt: number };
+  /** After each render: its duration, the version drawn, when its message arrived and when the frame was painted (epoch ms). */
+  | { readonly type: 'rendered'; readonly ms: number; readonly version: number; readonly receivedAt: number; readonly paintedAt: number };
 
 export function isFromPreview(value: unknown): value is FromPreview {
   if (!value || typeof value !== 'object') return false;
   const m = value as Record<string, unknown>;
   if (m['type'] === 'ready') return true;
   if (m['type'] === 'reveal') return typeof m['start'] === 'number' && typeof m['end'] === 'number';
-  if (m['type'] === 'rendered') return typeof m['ms'] === 'number' && typeof m['version'] === 'number' && typeof m['paintedAt'] === 'number';
+  if (m['type'] === 'rendered') return typeof m['ms'] === 'number' && typeof m['version'] === 'number' && typeof m['receivedAt'] === 'number' && typeof m['paintedAt'] === 'number';
   return false;
 }
