@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { formatInZone } from '../core/zone';
 import { buildPreviews } from '../core/preview';
 import { resolveMediaPath } from '../core/rules/mediaFiles';
 import { isFromPreview, type PreviewSnapshot, type ToPreview } from '../webview/protocol';
@@ -132,7 +131,8 @@ export class PreviewPanel implements vscode.Disposable {
       file: post.path,
       version: document.version,
       title: result.post.meta.title ?? post.path,
-      when: result.post.meta.date !== undefined ? formatInZone(result.post.meta.date, config.timezone) : '',
+      // As feeds show it, in the user's language, at the calendar's time.
+      when: result.post.meta.date !== undefined ? new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: config.timezone }).format(result.post.meta.date) : '',
       previews,
       problems: result.diagnostics.map((d) => ({ platform: d.platform ?? '', message: d.message, severity: d.severity, start: document.offsetAt(new vscode.Position(d.range.start.line, d.range.start.character)), end: document.offsetAt(new vscode.Position(d.range.end.line, d.range.end.character)) })),
       activeParts,

@@ -65,29 +65,29 @@ export async function run() {
       const card = (network) => view.locator(`article.net-${network}`);
       // X: a thread of two posts (the variant), the first struck from the 281st weighted character.
       assert.equal(await card('x').locator('.post').count(), 2);
-      assert.equal(await card('x').locator('.part-number').first().innerText(), '1/2');
-      assert.match(await card('x').locator('.counter.over').first().innerText(), /^312\/280$/);
+      assert.equal(await card('x').locator('.part-number').first().textContent(), '1/2');
+      assert.match(await card('x').locator('.counter.over').first().textContent(), /^312\/280$/);
       const over = card('x').locator('.text .over').first();
       assert.match(await over.evaluate((e) => getComputedStyle(e).textDecorationLine), /line-through/);
-      assert.equal(await card('x').locator('.entity.link').first().innerText(), 'nova.app/blog/2027/nova…');
+      assert.equal(await card('x').locator('.entity.link').first().textContent(), 'nova.app/blog/2027/nova…');
       // Bluesky shows its own short link; Instagram links nothing and folds after ~125 characters.
-      assert.equal(await card('bluesky').locator('.entity.link').innerText(), 'nova.app/blog/2027/no...');
+      assert.equal(await card('bluesky').locator('.entity.link').textContent(), 'nova.app/blog/2027/no...');
       assert.equal(await card('instagram').locator('.entity.link').count(), 0);
-      assert.equal(await card('instagram').locator('.more').innerText(), '… more');
+      assert.equal(await card('instagram').locator('.more').textContent(), '… more');
       assert.equal(await card('instagram').locator('.folded').first().evaluate((e) => getComputedStyle(e).opacity), '0.45');
-      assert.equal(await card('linkedin').locator('.more').innerText(), '…see more');
+      assert.equal(await card('linkedin').locator('.more').textContent(), '…see more');
       assert.equal(await card('linkedin').locator('.entity.mention').count(), 0, 'LinkedIn links no plain @name');
       assert.equal(await card('facebook').locator('.more').count(), 0, 'Facebook shows 4 lines whole');
       assert.equal(await card('threads').locator('.entity.hashtag').count(), 1, 'Threads links one topic tag');
-      assert.deepEqual(await card('mastodon').locator('.alt-badge').allInnerTexts(), ['ALT', 'No alt text']);
+      assert.deepEqual(await card('mastodon').locator('.alt-badge').allTextContents(), ['ALT', 'No alt text']);
       assert.equal(await card('instagram').locator('.card-head + .media').count(), 1, 'Instagram puts the media first');
-      assert.deepEqual(await card('linkedin').locator('.actions .action').allInnerTexts(), ['Like', 'Comment', 'Repost', 'Send']);
+      assert.deepEqual(await card('linkedin').locator('.actions .action').allTextContents(), ['Like', 'Comment', 'Repost', 'Send']);
       await page.screenshot({ path: join(out, `${tag}-preview.png`) });
       for (const network of NETWORKS) await card(network).screenshot({ path: join(out, `${tag}-preview-${network}.png`) });
 
       step = 'typing changes the preview and its counter';
       const blueskyCounter = card('bluesky').locator('.counter');
-      assert.equal(await blueskyCounter.innerText(), '353/300');
+      assert.equal(await blueskyCounter.textContent(), '353/300');
       await page.locator('.monaco-editor .view-lines').first().click();
       await goToLine(page, 11);
       // End twice: the first stops at the end of the wrapped row.
@@ -95,7 +95,7 @@ export async function run() {
       await page.keyboard.press('End');
       await page.keyboard.type(' Encore !');
       await view.locator('article.net-bluesky .counter', { hasText: '362/300' }).waitFor({ timeout: 5000 });
-      assert.match(await card('bluesky').locator('.text').innerText(), /l’équipe 🎉 Encore !/);
+      assert.match(await card('bluesky').locator('.text').textContent(), /l’équipe 🎉 Encore !/);
 
       step = 'the cursor’s thread part is marked';
       await goToLine(page, 21);
@@ -112,7 +112,7 @@ export async function run() {
       assert.deepEqual(await view.locator('article.card').evaluateAll((cards) => cards.map((c) => c.className.match(/net-(\w+)/)[1])), ['mastodon']);
       await view.locator('.tab[data-platform="mastodon"]').press('ArrowRight');
       await view.locator('article.net-threads').waitFor();
-      assert.equal(await view.locator('.tab[aria-selected="true"]').innerText(), 'Threads');
+      assert.equal(await view.locator('.tab[aria-selected="true"]').textContent(), 'Threads');
       assert.equal(await view.locator('.tab[data-platform="x"] .dot.error').count(), 1, 'the X tab shows its error');
       await page.screenshot({ path: join(out, `${tag}-preview-tabs.png`) });
       await view.locator('.layout-button[data-layout="side"]').click();
@@ -122,7 +122,7 @@ export async function run() {
       await quickOpen(page, '21-hostile.md');
       await view.locator('.post-title', { hasText: '<img src=x onerror=alert(5)>' }).waitFor({ timeout: 10_000 });
       assert.equal(await view.locator('article.card').count(), 5);
-      assert.match(await card('x').locator('.text').first().innerText(), /<script>alert\(1\)<\/script> <img src=x onerror=alert\(2\)>/);
+      assert.match(await card('x').locator('.text').first().textContent(), /<script>alert\(1\)<\/script> <img src=x onerror=alert\(2\)>/);
       assert.equal(await view.locator('.text img, .text svg, .text script, .post-title img, .alt-badge img').count(), 0);
       assert.equal(await view.locator('a[href^="javascript"], [onerror], [onload]').count(), 0);
       await page.screenshot({ path: join(out, `${tag}-preview-hostile.png`) });
