@@ -66,10 +66,14 @@ export function buildPreviews(result: LintResult, config: CalendarConfig): Platf
       const hashtags = rules.display.linkedHashtags?.(part.hashtagEntities) ?? part.hashtagEntities;
       for (const h of hashtags) entities.push({ kind: 'hashtag', start: h.start, end: h.end, display: part.text.slice(h.start, h.end) });
       for (const m of rules.display.mentions(part.text)) entities.push({ kind: 'mention', start: m.start, end: m.end, display: part.text.slice(m.start, m.end) });
-      const fold = foldAt(part.text, rules.display.fold);
+      const linked = withoutOverlaps(entities);
+      let fold = foldAt(part.text, rules.display.fold);
+      // Feeds never fold inside a link, hashtag or mention: before it (after it when it leads).
+      const inside = fold === undefined ? undefined : linked.find((e) => e.start < fold! && fold! < e.end);
+      if (inside) fold = inside.start > 0 ? inside.start : inside.end;
       return {
         text: part.text,
-        entities: withoutOverlaps(entities),
+        entities: linked,
         ...(fold !== undefined ? { fold } : {}),
         ...(part.length > part.limit ? { cut: part.fitsUntil } : {}),
         length: part.length,

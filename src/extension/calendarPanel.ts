@@ -92,8 +92,7 @@ export class CalendarPanel implements vscode.Disposable {
   /** Switches to another calendar of the workspace. */
   private showCalendar(root: string): void {
     this.state = { ...this.state, calendar: root };
-    const message: ToWebview = { type: 'snapshot', snapshot: this.snapshot(), state: this.state };
-    void this.panel.webview.postMessage(message);
+    this.send(this.snapshot(), this.state);
   }
 
   /** Resolves once the webview has drawn its first render. */
@@ -166,12 +165,15 @@ export class CalendarPanel implements vscode.Disposable {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       const snapshot = this.snapshot();
-      const json = JSON.stringify(snapshot);
-      if (json === this.shown) return;
-      this.shown = json;
-      const message: ToWebview = { type: 'snapshot', snapshot };
-      void this.panel.webview.postMessage(message);
+      if (JSON.stringify(snapshot) !== this.shown) this.send(snapshot);
     }, delay);
+  }
+
+  /** Every snapshot goes through here, so `shown` always says what the webview has. */
+  private send(snapshot: CalendarSnapshot, state?: CalendarViewState): void {
+    this.shown = JSON.stringify(snapshot);
+    const message: ToWebview = { type: 'snapshot', snapshot, ...(state ? { state } : {}) };
+    void this.panel.webview.postMessage(message);
   }
 
   /**

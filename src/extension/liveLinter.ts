@@ -66,9 +66,17 @@ export class LiveLinter implements vscode.Disposable {
   currentResult(document: vscode.TextDocument): LintResult | undefined {
     const current = this.resultFor(document);
     if (current) return current;
+    const key = document.uri.toString();
+    if (this.unpublished?.key === key && this.unpublished.version === document.version) return this.unpublished.result;
     const post = this.calendars.postOf(document.uri);
-    return post ? this.check(post, document) : undefined;
+    if (!post) return undefined;
+    const result = this.check(post, document);
+    this.unpublished = { key, version: document.version, result };
+    return result;
   }
+
+  /** The last result `currentResult` computed ahead of the debounce (one document: the previewed one). */
+  private unpublished: { key: string; version: number; result: LintResult } | undefined;
 
   private check(post: { calendar: Calendar; path: string }, document: vscode.TextDocument): LintResult {
     const fileExists = fileExistsIn(post.calendar);

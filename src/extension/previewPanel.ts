@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { buildPreviews } from '../core/preview';
 import { resolveMediaPath } from '../core/rules/mediaFiles';
-import { isFromPreview, type PreviewSnapshot, type ToPreview } from '../webview/protocol';
+import type { LintResult } from '../core/lint';
+import { isFromPreview, type PreviewInit, type PreviewSnapshot, type ToPreview } from '../webview/protocol';
 import type { Calendars } from './calendars';
 import { webviewHtml } from './webviewHtml';
 import type { LiveLinter } from './liveLinter';
@@ -53,13 +54,15 @@ export class PreviewPanel implements vscode.Disposable {
     this.document = document;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'calendar.svg');
     panel.webview.html = this.html(this.snapshot());
+    this.roots = JSON.stringify(PreviewPanel.options(deps).localResourceRoots?.map(String));
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => {
         if (!isFromPreview(m)) return;
         if (m.type === 'ready') this.push(); // whatever changed while the page loaded
         if (m.type === 'rendered') this.rendered.fire({ ms: m.ms, version: m.version, receivedAt: m.receivedAt, paintedAt: m.paintedAt });
-        if (m.type === 'reveal' && this.document) void this.reveal(m.start, m.end);
+        // Only for what is drawn now: a click on a card of another post or an older text is ignored.
+        if (m.type === 'reveal' && this.document && m.file === this.drawn?.file && m.version === this.document.version) void this.reveal(m.start, m.end);
       }),
       vscode.window.onDidChangeActiveTextEditor((e) => {
         if (e && deps.calendars.postOf(e.document.uri)) this.follow(e.document);
@@ -67,23 +70,37 @@ export class PreviewPanel implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => e.document === this.document && e.contentChanges.length > 0 && this.push()),
       // Also after the debounced check: media or settings may have changed what it finds.
       deps.linter.onDidLint((uri) => uri.toString() === this.document?.uri.toString() && this.push()),
-      deps.calendars.onDidChange(() => {
-        this.panel.webview.options = PreviewPanel.options(deps);
-        this.push();
-      }),
+      deps.calendars.onDidChange(() => this.updateRoots()),
       // A cursor move redraws only when it enters another thread part.
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor.document !== this.document) return;
-        const key = JSON.stringify(this.activeParts(e.textEditor.document));
+        const key = JSON.stringify(this.activeParts(e.textEditor.document, deps.linter.currentResult(e.textEditor.document)));
         if (key !== this.lastActive) this.push();
       }),
     );
   }
 
   private lastActive = '';
+  /** The last snapshot sent to the webview (tests read what was really drawn). */
+  drawn: PreviewSnapshot | undefined;
+  private roots = '';
+
+  /**
+   * New calendars or folders may hold media the webview may not load yet. Changing the roots reloads
+   * the page from its HTML, so the HTML is rebuilt with the current post first.
+   */
+  private updateRoots(): void {
+    const options = PreviewPanel.options(this.deps);
+    const roots = JSON.stringify(options.localResourceRoots?.map(String));
+    if (roots !== this.roots) {
+      this.roots = roots;
+      this.panel.webview.options = options;
+      this.panel.webview.html = this.html(this.snapshot());
+    } else this.push();
+  }
 
   /** For each network, the index of the thread part holding the cursor (0 when outside). */
-  private activeParts(document: vscode.TextDocument, result = this.deps.linter.lastResultFor(document)): Record<string, number> {
+  private activeParts(document: vscode.TextDocument, result: LintResult | undefined): Record<string, number> {
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
     const cursor = editor ? document.offsetAt(editor.selection.active) : 0;
     const parts: Record<string, number> = {};
@@ -106,7 +123,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private push(): void {
-    const message: ToPreview = { type: 'preview', snapshot: this.snapshot() };
+    const message: ToPreview = { type: 'preview', snapshot: this.snapshot(), strings: previewStrings() };
     void this.panel.webview.postMessage(message);
   }
 
@@ -116,7 +133,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (!document) return undefined;
     const post = this.deps.calendars.postOf(document.uri);
     const result = post && this.deps.linter.currentResult(document);
-    if (!post || !result) return undefined;
+    if (!post || !result) return (this.drawn = undefined);
     const config = post.calendar.config;
     const previews = buildPreviews(result, config);
     const activeParts = this.activeParts(document, result);
@@ -125,9 +142,7 @@ export class PreviewPanel implements vscode.Disposable {
     for (const m of result.post.meta.media) {
       mediaUris[m.file] = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(post.calendar.root, resolveMediaPath(post.path, m.file))).toString();
     }
-    const strings: Record<string, string> = {};
-    for (const key of PREVIEW_STRINGS) strings[key] = vscode.l10n.t(key);
-    return {
+    return (this.drawn = {
       file: post.path,
       version: document.version,
       title: result.post.meta.title ?? post.path,
@@ -137,8 +152,7 @@ export class PreviewPanel implements vscode.Disposable {
       problems: result.diagnostics.map((d) => ({ platform: d.platform ?? '', message: d.message, severity: d.severity, start: document.offsetAt(new vscode.Position(d.range.start.line, d.range.start.character)), end: document.offsetAt(new vscode.Position(d.range.end.line, d.range.end.character)) })),
       activeParts,
       mediaUris,
-      strings,
-    };
+    });
   }
 
   private html(snapshot: PreviewSnapshot | undefined): string {
@@ -146,7 +160,7 @@ export class PreviewPanel implements vscode.Disposable {
       title: vscode.l10n.t('Post preview'),
       styles: ['dist/webview/codicon.css', 'media/preview.css'],
       script: 'dist/webview/preview.js',
-      init: snapshot,
+      init: { snapshot, strings: previewStrings() } satisfies PreviewInit,
     });
   }
 
@@ -172,11 +186,24 @@ export interface PreviewDeps {
   readonly linter: LiveLinter;
 }
 
+/** The preview's UI strings in the user's language, by English key. */
+function previewStrings(): Record<string, string> {
+  const strings: Record<string, string> = {};
+  for (const key of PREVIEW_STRINGS) strings[key] = vscode.l10n.t(key);
+  return strings;
+}
+
 /** The preview's UI strings (translated in l10n/bundle.l10n.fr.json). */
 const PREVIEW_STRINGS = [
   'Open a post of the editorial calendar to preview it.',
   '{0} preview',
   'No alt text',
+  'ALT',
+  'Error',
+  'Warning',
+  'Info',
+  'part {0} of {1}',
+  '{0} of {1} characters',
   'No image',
   '{0}/{1} media',
   'Problems',

@@ -97,6 +97,12 @@ export interface PreviewSnapshot {
   readonly activeParts: Readonly<Record<string, number>>;
   /** Media files as webview URIs, by the path written in the post. */
   readonly mediaUris: Readonly<Record<string, string>>;
+}
+
+/** The preview's first render, embedded in its HTML; UI strings travel even when there is no post. */
+export interface PreviewInit {
+  readonly snapshot: PreviewSnapshot | undefined;
+  /** UI strings in the user's language, by English key. */
   readonly strings: Readonly<Record<string, string>>;
 }
 
@@ -109,11 +115,12 @@ export interface PreviewViewState {
   readonly tab?: PlatformId;
 }
 
-export type ToPreview = { readonly type: 'preview'; readonly snapshot: PreviewSnapshot | undefined };
+export type ToPreview = { readonly type: 'preview' } & PreviewInit;
 
 export type FromPreview =
   | { readonly type: 'ready' }
-  | { readonly type: 'reveal'; readonly start: number; readonly end: number }
+  /** Select offsets of the post `file` at `version` (the one drawn) in the editor. */
+  | { readonly type: 'reveal'; readonly file: string; readonly version: number; readonly start: number; readonly end: number }
   /** After each render: its duration, the version drawn, when its message arrived and when the frame was painted (epoch ms). */
   | { readonly type: 'rendered'; readonly ms: number; readonly version: number; readonly receivedAt: number; readonly paintedAt: number };
 
@@ -121,7 +128,7 @@ export function isFromPreview(value: unknown): value is FromPreview {
   if (!value || typeof value !== 'object') return false;
   const m = value as Record<string, unknown>;
   if (m['type'] === 'ready') return true;
-  if (m['type'] === 'reveal') return typeof m['start'] === 'number' && typeof m['end'] === 'number';
+  if (m['type'] === 'reveal') return typeof m['file'] === 'string' && typeof m['version'] === 'number' && typeof m['start'] === 'number' && typeof m['end'] === 'number';
   if (m['type'] === 'rendered') return typeof m['ms'] === 'number' && typeof m['version'] === 'number' && typeof m['receivedAt'] === 'number' && typeof m['paintedAt'] === 'number';
   return false;
 }

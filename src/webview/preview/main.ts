@@ -4,19 +4,24 @@
 import type { PlatformId } from '../../core/model';
 import type { PlatformPreview, PreviewPart } from '../../core/preview';
 import { el } from '../dom';
-import type { FromPreview, PreviewLayout, PreviewSnapshot, PreviewViewState, ToPreview } from '../protocol';
+import type { FromPreview, PreviewInit, PreviewLayout, PreviewSnapshot, PreviewViewState, ToPreview } from '../protocol';
 import { LOOKS, type Look } from './looks';
+import { pieces } from './pieces';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromPreview): void; getState(): PreviewViewState | undefined; setState(s: PreviewViewState): void };
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
-let snapshot: PreviewSnapshot | undefined = JSON.parse(root.dataset['init']!) as PreviewSnapshot | undefined;
+const init = JSON.parse(root.dataset['init']!) as PreviewInit;
+let snapshot: PreviewSnapshot | undefined = init.snapshot;
+let strings = init.strings;
 let view: PreviewViewState = vscode.getState() ?? { layout: 'side' };
 const now = () => performance.timeOrigin + performance.now();
 /** When the snapshot being drawn arrived (epoch ms), for the benchmark's breakdown. */
 let receivedAt = now();
 
-const t = (key: string, ...args: Array<string | number>) => (snapshot?.strings[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+const t = (key: string, ...args: Array<string | number>) => (strings[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+/** Visually hidden text, for screen readers (what colour or an icon says to the eye). */
+const hidden = (text: string) => el('span', 'sr-only', text);
 const icon = (name: string) => el('span', `codicon codicon-${name}`, undefined, { 'aria-hidden': 'true' });
 
 function setView(next: Partial<PreviewViewState>): void {
@@ -37,7 +42,10 @@ function render(inFrame = false): void {
   const shown = view.layout === 'tabs' && tab ? [tab] : s.previews;
   const cards = el('div', `cards layout-${view.layout}`, undefined, view.layout === 'tabs' && tab ? { role: 'tabpanel', id: 'tabpanel', 'aria-labelledby': `tab-${tab.platform}` } : {});
   for (const p of shown) cards.append(card(p, s));
+  // Redrawing replaces the DOM: keep the keyboard focus on the same control.
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset['focus'] : undefined;
   root.replaceChildren(toolbar(s, tab?.platform), cards);
+  if (focused) (root.querySelector(`[data-focus="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
   root.querySelector('.part.active')?.scrollIntoView({ block: 'nearest' });
   const report = reportPainted.bind(undefined, performance.now() - started, s.version, receivedAt);
   if (inFrame) report();
@@ -50,7 +58,10 @@ function render(inFrame = false): void {
  */
 function reportPainted(ms: number, version: number, received: number): void {
   const channel = new MessageChannel();
-  channel.port1.onmessage = () => vscode.postMessage({ type: 'rendered', ms, version, receivedAt: received, paintedAt: now() });
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    vscode.postMessage({ type: 'rendered', ms, version, receivedAt: received, paintedAt: now() });
+  };
   channel.port2.postMessage(null);
 }
 
@@ -59,7 +70,7 @@ function toolbar(s: PreviewSnapshot, selected: PlatformId | undefined): HTMLElem
   bar.append(el('h1', 'post-title', s.title));
   const layouts = el('div', 'layouts', undefined, { role: 'group', 'aria-label': t('Layout') });
   const layoutButton = (layout: PreviewLayout, label: string, codicon: string) => {
-    const b = el('button', `layout-button${view.layout === layout ? ' selected' : ''}`, undefined, { type: 'button', 'aria-pressed': String(view.layout === layout), title: label, 'data-layout': layout });
+    const b = el('button', `layout-button${view.layout === layout ? ' selected' : ''}`, undefined, { type: 'button', 'aria-pressed': String(view.layout === layout), title: label, 'data-layout': layout, 'data-focus': `layout-${layout}` });
     b.append(icon(codicon), el('span', undefined, label));
     b.addEventListener('click', () => setView({ layout }));
     return b;
@@ -76,14 +87,16 @@ function tabs(s: PreviewSnapshot, selected: PlatformId | undefined): HTMLElement
   s.previews.forEach((p, i) => {
     const on = p.platform === selected;
     const severity = worst(s, p.platform);
-    const b = el('button', `tab${on ? ' selected' : ''}`, undefined, { type: 'button', role: 'tab', id: `tab-${p.platform}`, 'aria-selected': String(on), 'aria-controls': 'tabpanel', tabindex: on ? '0' : '-1', 'data-platform': p.platform });
+    const b = el('button', `tab${on ? ' selected' : ''}`, undefined, { type: 'button', role: 'tab', id: `tab-${p.platform}`, 'aria-selected': String(on), 'aria-controls': 'tabpanel', tabindex: on ? '0' : '-1', 'data-platform': p.platform, 'data-focus': `tab-${p.platform}` });
     b.append(el('span', undefined, p.name));
-    if (severity) b.append(el('span', `dot ${severity}`, undefined, { title: t('Problems') }));
+    if (severity) b.append(el('span', `dot ${severity}`, undefined, { 'aria-hidden': 'true' }), hidden(t(severity === 'error' ? 'Error' : 'Warning')));
     b.addEventListener('click', () => setView({ tab: p.platform }));
     b.addEventListener('keydown', (e) => {
-      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-      if (!step) return;
-      const next = s.previews[(i + step + s.previews.length) % s.previews.length]!;
+      const n = s.previews.length;
+      const target = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 }[e.key];
+      if (target === undefined) return;
+      e.preventDefault();
+      const next = s.previews[target]!;
       setView({ tab: next.platform });
       (root.querySelector(`#tab-${next.platform}`) as HTMLElement | null)?.focus();
     });
@@ -118,14 +131,15 @@ function card(p: PlatformPreview, s: PreviewSnapshot): HTMLElement {
   const problems = problemsOf(s, p.platform);
   if (problems.length > 0) {
     const list = el('ul', 'problems', undefined, { 'aria-label': t('Problems') });
-    for (const x of problems) {
-      const button = el('button', `problem ${x.severity}`, undefined, { type: 'button', title: t('Show in the editor') });
-      button.append(icon(x.severity === 'error' ? 'error' : x.severity === 'warning' ? 'warning' : 'info'), el('span', undefined, x.message));
-      button.addEventListener('click', () => vscode.postMessage({ type: 'reveal', start: x.start, end: x.end }));
+    problems.forEach((x, i) => {
+      const kind = x.severity === 'error' ? 'error' : x.severity === 'warning' ? 'warning' : 'info';
+      const button = el('button', `problem ${x.severity}`, undefined, { type: 'button', title: t('Show in the editor'), 'data-focus': `problem-${p.platform}-${i}` });
+      button.append(icon(kind), hidden(t(kind === 'error' ? 'Error' : kind === 'warning' ? 'Warning' : 'Info') + ': '), el('span', undefined, x.message));
+      button.addEventListener('click', () => vscode.postMessage({ type: 'reveal', file: s.file, version: s.version, start: x.start, end: x.end }));
       const item = el('li');
       item.append(button);
       list.append(item);
-    }
+    });
     article.append(list);
   }
   return article;
@@ -133,7 +147,9 @@ function card(p: PlatformPreview, s: PreviewSnapshot): HTMLElement {
 
 const nameOf = (p: PlatformPreview) => p.account.name ?? p.name;
 const handleOf = (p: PlatformPreview) => p.account.handle ?? nameOf(p);
-const avatar = (p: PlatformPreview, look: Look) => el('span', `avatar ${look.avatar}`, nameOf(p).slice(0, 1).toUpperCase(), { 'aria-hidden': 'true' });
+const avatar = (p: PlatformPreview, look: Look) => el('span', `avatar ${look.avatar}`, initial(nameOf(p)), { 'aria-hidden': 'true' });
+/** The first character as people see it (an emoji or accented letter whole). */
+const initial = (name: string) => (new Intl.Segmenter().segment(name)[Symbol.iterator]().next().value?.segment ?? '').toUpperCase();
 
 /** Name, handle and time as the stacked and caption layouts show them above the post. */
 function header(p: PlatformPreview, s: PreviewSnapshot, look: Look): HTMLElement {
@@ -177,7 +193,7 @@ function media(p: PlatformPreview, s: PreviewSnapshot): HTMLElement[] {
     const uri = s.mediaUris[m.file];
     if (uri && /\.(png|jpe?g|gif|webp|avif)$/i.test(m.file)) figure.append(el('img', undefined, undefined, { src: uri, alt: m.alt ?? '' }));
     else figure.append(el('span', 'placeholder', m.file));
-    figure.append(el('span', `alt-badge${m.alt ? '' : ' missing'}`, m.alt ? 'ALT' : t('No alt text'), { title: m.alt ?? t('No alt text') }));
+    figure.append(el('span', `alt-badge${m.alt ? '' : ' missing'}`, m.alt ? t('ALT') : t('No alt text'), { title: m.alt ?? t('No alt text') }));
     grid.append(figure);
   });
   const out = [grid];
@@ -203,22 +219,14 @@ function partView(p: PlatformPreview, part: PreviewPart, index: number, s: Previ
   const box = el('div', `part${active ? ' active' : ''}`);
   const text = el('p', 'text');
   if (lead) text.append(el('span', 'name', lead), document.createTextNode(' '));
-  const marks = new Set<number>([0, part.text.length, ...(part.fold !== undefined ? [part.fold] : []), ...(part.cut !== undefined ? [part.cut] : [])]);
-  for (const e of part.entities) marks.add(e.start).add(e.end);
-  const cuts = [...marks].sort((a, b) => a - b);
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const [from, to] = [cuts[i]!, cuts[i + 1]!];
-    const entity = part.entities.find((e) => e.start <= from && to <= e.end);
-    if (part.fold !== undefined && from === part.fold) text.append(el('span', 'more', t(look.more)));
-    // A link shows its display text once, on its first piece.
-    const content = entity?.kind === 'link' ? (entity.start === from ? entity.display : '') : part.text.slice(from, to);
-    if (content === '') continue;
-    const classes = [entity ? `entity ${entity.kind}` : '', part.fold !== undefined && from >= part.fold ? 'folded' : '', part.cut !== undefined && from >= part.cut ? 'over' : ''].filter(Boolean).join(' ');
-    text.append(classes ? el('span', classes, content, entity?.href ? { title: entity.href } : {}) : document.createTextNode(content));
+  for (const piece of pieces(part)) {
+    if (piece.moreBefore) text.append(el('span', 'more', t(look.more)));
+    const classes = [piece.entity ? `entity ${piece.entity.kind}` : '', piece.folded ? 'folded' : '', piece.over ? 'over' : ''].filter(Boolean).join(' ');
+    text.append(classes ? el('span', classes, piece.text, piece.entity?.href ? { title: piece.entity.href } : {}) : document.createTextNode(piece.text));
   }
   const foot = el('div', 'part-foot');
-  if (p.parts.length > 1) foot.append(el('span', 'part-number', `${index + 1}/${p.parts.length}`));
-  foot.append(el('span', `counter${part.length > part.limit ? ' over' : ''}`, `${part.length}/${part.limit}`));
+  if (p.parts.length > 1) foot.append(el('span', 'part-number', `${index + 1}/${p.parts.length}`, { 'aria-label': t('part {0} of {1}', index + 1, p.parts.length) }));
+  foot.append(el('span', `counter${part.length > part.limit ? ' over' : ''}`, `${part.length}/${part.limit}`, { 'aria-label': t('{0} of {1} characters', part.length, part.limit) }));
   box.append(text, foot);
   return box;
 }
@@ -229,6 +237,7 @@ window.addEventListener('message', (event: MessageEvent<ToPreview>) => {
   if (event.data?.type !== 'preview') return;
   if (!frame) receivedAt = now();
   snapshot = event.data.snapshot;
+  strings = event.data.strings;
   frame ||= requestAnimationFrame(() => {
     frame = 0;
     render(true);
