@@ -9,7 +9,7 @@ import type { LiveLinter } from './liveLinter';
 
 /**
  * The per-network preview beside the editor: follows the active post, redrawn on every keystroke
- * (checked at once, without the diagnostics' debounce: a check takes well under a millisecond) and
+ * (checked at once, without the diagnostics' debounce: a check takes a few milliseconds at most) and
  * when the cursor moves to another part.
  */
 export class PreviewPanel implements vscode.Disposable {
