@@ -165,13 +165,14 @@ export class CalendarPanel implements vscode.Disposable {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       const snapshot = this.snapshot();
-      if (JSON.stringify(snapshot) !== this.shown) this.send(snapshot);
+      const json = JSON.stringify(snapshot);
+      if (json !== this.shown) this.send(snapshot, undefined, json);
     }, delay);
   }
 
   /** Every snapshot goes through here, so `shown` always says what the webview has. */
-  private send(snapshot: CalendarSnapshot, state?: CalendarViewState): void {
-    this.shown = JSON.stringify(snapshot);
+  private send(snapshot: CalendarSnapshot, state?: CalendarViewState, json = JSON.stringify(snapshot)): void {
+    this.shown = json;
     const message: ToWebview = { type: 'snapshot', snapshot, ...(state ? { state } : {}) };
     void this.panel.webview.postMessage(message);
   }

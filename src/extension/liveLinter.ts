@@ -66,17 +66,23 @@ export class LiveLinter implements vscode.Disposable {
   currentResult(document: vscode.TextDocument): LintResult | undefined {
     const current = this.resultFor(document);
     if (current) return current;
-    const key = document.uri.toString();
-    if (this.unpublished?.key === key && this.unpublished.version === document.version) return this.unpublished.result;
+    const ahead = this.checkedAhead(document);
+    if (ahead) return ahead;
     const post = this.calendars.postOf(document.uri);
     if (!post) return undefined;
     const result = this.check(post, document);
-    this.unpublished = { key, version: document.version, result };
+    this.unpublished = { key: document.uri.toString(), version: document.version, result };
     return result;
   }
 
   /** The last result `currentResult` computed ahead of the debounce (one document: the previewed one). */
   private unpublished: { key: string; version: number; result: LintResult } | undefined;
+
+  /** That result, if it is of the document's current text. */
+  private checkedAhead(document: vscode.TextDocument): LintResult | undefined {
+    const u = this.unpublished;
+    return u && u.key === document.uri.toString() && u.version === document.version ? u.result : undefined;
+  }
 
   private check(post: { calendar: Calendar; path: string }, document: vscode.TextDocument): LintResult {
     const fileExists = fileExistsIn(post.calendar);
@@ -91,8 +97,11 @@ export class LiveLinter implements vscode.Disposable {
       if (this.results.delete(key)) this.collection.delete(document.uri);
       return undefined;
     }
-    const result = this.check(post, document);
-    this.results.set(key, { version: document.version, result });
+    return this.publish(document, this.check(post, document));
+  }
+
+  private publish(document: vscode.TextDocument, result: LintResult): LintResult {
+    this.results.set(document.uri.toString(), { version: document.version, result });
     this.collection.set(document.uri, result.diagnostics.map((d) => toVsDiagnostic(d, this.docs)));
     this.changed.fire(document.uri);
     return result;
@@ -107,7 +116,12 @@ export class LiveLinter implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         // A newer keystroke scheduled its own run: this one is stale.
-        if (document.version === version && !document.isClosed) this.lintNow(document);
+        // Already published for this text (a settings change re-checked it): nothing to do.
+        if (document.version !== version || document.isClosed || this.resultFor(document)) return;
+        // The preview may already have checked this very text: publish that check, not a second one.
+        const ahead = this.checkedAhead(document);
+        if (ahead) this.publish(document, ahead);
+        else this.lintNow(document);
       }, settings().lintDelay),
     );
   }

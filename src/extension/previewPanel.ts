@@ -54,7 +54,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.document = document;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'calendar.svg');
     panel.webview.html = this.html(this.snapshot());
-    this.roots = JSON.stringify(PreviewPanel.options(deps).localResourceRoots?.map(String));
+    this.roots = rootsKey(panel.webview.options);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => {
@@ -91,7 +91,7 @@ export class PreviewPanel implements vscode.Disposable {
    */
   private updateRoots(): void {
     const options = PreviewPanel.options(this.deps);
-    const roots = JSON.stringify(options.localResourceRoots?.map(String));
+    const roots = rootsKey(options);
     if (roots !== this.roots) {
       this.roots = roots;
       this.panel.webview.options = options;
@@ -185,6 +185,9 @@ export interface PreviewDeps {
   readonly calendars: Calendars;
   readonly linter: LiveLinter;
 }
+
+/** The resource roots of webview options, comparable as a string. */
+const rootsKey = (options: vscode.WebviewOptions) => JSON.stringify(options.localResourceRoots?.map(String));
 
 /** The preview's UI strings in the user's language, by English key. */
 function previewStrings(): Record<string, string> {
