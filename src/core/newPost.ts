@@ -40,19 +40,3 @@ export function newPostText(fields: { title: string; dateText: string; platforms
     '',
   ].join('\n');
 }
-
-/**
- * The smallest single replacement turning `before` into `after` (common prefix and suffix kept),
- * so that editors apply and undo exactly the change.
- */
-export function minimalEdit(before: string, after: string): { start: number; end: number; newText: string } {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-    endBefore--;
-    endAfter--;
-  }
-  return { start, end: endBefore, newText: after.slice(start, endAfter) };
-}

@@ -2,7 +2,9 @@ import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLM
 import { parseBody, type Body } from './body';
 import type { CalendarConfig } from './config';
 import { parsePostDate } from './dates';
-import { parseFrontmatterYaml, splitFile, type FileSections } from './frontmatter';
+import type { FrontmatterPath } from './frontmatter/change';
+import { frontmatterFix } from './frontmatter/fix';
+import { parseFrontmatterYaml, splitFile, type FileSections } from './frontmatter/sections';
 import { readSimpleYaml } from './simpleYaml';
 import { message, type MessageId, type MessageParams } from './i18n/messages';
 import {
@@ -27,17 +29,15 @@ export const POST_FIELDS = ['title', 'date', 'platforms', 'status', 'campaign', 
 /** A media item with where it is written, for diagnostics and fixes. */
 export interface MediaEntry {
   readonly item: MediaItem;
+  /** Its index in the `media` list (the frontmatter editor's path is `['media', index]`). */
+  readonly index: number;
   /** File offsets of the whole item. */
   readonly start: number;
   readonly end: number;
-  /** File offset after the `file` value, where an `alt` can be inserted. */
+  /** File offset after the `file` value. */
   readonly fileEnd: number;
-  /** How the item is written: `file: …` lines, `{ file: … }`, a path in a block list, a path in `[a, b]`. */
-  readonly style: 'block' | 'flow' | 'bare' | 'bare-flow';
-  /** File offsets of an `alt:` written without a value (`alt:` or `alt: ""`), to fill in place. */
-  readonly emptyAlt?: { readonly start: number; readonly end: number };
-  /** Column of the `file` key (block) or of the path (bare), to indent inserted lines. */
-  readonly column: number;
+  /** True for a bare path (`- img.png`), false for a map with `file` (and `alt`). */
+  readonly bare: boolean;
 }
 
 /** A post file once read: its parts, its metadata, and where each field is written. */
@@ -192,7 +192,7 @@ class MetaReader {
         params: { field: key, suggestion: suggestion ?? '' },
         start,
         end,
-        fixes: suggestion ? [{ title: message(this.config.locale, 'fix.replace-with', { suggestion }), edits: [{ start, end, newText: suggestion }], preferred: true }] : [],
+        fixes: suggestion ? [frontmatterFix(this.text, { kind: 'rename', path: [key], key: suggestion }, message(this.config.locale, 'fix.replace-with', { suggestion }))] : [],
       });
     }
     const status = this.status();
@@ -233,19 +233,20 @@ class MetaReader {
     return this.scalarItems(key).map((i) => i.value);
   }
 
-  private scalarItems(key: string): Array<{ value: string; start: number; end: number }> {
+  /** The strings of a list field (or of one string), each with its path for the frontmatter editor. */
+  private scalarItems(key: string): Array<{ value: string; start: number; end: number; path: FrontmatterPath }> {
     const pair = this.pairs.get(key);
     const node = pair?.value;
     if (!pair || node === null || node === undefined) return [];
     if (isScalar(node) && node.value !== null) {
       const [start, end] = this.span(node);
-      return [{ value: String(node.value), start, end }];
+      return [{ value: String(node.value), start, end, path: [key] }];
     }
     if (isSeq(node)) {
-      const out: Array<{ value: string; start: number; end: number }> = [];
-      for (const item of node.items as Node[]) {
+      const out: Array<{ value: string; start: number; end: number; path: FrontmatterPath }> = [];
+      for (const [index, item] of (node.items as Node[]).entries()) {
         const [start, end] = this.span(item);
-        if (isScalar(item) && item.value !== null && typeof item.value !== 'object') out.push({ value: String(item.value), start, end });
+        if (isScalar(item) && item.value !== null && typeof item.value !== 'object') out.push({ value: String(item.value), start, end, path: [key, index] });
         else this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-string', params: { field: key }, start, end });
       }
       return out;
@@ -270,7 +271,7 @@ class MetaReader {
       params: { value, suggestion: suggestion ?? '', allowed: STATUSES.join(', ') },
       start,
       end,
-      fixes: suggestion ? [this.replace(start, end, suggestion)] : [],
+      fixes: suggestion ? [this.replace(['status'], suggestion)] : [],
     });
     return undefined;
   }
@@ -297,7 +298,7 @@ class MetaReader {
   private platforms(status: PostStatus | undefined): PlatformId[] {
     const items = this.scalarItems('platforms');
     const out: PlatformId[] = [];
-    for (const { value, start, end } of items) {
+    for (const { value, start, end, path } of items) {
       const id = value.trim().toLowerCase();
       if (isPlatformId(id)) {
         if (out.includes(id)) {
@@ -313,7 +314,7 @@ class MetaReader {
         params: { value, suggestion: suggestion ?? '', allowed: 'x, bluesky, mastodon, threads, linkedin, instagram, facebook, youtube, tiktok, pinterest' },
         start,
         end,
-        fixes: suggestion ? [this.replace(start, end, suggestion)] : [],
+        fixes: suggestion ? [this.replace(path, suggestion)] : [],
       });
     }
     if (items.length === 0 && status !== 'idea' && this.readable) {
@@ -333,39 +334,22 @@ class MetaReader {
       this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-list', params: { field: 'media' }, start, end });
       return [];
     }
-    for (const item of node.items as Node[]) {
+    (node.items as Node[]).forEach((item, index) => {
       const [start, end] = this.span(item);
       if (isScalar(item) && typeof item.value === 'string') {
-        this.media.push({ item: { file: item.value }, start, end, fileEnd: end, style: node.flow ? 'bare-flow' : 'bare', column: start - this.lineStart(start) });
-        continue;
+        this.media.push({ item: { file: item.value }, index, start, end, fileEnd: end, bare: true });
+        return;
       }
       const file = isMap(item) ? item.get('file', true) : undefined;
       if (!isMap(item) || !isScalar(file) || typeof file.value !== 'string' || file.value.trim() === '') {
         this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.media-file', start, end });
-        continue;
+        return;
       }
       const alt = item.get('alt', true);
       const altText = isScalar(alt) && alt.value !== null ? String(alt.value) : undefined;
-      const altWritten = item.items.some((p) => isScalar(p.key) && p.key.value === 'alt');
-      const emptyAlt = altWritten && (altText === undefined || altText.trim() === '') && isScalar(alt) ? this.span(alt) : undefined;
-      const fileKey = item.items.find((p) => isScalar(p.key) && p.key.value === 'file')?.key as Node | undefined;
-      const [keyStart] = this.span(fileKey);
-      const fileEnd = this.span(file)[1];
-      this.media.push({
-        item: { file: file.value, ...(altText !== undefined ? { alt: altText } : {}) },
-        start,
-        end,
-        fileEnd,
-        style: item.flow ? 'flow' : 'block',
-        column: keyStart - this.lineStart(keyStart),
-        ...(emptyAlt ? { emptyAlt: { start: emptyAlt[0], end: emptyAlt[1] } } : {}),
-      });
-    }
+      this.media.push({ item: { file: file.value, ...(altText !== undefined ? { alt: altText } : {}) }, index, start, end, fileEnd: this.span(file)[1], bare: false });
+    });
     return this.media.map((m) => m.item);
-  }
-
-  private lineStart(offset: number): number {
-    return this.text.lastIndexOf('\n', offset - 1) + 1;
   }
 
   private approvals(): Approval[] {
@@ -411,8 +395,9 @@ class MetaReader {
     return out;
   }
 
-  private replace(start: number, end: number, suggestion: string): Fix {
-    return { title: message(this.config.locale, 'fix.replace-with', { suggestion }), edits: [{ start, end, newText: suggestion }], preferred: true };
+  /** "Replace with …": the value at `path` set to the suggestion through the frontmatter editor. */
+  private replace(path: FrontmatterPath, suggestion: string): Fix {
+    return frontmatterFix(this.text, { kind: 'set', path, value: suggestion }, message(this.config.locale, 'fix.replace-with', { suggestion }));
   }
 }
 

@@ -37,3 +37,65 @@ export function lazyFix(compute: () => { title: string; edits: readonly TextEdit
     preferred,
   };
 }
+
+/**
+ * The text after applying non-overlapping edits (in any order) to `text`.
+ *
+ * @example applyEdits('status: draft', [{ start: 8, end: 13, newText: 'review' }]) // 'status: review'
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Edits on `text` that do what `first` (on `text`) then `second` (on the result of `first`) do.
+ * Edits that touch are merged, so each returned edit replaces one span of the original text: an
+ * editor applies and undoes them exactly, and every byte outside them stays.
+ *
+ * @example composeEdits('a: 1\n', [{ start: 3, end: 4, newText: '2' }], [{ start: 5, end: 5, newText: 'b: 3\n' }])
+ * // [{ start: 3, end: 4, newText: '2' }, { start: 5, end: 5, newText: 'b: 3\n' }]
+ */
+export function composeEdits(text: string, first: readonly TextEdit[], second: readonly TextEdit[]): TextEdit[] {
+  const a = [...first].sort((x, y) => x.start - y.start || x.end - y.end);
+  const middle = applyEdits(text, a);
+  const final = applyEdits(middle, second);
+  // Where a position of the middle text comes from in `text`: inside an insertion of `first`, the
+  // start (or end) of the span that insertion replaced.
+  const back = (p: number, side: 'start' | 'end'): number => {
+    let shift = 0;
+    for (const e of a) {
+      const from = e.start + shift;
+      const to = from + e.newText.length;
+      if (p < from || (p === from && side === 'start')) break;
+      if (p <= to) return side === 'start' ? e.start : e.end;
+      shift += e.newText.length - (e.end - e.start);
+    }
+    return p - shift;
+  };
+  const spans = [
+    ...a.map((e) => ({ start: e.start, end: e.end, delta: e.newText.length - (e.end - e.start) })),
+    ...second.map((e) => ({ start: back(e.start, 'start'), end: back(e.end, 'end'), delta: e.newText.length - (e.end - e.start) })),
+  ].sort((x, y) => x.start - y.start || x.end - y.end);
+  const out: TextEdit[] = [];
+  let shift = 0; // text → final offset before the current group
+  for (let i = 0; i < spans.length; ) {
+    let { start, end, delta } = spans[i]!;
+    let j = i + 1;
+    while (j < spans.length && spans[j]!.start <= end) {
+      end = Math.max(end, spans[j]!.end);
+      delta += spans[j]!.delta;
+      j++;
+    }
+    out.push({ start, end, newText: final.slice(start + shift, end + shift + delta) });
+    shift += delta;
+    i = j;
+  }
+  return out;
+}

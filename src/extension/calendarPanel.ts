@@ -7,7 +7,7 @@ import type { Calendars } from './calendars';
 import { statusLabel } from './labels';
 import type { LiveLinter } from './liveLinter';
 import type { PostIndex } from './postIndex';
-import { setPostField } from './postEdits';
+import { editPost } from './postEdits';
 import { webviewHtml } from './webviewHtml';
 
 const VIEW_TYPE = 'editorialCalendar.calendar';
@@ -153,7 +153,7 @@ export class CalendarPanel implements vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('The date of {0} cannot be read: fix it in the file first.', vscode.workspace.asRelativePath(uri)));
       return false;
     }
-    return setPostField(uri, 'date', next);
+    return editPost(uri, { kind: 'set', path: ['date'], value: next }, post.calendar.config.locale);
   }
 
   /** The snapshot the webview shows (JSON), and the one its HTML starts from. */

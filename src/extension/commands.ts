@@ -9,7 +9,7 @@ import type { Calendar, Calendars } from './calendars';
 import { countsAt } from './statusBar';
 import type { LiveLinter } from './liveLinter';
 import type { PostIndex } from './postIndex';
-import { setPostField } from './postEdits';
+import { editPost } from './postEdits';
 import type { PostsView } from './postsView';
 
 /** What the commands need. */
@@ -140,7 +140,7 @@ async function setStatus(ctx: CommandContext, uri?: vscode.Uri, status?: string)
   if (!target) return false;
   const chosen = status ?? (await vscode.window.showQuickPick(STATUSES.map((id) => ({ label: statusLabel(id), description: id, id })), { placeHolder: vscode.l10n.t('New status') }))?.id;
   if (!chosen) return false;
-  return setPostField(target, 'status', chosen);
+  return editPost(target, { kind: 'set', path: ['status'], value: chosen }, ctx.calendars.postOf(target)!.calendar.config.locale);
 }
 
 async function reschedule(ctx: CommandContext, uri?: vscode.Uri, date?: string): Promise<boolean> {
@@ -157,7 +157,7 @@ async function reschedule(ctx: CommandContext, uri?: vscode.Uri, date?: string):
     void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" is not a date.', dateText));
     return false;
   }
-  return setPostField(target, 'date', dateText);
+  return editPost(target, { kind: 'set', path: ['date'], value: dateText }, calendar.config.locale);
 }
 
 async function checkCalendar(ctx: CommandContext): Promise<void> {

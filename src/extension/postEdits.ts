@@ -1,25 +1,26 @@
 import * as vscode from 'vscode';
-import { setFrontmatterField } from '../core/frontmatter';
-import { minimalEdit } from '../core/newPost';
+import type { FrontmatterChange } from '../core/frontmatter/change';
+import { editFrontmatter } from '../core/frontmatter/editor';
+import { refusalMessage } from '../core/frontmatter/fix';
+import type { Locale } from '../core/i18n/messages';
 import { toWorkspaceEdit } from './convert';
 
 /**
- * Sets a frontmatter field of a post through a WorkspaceEdit: undo works, the text of an open editor
- * (saved or not) is the one edited, and comments, key order and quoting are kept. A post that had
- * no unsaved changes is saved again, so that the file on disk follows.
- * Returns false (with a message) when the frontmatter cannot be edited safely.
+ * Changes a post's frontmatter through the core's frontmatter editor and a WorkspaceEdit: undo
+ * works, the text of an open editor (saved or not) is the one edited, and every byte the change
+ * does not touch stays. A post that had no unsaved changes is saved again, so that the file on
+ * disk follows. Returns false (with a message saying why) when the editor refuses the change.
  */
-export async function setPostField(uri: vscode.Uri, key: string, value: string): Promise<boolean> {
+export async function editPost(uri: vscode.Uri, changes: FrontmatterChange | readonly FrontmatterChange[], locale: Locale): Promise<boolean> {
   const document = await vscode.workspace.openTextDocument(uri);
-  const before = document.getText();
-  const after = setFrontmatterField(before, key, value);
-  if (after === undefined) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The frontmatter of {0} cannot be edited: fix its YAML first.', vscode.workspace.asRelativePath(uri)));
+  const result = editFrontmatter(document.getText(), changes);
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(refusalMessage(locale, result, vscode.workspace.asRelativePath(uri)));
     return false;
   }
-  if (after === before) return true;
+  if (result.edits.length === 0) return true;
   const wasDirty = document.isDirty;
-  const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(document, [minimalEdit(before, after)]));
+  const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(document, result.edits));
   if (ok && !wasDirty) await document.save();
   return ok;
 }

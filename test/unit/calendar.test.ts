@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { addDays, campaignBands, clashes, dayKey, filterPosts, gapDays, monthGrid, postsByDay, weekStartDay, weeklyCounts, type CalendarPost } from '../../src/core/calendar';
-import { setFrontmatterField } from '../../src/core/frontmatter';
+import { editFrontmatter } from '../../src/core/frontmatter/editor';
+import { applyEdits } from '../../src/core/textEdits';
 import { rescheduledDateText } from '../../src/core/reschedule';
 
 const post = (id: string, date: number | undefined, extra: Partial<CalendarPost> = {}): CalendarPost => ({
@@ -91,7 +92,8 @@ describe('rescheduling keeps the written format', () => {
 
   it('changes no other byte of the file (comments, quoting, CRLF)', () => {
     const file = '---\r\ntitle: "Nova" # titre\r\ndate: \'2026-12-01T09:30\' # matin\r\nplatforms: [x]\r\n---\r\nTexte #Nova\r\n';
-    const moved = setFrontmatterField(file, 'date', rescheduledDateText('2026-12-01T09:30', '2026-12-09', PARIS)!);
-    assert.equal(moved, file.replace('2026-12-01T09:30', '2026-12-09T09:30'));
+    const result = editFrontmatter(file, { kind: 'set', path: ['date'], value: rescheduledDateText('2026-12-01T09:30', '2026-12-09', PARIS)! });
+    assert.ok(result.ok);
+    assert.equal(applyEdits(file, result.edits), file.replace('2026-12-01T09:30', '2026-12-09T09:30'));
   });
 });

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
-import { minimalEdit, newPostPath, newPostText, slugify } from '../../src/core/newPost';
+import { newPostPath, newPostText, slugify } from '../../src/core/newPost';
 import { codes, lintText } from './helpers';
 
 describe('new posts', () => {
@@ -20,16 +19,5 @@ describe('new posts', () => {
     // Both networks lack text: one finding names them both.
     const empty = lintText(text).diagnostics;
     assert.deepEqual(empty.map((d) => [d.code, d.message, d.platform]), [['length.empty', 'X and Bluesky: there is no text to publish.', undefined]]);
-  });
-
-  it('finds the smallest edit between two texts (property)', () => {
-    fc.assert(
-      fc.property(fc.string(), fc.string(), (a, b) => {
-        const e = minimalEdit(a, b);
-        return a.slice(0, e.start) + e.newText + a.slice(e.end) === b;
-      }),
-      { numRuns: 2000 },
-    );
-    assert.deepEqual(minimalEdit('status: draft\n', 'status: review\n'), { start: 8, end: 13, newText: 'review' });
   });
 });
