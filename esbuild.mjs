@@ -1,14 +1,16 @@
-// Bundles the extension and the CLI (and, later, the webviews) with esbuild.
+// Bundles the extension, the CLI and the webviews with esbuild, and writes their third-party notices.
 // Usage: node esbuild.mjs [--production] [--watch]. Type-checking is separate: npm run typecheck.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { writeNotices } from './build/notices.mjs';
+import { withoutCoreJs } from './build/withoutCoreJs.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
-/** @type {esbuild.BuildOptions[]} */
-const targets = [
+/** What ships: in the .vsix, and dist/cli.js as the package's `bin`. @type {esbuild.BuildOptions[]} */
+const shipped = [
   {
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
@@ -42,6 +44,10 @@ const targets = [
     format: 'iife',
     target: 'es2022',
   },
+];
+
+/** @type {esbuild.BuildOptions[]} */
+const testOnly = [
   {
     // The integration suite, run inside a real VS Code's extension host (test/vscode/run.mjs).
     entryPoints: ['test/integration/index.ts', 'test/integration/diagnostics.test.ts', 'test/integration/commands.test.ts', 'test/integration/calendar.test.ts', 'test/integration/preview.test.ts', 'test/integration/bench.ts'],
@@ -62,14 +68,29 @@ const targets = [
   },
 ];
 
+// A production build (the .vsix) starts from an empty dist/: nothing a dev build left there, such
+// as source maps, can ship.
+if (production) rmSync('dist', { recursive: true, force: true });
+
 // Codicons for the webviews: served from the extension, never from the network.
 mkdirSync('dist/webview', { recursive: true });
-for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
+const codicons = ['codicon.css', 'codicon.ttf'];
+for (const file of codicons) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
 
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'linked' };
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'linked', plugins: [withoutCoreJs] };
 
 if (watch) {
-  for (const target of targets) await (await esbuild.context({ ...common, ...target })).watch();
+  // Notices are written by full builds only, which is what packaging runs.
+  for (const target of [...shipped, ...testOnly]) await (await esbuild.context({ ...common, ...target })).watch();
 } else {
-  await Promise.all(targets.map((target) => esbuild.build({ ...common, ...target })));
+  const [results] = await Promise.all([
+    Promise.all(shipped.map((target) => esbuild.build({ ...common, ...target, metafile: true }))),
+    Promise.all(testOnly.map((target) => esbuild.build({ ...common, ...target }))),
+  ]);
+  writeNotices({
+    product: `Editorial Calendar ${version}`,
+    outfile: 'dist/THIRD-PARTY-NOTICES.txt',
+    metafiles: results.map((r) => r.metafile),
+    copied: [{ dir: 'node_modules/@vscode/codicons', shippedIn: codicons.map((f) => `dist/webview/${f}`), licence: 'CC-BY-4.0 (the icon font), MIT (its code, codicon.css)' }],
+  });
 }
