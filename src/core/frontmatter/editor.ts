@@ -29,8 +29,6 @@ export type FrontmatterEditResult =
   | { readonly ok: true; readonly edits: readonly TextEdit[] }
   | { readonly ok: false; readonly reason: EditRefusal; readonly path: FrontmatterPath };
 
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
-
 /**
  * The one frontmatter editor: the text edits that make `changes` (in order) to a post file, every
  * other byte kept (comments, key order, quoting, indentation, CRLF, BOM, the body). A value keeps
@@ -77,12 +75,15 @@ function editOnce(fileText: string, change: FrontmatterChange): FrontmatterEditR
   const planned = new Planner(yaml, cst, { eol, step: indentStep(yaml) }).plan(change);
   if (typeof planned === 'string') return refuse(planned);
 
-  // Read the result back: it must be the intended data, still inside the fences.
+  // Read the whole file back: the same body after the same fences, and the intended data.
+  const edits = planned.map((e) => ({ start: e.start + sections.yamlStart, end: e.end + sections.yamlStart, newText: e.newText }));
   const intended = changedData(data, change);
-  const after = applyEdits(yaml, planned);
-  const reread = parseFrontmatterYaml(after);
-  if (intended === undefined || CLOSE.test(after) || reread.errors.length > 0 || !sameData(reread.toJS() ?? {}, intended)) return refuse('unsafe');
-  return { ok: true, edits: planned.map((e) => ({ start: e.start + sections.yamlStart, end: e.end + sections.yamlStart, newText: e.newText })) };
+  const after = applyEdits(fileText, edits);
+  const split = splitFile(after);
+  if (intended === undefined || split.yamlStart !== sections.yamlStart || split.unclosed || after.slice(split.bodyStart) !== fileText.slice(sections.bodyStart)) return refuse('unsafe');
+  const reread = parseFrontmatterYaml(after.slice(split.yamlStart, split.yamlEnd));
+  if (reread.errors.length > 0 || !sameData(reread.toJS() ?? {}, intended)) return refuse('unsafe');
+  return { ok: true, edits };
 }
 
 function leafOf(change: FrontmatterChange): Leaf | undefined {
@@ -269,7 +270,7 @@ class Planner {
       // after its key's `:` (a comment there stays after it) or in place after a list's `-`.
       const empty = parent.type === 'block-map' ? '{}' : '[]';
       const colon = holder.item.key !== undefined ? colonOf(holder.item) : undefined;
-      if (!colon) return [{ start: itemStart(item), end: tokenEnd(parent), newText: empty }];
+      if (!colon) return [{ start: itemStart(item), end: this.beforeLineBreak(tokenEnd(parent)), newText: empty }];
       const props = propsOf(holder, this.doc);
       const at = props.length > 0 ? tokenEnd(props[props.length - 1]!) : colon.offset + 1;
       return [
@@ -352,6 +353,12 @@ class Planner {
     const nl = this.yaml.indexOf('\n', offset);
     if (nl < 0) return this.yaml.length;
     return this.yaml[nl - 1] === '\r' ? nl - 1 : nl;
+  }
+
+  /** `offset`, or the offset of the line break it follows (a block scalar's lines end with theirs). */
+  private beforeLineBreak(offset: number): number {
+    if (this.yaml[offset - 1] !== '\n') return offset;
+    return this.yaml[offset - 2] === '\r' ? offset - 2 : offset - 1;
   }
 
   /** Offset after the line break of the line that ends at or holds `offset`. */
