@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_CONFIG, type CalendarConfig } from '../../src/core/config';
 import { lint, type LintResult } from '../../src/core/lint';
 import type { TextEdit } from '../../src/core/model';
@@ -33,4 +35,16 @@ export function codes(result: LintResult): string[] {
 /** Applies edits (non-overlapping) to a text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+}
+
+/**
+ * Where data taken from other repositories lives: `../shared/conformance` beside the repository,
+ * never inside it (their licences and sizes are not the project's).
+ */
+const SHARED_CONFORMANCE = join(__dirname, '../..', '../shared/conformance');
+
+/** The path of a file in `SHARED_CONFORMANCE`, or undefined when this checkout has none. */
+export function sharedConformanceFile(relative: string): string | undefined {
+  const path = join(SHARED_CONFORMANCE, relative);
+  return existsSync(path) ? path : undefined;
 }

@@ -23,7 +23,7 @@ describe('per-network previews', () => {
     assert.deepEqual(spans(of(all, 'mastodon')).map(([k, t]) => [k, t]), [
       ['mention', '@lea@mastodon.social'],
       ['mention', '@nova_app'],
-      ['hashtag', '#Nova2'],
+      // Mastodon links a tag only at the start or after a space: `(#Nova2` stays text.
       ['hashtag', '#été'],
     ]);
     // X links no mention written as a Fediverse address.

@@ -82,12 +82,13 @@ const FIXTURES: Fixture[] = [
     },
   },
   {
-    // Trailing punctuation is never part of a tag and digits alone never make one; Bluesky needs a
-    // space (or the start) before `#`, so `(#Nova2` stays text there.
+    // Trailing punctuation is never part of a tag and digits alone never make one; Bluesky and
+    // Mastodon need a space (or the start) before `#`, so `(#Nova2` stays text there.
     name: 'hashtags next to punctuation',
     body: '(#Nova2, #été) #2026 #café! #a_b.',
     expect: {
       bluesky: [{ length: 33, entities: ['hashtag #été', 'hashtag #café', 'hashtag #a_b'] }],
+      mastodon: [{ length: 33, entities: ['hashtag #été', 'hashtag #café', 'hashtag #a_b'] }],
       threads: [{ length: 33, entities: ['hashtag #Nova2'] }],
       all: [{ length: 33, entities: ['hashtag #Nova2', 'hashtag #été', 'hashtag #café', 'hashtag #a_b'] }],
     },

@@ -24,8 +24,11 @@ const linksWithoutProtocol = memoizeByText((text: string): Link[] => {
   return twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], url: u.url }));
 });
 // twitter-text finds the same URLs either way; without the option it only drops those lacking a
-// scheme (a property test checks this), so one extraction serves both.
-const linksWithProtocol = memoizeByText((text: string): Link[] => linksWithoutProtocol(text).filter((l) => /^https?:\/\//i.test(l.url)));
+// scheme (a property test checks this), so one extraction serves both. A text without `:` has no
+// scheme, so the extraction (slow on long `a.b.c…` runs) is skipped, as twitter-text skips it.
+const linksWithProtocol = memoizeByText((text: string): Link[] =>
+  text.includes(':') ? linksWithoutProtocol(text).filter((l) => /^https?:\/\//i.test(l.url)) : [],
+);
 
 /** Links with (and by default without) `https://`, as twitter-text finds them (X, LinkedIn, Mastodon…). */
 export function twitterTextLinks(text: string, withoutProtocol = true): readonly Link[] {
