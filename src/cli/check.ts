@@ -1,11 +1,14 @@
-import { existsSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE } from '../core/config';
+import { FileError, type FileStat } from '../core/ports';
+import { findCalendarRoot, loadCalendar, type Calendar } from '../services/calendarFiles';
+import { reasonOf } from '../services/problems';
+import { walkPosts } from '../services/walk';
+import { NodeWorkspace } from '../node/workspace';
 import { parsePostDate } from '../core/dates';
 import { message, toLocale, type Locale } from '../core/i18n/messages';
 import type { Diagnostic } from '../core/model';
 import { UsageError, parseArgs } from './args';
-import { findCalendarRoot, isDirectory, listPostFiles, loadCalendar, toPosix, type Calendar } from './calendarFiles';
 import { lintFiles, type FileReport, type LintTask } from './lintFiles';
 import { formatGithub } from './report/github';
 import { formatJson } from './report/json';
@@ -13,6 +16,11 @@ import type { CheckOutput, OutputDiagnostic } from './report/model';
 import { formatText } from './report/text';
 
 const FORMATS = ['text', 'json', 'github'] as const;
+
+const workspace = new NodeWorkspace();
+
+/** A path with `/` separators. */
+const toPosix = (path: string) => (sep === '/' ? path : path.split(sep).join('/'));
 
 /** What a command prints and the exit status it ends with. */
 export interface CommandResult {
@@ -47,10 +55,10 @@ export async function check(argv: readonly string[], cwd: string, env: NodeJS.Pr
     throw new UsageError(message(locale, 'cli.bad-now', { value: nowText }));
   }
 
-  const { tasks, calendars, notices } = collectTasks(args.positionals, cwd, locale, typeof lang === 'string' ? lang : undefined);
-  if (tasks.length === 0) throw new UsageError(notices.join('\n') || message(locale, 'cli.no-posts', { globs: '-', root: '.' }));
+  const { tasks, calendars, notices, problems } = await collectTasks(args.positionals, cwd, locale, typeof lang === 'string' ? lang : undefined);
+  if (tasks.length === 0 && problems.length === 0) throw new UsageError(notices.join('\n') || message(locale, 'cli.no-posts', { globs: '-', root: '.' }));
   const now = typeof nowText === 'string' ? parsePostDate(nowText, calendars[0]?.config.timezone ?? 'UTC')!.time : Date.now();
-  const reports = await lintFiles(tasks, now);
+  const reports = [...problems, ...(await lintFiles(tasks, now))].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const output = toOutput(reports, calendars, cwd);
   // Messages are in the calendar's language unless --lang says otherwise.
   const outLocale = typeof lang === 'string' ? lang : calendars[0]?.config.locale ?? locale;
@@ -59,20 +67,21 @@ export async function check(argv: readonly string[], cwd: string, env: NodeJS.Pr
   return { stdout, ...(notices.length > 0 ? { stderr: notices.join('\n') } : {}), exitCode: output.summary.errors > 0 ? 1 : 0 };
 }
 
-/** Turns the paths given into files to lint, each with its calendar's settings. */
-function collectTasks(paths: readonly string[], cwd: string, locale: Locale, lang: Locale | undefined): { tasks: LintTask[]; calendars: Calendar[]; notices: string[] } {
+/** Turns the paths given into files to lint, each with its calendar's settings; walk problems become reports. */
+async function collectTasks(paths: readonly string[], cwd: string, locale: Locale, lang: Locale | undefined): Promise<{ tasks: LintTask[]; calendars: Calendar[]; notices: string[]; problems: FileReport[] }> {
   const calendars = new Map<string, Calendar>();
   const notices: string[] = [];
-  const calendarOf = (root: string) => {
+  const problems: FileReport[] = [];
+  const calendarOf = async (root: string) => {
     let calendar = calendars.get(root);
     if (!calendar) {
-      calendar = loadCalendar(root, locale);
+      calendar = await loadCalendar(workspace, root, locale);
       if (lang) calendar = { ...calendar, config: { ...calendar.config, locale: lang } };
       calendars.set(root, calendar);
     }
     return calendar;
   };
-  const targets = paths.length > 0 ? paths.map((p) => resolve(cwd, p)) : [findCalendarRoot(cwd)];
+  const targets = paths.length > 0 ? paths.map((p) => resolve(cwd, p)) : [await findCalendarRoot(workspace, cwd)];
   if (targets[0] === undefined) throw new UsageError(message(locale, 'cli.no-calendar', { dir: cwd }));
 
   const tasks: LintTask[] = [];
@@ -83,19 +92,29 @@ function collectTasks(paths: readonly string[], cwd: string, locale: Locale, lan
     tasks.push({ file, root: calendar.root, config: calendar.config });
   };
   for (const target of targets as string[]) {
-    if (!existsSync(target)) throw new UsageError(message(locale, 'cli.path-missing', { path: relative(cwd, target) || target }));
-    if (isDirectory(target)) {
-      const calendar = calendarOf(findCalendarRoot(target) ?? target);
-      const files = listPostFiles(calendar, target);
-      if (files.length === 0) notices.push(message(lang ?? calendar.config.locale, 'cli.no-posts', { globs: calendar.config.posts.join(', '), root: relative(cwd, target) || '.' }));
-      for (const file of files) add(file, calendar);
+    // A path named on the command line is followed, symlink or not (a walk does not follow them).
+    let kind: FileStat['kind'];
+    try {
+      kind = (await workspace.stat(target)).kind;
+    } catch (error) {
+      if (error instanceof FileError && error.code === 'not-found') throw new UsageError(message(locale, 'cli.path-missing', { path: relative(cwd, target) || target }));
+      throw new UsageError(message(locale, 'cli.unreadable', { path: relative(cwd, target) || target, reason: message(locale, reasonOf(error).id) }));
+    }
+    if (kind === 'directory') {
+      const calendar = await calendarOf((await findCalendarRoot(workspace, target)) ?? target);
+      const walk = await walkPosts(workspace, calendar, { within: target });
+      for (const p of walk.problems) problems.push({ file: p.path, diagnostics: [p.diagnostic] });
+      if (walk.files.length === 0 && walk.problems.length === 0) {
+        notices.push(message(lang ?? calendar.config.locale, 'cli.no-posts', { globs: calendar.config.posts.join(', '), root: relative(cwd, target) || '.' }));
+      }
+      for (const file of walk.files) add(file, calendar);
     } else if (basename(target) !== CONFIG_FILE) {
-      add(target, calendarOf(findCalendarRoot(dirname(target)) ?? dirname(target)));
+      add(target, await calendarOf((await findCalendarRoot(workspace, dirname(target))) ?? dirname(target)));
     } else {
-      calendarOf(dirname(target));
+      await calendarOf(dirname(target));
     }
   }
-  return { tasks, calendars: [...calendars.values()], notices };
+  return { tasks, calendars: [...calendars.values()], notices, problems };
 }
 
 function toOutput(reports: readonly FileReport[], calendars: readonly Calendar[], cwd: string): CheckOutput {

@@ -1,13 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
 import { fork } from 'node:child_process';
 import type { CalendarConfig } from '../core/config';
-import { message } from '../core/i18n/messages';
-import { lintBytes } from '../core/lint';
 import { toZonedIso } from '../core/zone';
 import type { Diagnostic, PlatformId } from '../core/model';
-import { toPosix } from './calendarFiles';
+import { checkPost } from '../services/checkPost';
+import { MediaProbe } from '../services/media';
+import { NodeWorkspace } from '../node/workspace';
 
 /** One file to lint, with the settings of its calendar. */
 export interface LintTask {
@@ -16,7 +14,7 @@ export interface LintTask {
   readonly config: CalendarConfig;
 }
 
-/** What the CLI keeps of a linted file: plain data, cheap to pass between threads. */
+/** What the CLI keeps of a linted file: plain data, cheap to pass between processes. */
 export interface FileReport {
   readonly file: string;
   readonly post?: {
@@ -28,39 +26,21 @@ export interface FileReport {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const exists = new Map<string, boolean>();
+const workspace = new NodeWorkspace();
+/** One media probe per calendar: many posts share images, each is looked up once. */
+const probes = new Map<string, MediaProbe>();
 
-/** Lints one file from disk. Never throws: an unreadable file becomes a `file.unreadable` finding. */
-export function lintFile(task: LintTask, now: number): FileReport {
-  const calendarPath = toPosix(relative(task.root, task.file));
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(task.file);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    const zero = { line: 0, character: 0 };
-    return {
-      file: task.file,
-      diagnostics: [{ code: 'file.unreadable', severity: 'error', message: message(task.config.locale, 'file.unreadable', { reason }), range: { start: zero, end: zero } }],
-    };
-  }
-  const result = lintBytes(calendarPath, bytes, {
-    config: task.config,
-    now,
-    fileExists: (path) => {
-      // Many posts share media: ask the disk once per file.
-      const absolute = join(task.root, path);
-      let known = exists.get(absolute);
-      if (known === undefined) exists.set(absolute, (known = existsSync(absolute)));
-      return known;
-    },
-  });
+/** Lints one file from disk. Never throws: what cannot be read becomes a finding on the file. */
+export async function lintFile(task: LintTask, now: number): Promise<FileReport> {
+  let media = probes.get(task.root);
+  if (!media) probes.set(task.root, (media = new MediaProbe(workspace, task.root)));
+  const checked = await checkPost(workspace, { root: task.root, config: task.config }, task.file, { now, media });
   // Fixes are for editors; the CLI reports findings only (and sends less between processes).
-  const diagnostics = result.diagnostics.map(({ fixes: _fixes, ...d }) => d);
-  if (!result.post) return { file: task.file, diagnostics };
-  const { meta } = result.post;
+  const diagnostics = checked.diagnostics.map(({ fixes: _fixes, ...d }) => d);
+  if (!checked.result) return { file: task.file, diagnostics };
+  const { meta } = checked.result.post;
   const platforms: NonNullable<FileReport['post']>['platforms'] = {};
-  for (const r of result.renders) {
+  for (const r of checked.result.renders) {
     platforms[r.platform] = { parts: r.parts.map((p) => ({ length: p.length, limit: p.limit, hashtags: [...p.hashtags] })) };
   }
   return {
@@ -75,6 +55,20 @@ export function lintFile(task: LintTask, now: number): FileReport {
   };
 }
 
+/** Lints files a few at a time: reading the next files overlaps checking this one. */
+async function lintChunk(tasks: readonly LintTask[], now: number): Promise<FileReport[]> {
+  const reports = new Array<FileReport>(tasks.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(8, tasks.length) }, async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      reports[i] = await lintFile(tasks[i]!, now);
+    }
+  });
+  await Promise.all(lanes);
+  return reports;
+}
+
 /**
  * Lints files. With `EDCAL_JOBS=n` (n > 1), on n processes: this one takes a share and each worker
  * process (this same script, started with EDCAL_WORKER=1) another; results come back in the tasks'
@@ -84,7 +78,7 @@ export function lintFile(task: LintTask, now: number): FileReport {
 export async function lintFiles(tasks: readonly LintTask[], now: number): Promise<FileReport[]> {
   const jobs = Number(process.env['EDCAL_JOBS']);
   const threads = Number.isInteger(jobs) && jobs > 1 ? Math.min(jobs, availableParallelism() * 2) : 1;
-  if (threads < 2) return tasks.map((t) => lintFile(t, now));
+  if (threads < 2) return lintChunk(tasks, now);
   const chunks = Array.from({ length: threads }, (_, i) => tasks.filter((_, j) => j % threads === i));
   const workers = chunks.slice(1).map(
     (chunk) =>
@@ -101,12 +95,7 @@ export async function lintFiles(tasks: readonly LintTask[], now: number): Promis
         child.send({ tasks: chunk, now });
       }),
   );
-  const mine: FileReport[] = [];
-  for (const task of chunks[0]!) {
-    mine.push(lintFile(task, now));
-    // Let the event loop move the workers' messages while this thread works.
-    if (mine.length % 100 === 0) await new Promise((r) => setImmediate(r));
-  }
+  const mine = await lintChunk(chunks[0]!, now);
   const others = await Promise.all(workers);
   const all = [mine, ...others];
   return tasks.map((_, j) => all[j % threads]![Math.floor(j / threads)]!);
@@ -117,7 +106,7 @@ export function runWorkerIfAny(): boolean {
   if (process.env['EDCAL_WORKER'] !== '1' || !process.send) return false;
   process.once('message', (message) => {
     const { tasks, now } = message as { tasks: LintTask[]; now: number };
-    process.send!(tasks.map((t) => lintFile(t, now)));
+    void lintChunk(tasks, now).then((reports) => process.send!(reports));
   });
   return true;
 }

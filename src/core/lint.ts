@@ -1,6 +1,6 @@
 import type { CalendarConfig } from './config';
-import { message } from './i18n/messages';
-import type { Diagnostic, PlatformId } from './model';
+import { message, type Locale } from './i18n/messages';
+import type { Diagnostic, MediaStatus, PlatformId } from './model';
 import { PLATFORMS } from './platforms/registry';
 import { parsePost, toDiagnostic, type Finding, type ParsedPost } from './post';
 import { renderPost, type PlatformRender } from './render';
@@ -11,8 +11,11 @@ export interface LintOptions {
   readonly config: CalendarConfig;
   /** Epoch milliseconds; defaults to `Date.now()`. */
   readonly now?: number;
-  /** Whether a calendar-relative path exists (media checks); omit to skip them. */
-  readonly fileExists?: (calendarPath: string) => boolean;
+  /**
+   * Where a media file (calendar-relative path) stands, as the host found it; omit, or answer
+   * undefined, to skip the check. Paths that leave the calendar are reported without asking.
+   */
+  readonly media?: (calendarPath: string) => MediaStatus | undefined;
 }
 
 /** A post once linted: the post as read, what each network receives, and the findings. */
@@ -29,8 +32,12 @@ export interface LintResult {
  * @example lint('posts/a.md', '---\ndate: 2026-12-01T09:30\nplatforms: [x]\n---\nHello', { config: DEFAULT_CONFIG })
  */
 export function lint(path: string, text: string, options: LintOptions): LintResult {
+  return lintPost(parsePost(path, text, options.config), options);
+}
+
+/** `lint` on a post already read (hosts read it first to look its media files up). */
+export function lintPost(post: ParsedPost, options: LintOptions): LintResult {
   const { config } = options;
-  const post = parsePost(path, text, config);
   const renders = renderPost(post, config);
   // Networks sharing a text would repeat a finding at the same place: keep one, naming them all.
   const groups = new Map<string, { finding: Finding; platforms: PlatformId[] }>();
@@ -40,7 +47,7 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
       renders,
       config,
       now: options.now ?? Date.now(),
-      ...(options.fileExists ? { fileExists: options.fileExists } : {}),
+      ...(options.media ? { media: options.media } : {}),
       report(finding) {
         const { platform: _platform, ...params } = finding.params ?? {};
         const key = `${finding.code}|${finding.id}|${finding.start}|${finding.end}|${JSON.stringify(params)}`;
@@ -78,19 +85,22 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * with a single diagnostic instead of a crash.
  */
 export function lintBytes(path: string, bytes: Uint8Array, options: LintOptions): LintResult | { post?: undefined; renders?: undefined; diagnostics: readonly Diagnostic[] } {
-  const locale = options.config.locale;
+  const decoded = decodePost(bytes, options.config.locale);
+  return typeof decoded === 'string' ? lint(path, decoded, options) : decoded;
+}
+
+/** A post file's text, or the one diagnostic saying why these bytes cannot be a post. */
+export function decodePost(bytes: Uint8Array, locale: Locale): string | { diagnostics: readonly Diagnostic[] } {
   const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const fail = (code: string, text: string): { diagnostics: Diagnostic[] } => ({ diagnostics: [{ code, severity: 'error', message: text, range: whole }] });
   if (bytes.length > MAX_POST_BYTES) {
     return fail('file.too-large', message(locale, 'file.too-large', { size: (bytes.length / 1048576).toFixed(1), max: MAX_POST_BYTES / 1048576 }));
   }
   if (bytes.subarray(0, 8000).includes(0)) return fail('file.binary', message(locale, 'file.binary'));
-  let text: string;
   try {
-    text = utf8.decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     return fail('file.encoding', message(locale, 'file.encoding'));
   }
-  return lint(path, text, options);
 }
 

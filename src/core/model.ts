@@ -84,6 +84,12 @@ export interface MediaItem {
   readonly alt?: string;
 }
 
+/**
+ * Where a media file stands, as the host finds it: there (`ok`), missing, not a regular file, or
+ * outside the calendar once `..` and symlinks are resolved.
+ */
+export type MediaStatus = 'ok' | 'missing' | 'not-a-file' | 'outside';
+
 /** A recorded sign-off, e.g. `{ by: 'Léa <lea@nova.example>', at: '2026-11-20T15:02+01:00' }`. */
 export interface Approval {
   readonly by: string;

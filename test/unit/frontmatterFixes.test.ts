@@ -44,13 +44,13 @@ describe('frontmatter fixes never add an error', () => {
   after(() => console.log(`      ${applied} frontmatter fixes applied and re-checked`));
   for (const [name, text] of posts) {
     it(name, () => {
-      const fileExists = () => true;
-      const before = lint('posts/p.md', text, { config, now: NOW, fileExists });
+      const media = () => 'ok' as const;
+      const before = lint('posts/p.md', text, { config, now: NOW, media });
       for (const d of before.diagnostics.filter((x) => FRONTMATTER_FIXES.includes(x.code))) {
         for (const fix of d.fixes ?? []) {
           if (fix.edits.length === 0) continue;
           const fixed = applyEdits(text, fix.edits);
-          const after = lint('posts/p.md', fixed, { config, now: NOW, fileExists });
+          const after = lint('posts/p.md', fixed, { config, now: NOW, media });
           const added = errors(after.diagnostics).filter((e) => !errors(before.diagnostics).includes(e));
           assert.deepEqual(added, [], `${fix.title} on ${d.code} added errors:\n${fixed}`);
           const count = (ds: readonly Diagnostic[]) => ds.filter((x) => x.code === d.code).length;
@@ -62,7 +62,7 @@ describe('frontmatter fixes never add an error', () => {
   }
   it('fixes each hostile post', () => {
     for (const text of HOSTILE) {
-      const result = lint('posts/p.md', text, { config, now: NOW, fileExists: () => true });
+      const result = lint('posts/p.md', text, { config, now: NOW, media: () => 'ok' });
       assert.ok(result.diagnostics.some((d) => FRONTMATTER_FIXES.includes(d.code) && (d.fixes ?? []).some((f) => f.edits.length > 0)), `no fix offered:\n${text}`);
     }
   });

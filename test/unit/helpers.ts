@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, type CalendarConfig } from '../../src/core/config';
 import { lint, type LintResult } from '../../src/core/lint';
-import type { TextEdit } from '../../src/core/model';
+import type { MediaStatus, TextEdit } from '../../src/core/model';
 
 /** A fixed "now" for every test: 2026-11-23 09:00 in Paris. */
 export const NOW = Date.UTC(2026, 10, 23, 8, 0);
@@ -23,8 +23,8 @@ export function postFile(fields: Record<string, string | undefined> = {}, body =
 }
 
 /** Lints a file text with the test config and a fixed clock. */
-export function lintText(text: string, config: Partial<CalendarConfig> = {}, path = 'posts/p.md', fileExists?: (p: string) => boolean): LintResult {
-  return lint(path, text, { config: { ...CONFIG, ...config }, now: NOW, ...(fileExists ? { fileExists } : {}) });
+export function lintText(text: string, config: Partial<CalendarConfig> = {}, path = 'posts/p.md', media?: (p: string) => MediaStatus | undefined): LintResult {
+  return lint(path, text, { config: { ...CONFIG, ...config }, now: NOW, ...(media ? { media } : {}) });
 }
 
 /** The codes found, in order. */

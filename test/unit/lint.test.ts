@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { lintBytes } from '../../src/core/lint';
+import type { MediaStatus } from '../../src/core/model';
 import { applyEdits, CONFIG, codes, lintText, NOW, postFile } from './helpers';
 
 /** One row per diagnostic code: a file that triggers it, and the 1-based line where it points. */
-const TABLE: Array<{ code: string; file: string; line: number; config?: Parameters<typeof lintText>[1]; exists?: boolean }> = [
+const TABLE: Array<{ code: string; file: string; line: number; config?: Parameters<typeof lintText>[1]; media?: MediaStatus }> = [
   { code: 'frontmatter.missing', file: 'Just text\n', line: 1 },
   { code: 'frontmatter.unclosed', file: '---\ndate: 2026-12-01T09:30\nplatforms: [x]\nHello', line: 1 },
   { code: 'frontmatter.yaml', file: postFile({ title: '[unclosed' }), line: 5 },
@@ -27,7 +28,12 @@ const TABLE: Array<{ code: string; file: string; line: number; config?: Paramete
   { code: 'hashtag.banned', file: postFile({}, 'Suivez #followback'), line: 6, config: { bannedHashtags: ['FollowBack'] } },
   { code: 'link.too-many', file: postFile({ platforms: '[threads]' }, 'https://a.com https://b.com https://c.com https://d.com https://e.com https://f.com'), line: 6 },
   { code: 'thread.unsupported', file: postFile({ platforms: '[linkedin]' }, 'Un\n\n---\n\nDeux'), line: 10 },
-  { code: 'media.missing-file', file: postFile({ media: '[{ file: ../media/nope.png, alt: Rien }]' }), line: 5, exists: false },
+  { code: 'media.missing-file', file: postFile({ media: '[{ file: ../media/nope.png, alt: Rien }]' }), line: 5, media: 'missing' },
+  { code: 'media.missing-file', file: postFile({ media: '\n  - file: ../media/folder.png\n    alt: Rien' }), line: 6, media: 'not-a-file' },
+  { code: 'media.outside-calendar', file: postFile({ media: '[{ file: ../../../../etc/passwd, alt: Rien }]' }), line: 5, media: 'ok' },
+  { code: 'media.outside-calendar', file: postFile({ media: "[{ file: '..\\..\\secret.png', alt: Rien }]" }), line: 5, media: 'ok' },
+  { code: 'media.outside-calendar', file: postFile({ media: '[{ file: "file:///etc/passwd", alt: Rien }]' }), line: 5, media: 'ok' },
+  { code: 'media.outside-calendar', file: postFile({ media: '[{ file: ../media/link.png, alt: Rien }]' }), line: 5, media: 'outside' },
   { code: 'media.alt-missing', file: postFile({ media: '\n  - file: a.png' }), line: 6 },
   { code: 'media.too-many', file: postFile({ media: '[a.mp4, b.mp4, c.mp4, d.mp4, e.mp4]' }), line: 5 },
   { code: 'media.required', file: postFile({ platforms: '[instagram]' }, 'Une légende'), line: 3 },
@@ -36,7 +42,7 @@ const TABLE: Array<{ code: string; file: string; line: number; config?: Paramete
 describe('lint', () => {
   for (const row of TABLE) {
     it(`${row.code} (line ${row.line})`, () => {
-      const result = lintText(row.file, row.config, 'posts/p.md', row.exists === undefined ? undefined : () => row.exists!);
+      const result = lintText(row.file, row.config, 'posts/p.md', row.media === undefined ? undefined : () => row.media);
       const found = result.diagnostics.find((d) => d.code === row.code);
       assert.ok(found, `expected ${row.code}, got ${JSON.stringify(codes(result))}`);
       assert.equal(found.range.start.line + 1, row.line, found.message);
@@ -45,7 +51,7 @@ describe('lint', () => {
 
   it('finds nothing in a clean post', () => {
     const text = postFile({ platforms: '[x, bluesky, mastodon, threads, linkedin, facebook]', title: 'Nova 2', media: '\n  - file: ../media/a.png\n    alt: "Capture de Nova 2"' }, 'Nova 2 arrive ✨ #Nova\nhttps://nova.app/launch');
-    assert.deepEqual(lintText(text, {}, 'posts/p.md', () => true).diagnostics, []);
+    assert.deepEqual(lintText(text, {}, 'posts/p.md', () => 'ok').diagnostics, []);
   });
 
   it('points an over-limit diagnostic at the first character X would cut', () => {

@@ -1,5 +1,5 @@
 import type { CalendarConfig } from '../config';
-import type { PlatformId } from '../model';
+import type { MediaStatus, PlatformId } from '../model';
 import type { ParsedPost, Finding } from '../post';
 import type { PartDetail, PlatformRender } from '../render';
 
@@ -10,8 +10,8 @@ export interface RuleContext {
   readonly config: CalendarConfig;
   /** The current time, epoch milliseconds (injected so tests are stable). */
   readonly now: number;
-  /** Whether a calendar-relative file exists; media checks are skipped without it. */
-  readonly fileExists?: (calendarPath: string) => boolean;
+  /** Where a calendar-relative media file stands, as the host found it (see `LintOptions.media`). */
+  readonly media?: (calendarPath: string) => MediaStatus | undefined;
   report(finding: Finding): void;
 }
 

@@ -1,0 +1,51 @@
+import type { CalendarConfig } from '../core/config';
+import { decodePost, lintPost, type LintResult } from '../core/lint';
+import type { Diagnostic } from '../core/model';
+import type { FileStat, Workspace } from '../core/ports';
+import { parsePost } from '../core/post';
+import { resolveMediaPath } from '../core/rules/mediaFiles';
+import { relativePath } from '../core/text/paths';
+import type { MediaProbe } from './media';
+import { readPostBytes } from './readPost';
+
+/** A post file once checked: what was read (when it could be) and every finding. */
+export interface CheckedPost {
+  /** Absolute path. */
+  readonly path: string;
+  /** Present when the file was read as a post. */
+  readonly result?: LintResult;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Size and modification time when the file could be looked at (for caches). */
+  readonly stat?: FileStat;
+}
+
+/**
+ * Reads and checks one post file: looked at before it is read (see `readPostBytes`), its media
+ * files looked up through `media` (inside the calendar only), then every rule. Never throws.
+ */
+export async function checkPost(
+  workspace: Workspace,
+  calendar: { readonly root: string; readonly config: CalendarConfig },
+  path: string,
+  options: { readonly now: number; readonly media: MediaProbe },
+): Promise<CheckedPost> {
+  const { config } = calendar;
+  const read = await readPostBytes(workspace, path, config.locale);
+  if ('diagnostic' in read) return { path, diagnostics: [read.diagnostic], ...(read.stat ? { stat: read.stat } : {}) };
+  const text = decodePost(read.bytes, config.locale);
+  if (typeof text !== 'string') return { path, diagnostics: text.diagnostics, stat: read.stat };
+  const calendarPath = relativePath(calendar.root, path) ?? path.slice(path.lastIndexOf('/') + 1);
+  const post = parsePost(calendarPath, text, config);
+  const statuses = await options.media.statuses(mediaPaths(post.path, post.meta.media));
+  const result = lintPost(post, { config, now: options.now, media: (p) => statuses.get(p) });
+  return { path, result, diagnostics: result.diagnostics, stat: read.stat };
+}
+
+/** The calendar-relative paths of a post's media that are files to look up (not links, not outside). */
+export function mediaPaths(postPath: string, media: ReadonlyArray<{ readonly file: string }>): string[] {
+  return media.flatMap((m) => {
+    if (/^https?:\/\//i.test(m.file)) return [];
+    const path = resolveMediaPath(postPath, m.file);
+    return path === undefined ? [] : [path];
+  });
+}

@@ -1,0 +1,54 @@
+import type { MediaStatus } from '../core/model';
+import { FileError, type Workspace } from '../core/ports';
+import { childPath, relativePath } from '../core/text/paths';
+
+/**
+ * Where a calendar's media files stand: there, missing, not a file, or outside the calendar once
+ * symlinks are resolved (`media/logo.png` linking to `/etc/passwd`). Publishing uploads these
+ * files, so nothing outside the calendar may pass. Each path is looked up once (many posts share
+ * images); `forget` drops what a file change made stale.
+ */
+export class MediaProbe {
+  private readonly known = new Map<string, Promise<MediaStatus>>();
+  private realRoot: Promise<string> | undefined;
+
+  constructor(
+    private readonly workspace: Workspace,
+    /** Absolute path of the calendar root. */
+    readonly root: string,
+  ) {}
+
+  /** The status of a calendar-relative path (as `resolveMediaPath` gives it). */
+  status(calendarPath: string): Promise<MediaStatus> {
+    let status = this.known.get(calendarPath);
+    if (!status) this.known.set(calendarPath, (status = this.look(calendarPath)));
+    return status;
+  }
+
+  /** The status of each path, looked up together. */
+  async statuses(paths: Iterable<string>): Promise<Map<string, MediaStatus>> {
+    const unique = [...new Set(paths)];
+    const found = await Promise.all(unique.map((p) => this.status(p)));
+    return new Map(unique.map((p, i) => [p, found[i]!]));
+  }
+
+  /** Forgets what is known (after files changed on disk). */
+  forget(): void {
+    this.known.clear();
+    this.realRoot = undefined;
+  }
+
+  private async look(calendarPath: string): Promise<MediaStatus> {
+    if (calendarPath === '' || calendarPath.startsWith('../') || calendarPath === '..') return 'outside';
+    const path = childPath(this.root, calendarPath);
+    try {
+      const stat = await this.workspace.stat(path);
+      if (stat.kind !== 'file') return 'not-a-file';
+      this.realRoot ??= this.workspace.realPath(this.root).catch(() => this.root);
+      const real = await this.workspace.realPath(path);
+      return relativePath(await this.realRoot, real) === undefined ? 'outside' : 'ok';
+    } catch (error) {
+      return error instanceof FileError && error.code !== 'not-found' && error.code !== 'denied' ? 'not-a-file' : 'missing';
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import picomatch from 'picomatch/posix';
+import type { CalendarConfig } from '../core/config';
+import type { Locale } from '../core/i18n/messages';
+import type { DirEntry, Workspace } from '../core/ports';
+import { childPath, relativePath } from '../core/text/paths';
+import { fileDiagnostic, reasonOf, type PathProblem } from './problems';
+
+/** Folders never walked: dependencies, git's own, and hidden ones (`.vscode`, `.cache`…). */
+export function skippedFolder(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
+/**
+ * Visits `root` and every folder under it, giving each folder's entries. Symlinked folders are
+ * not descended (so a link loop never hangs a walk), nor are `node_modules` and hidden folders.
+ * A folder that cannot be listed is passed to `unreadable` and the walk goes on.
+ */
+export async function walkFolders(
+  workspace: Workspace,
+  root: string,
+  visit: (dir: string, entries: readonly DirEntry[]) => void | Promise<void>,
+  unreadable: (dir: string, error: unknown) => void = () => {},
+  skip: (dir: string) => boolean = () => false,
+): Promise<void> {
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let entries: readonly DirEntry[];
+    try {
+      entries = [...(await workspace.list(dir))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (error) {
+      unreadable(dir, error);
+      continue;
+    }
+    await visit(dir, entries);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const entry = entries[i]!;
+      const path = childPath(dir, entry.name);
+      if (entry.kind === 'directory' && !skippedFolder(entry.name) && !skip(path)) pending.push(path);
+    }
+  }
+}
+
+/** The post files of a calendar, and what the walk could not read or chose not to follow. */
+export interface PostWalk {
+  /** Absolute paths of post files (regular files matching the `posts` globs), sorted. */
+  readonly files: readonly string[];
+  readonly problems: readonly PathProblem[];
+}
+
+/**
+ * The one walk over a calendar's files, shared by the CLI and the extension. Only regular files
+ * matching the calendar's `posts` globs are posts. The symlink policy (as eslint's): a walk does
+ * not descend symlinked folders (an info notice says so); a symlinked file counts only when it
+ * resolves inside the calendar (else a warning, and it is not read). FIFOs, sockets and devices
+ * are reported, never opened; an unreadable folder is one error and the walk goes on.
+ *
+ * @param within a folder inside the calendar to walk instead of its root
+ * @param exclude roots of calendars nested in this one: their posts are theirs
+ */
+export async function walkPosts(
+  workspace: Workspace,
+  calendar: { readonly root: string; readonly config: CalendarConfig },
+  options: { readonly within?: string; readonly exclude?: readonly string[] } = {},
+): Promise<PostWalk> {
+  const { root, config } = calendar;
+  const locale: Locale = config.locale;
+  const isPost = picomatch(config.posts as string[], { dot: false });
+  const exclude = new Set(options.exclude ?? []);
+  const files: string[] = [];
+  const problems: PathProblem[] = [];
+  let realRoot: Promise<string> | undefined;
+  const insideCalendar = async (path: string) => {
+    realRoot ??= workspace.realPath(root).catch(() => root);
+    return relativePath(await realRoot, await workspace.realPath(path)) !== undefined;
+  };
+
+  await walkFolders(
+    workspace,
+    options.within ?? root,
+    async (dir, entries) => {
+      for (const entry of entries) {
+        const path = childPath(dir, entry.name);
+        const rel = relativePath(root, path);
+        if (rel === undefined || entry.kind === 'directory') continue;
+        if (entry.kind === 'file') {
+          if (isPost(rel)) files.push(path);
+        } else if (entry.kind === 'other') {
+          if (isPost(rel)) problems.push({ path, diagnostic: fileDiagnostic(locale, 'file.not-regular', 'file.not-regular') });
+        } else await symlink(path, rel, entry.name);
+      }
+    },
+    (dir, error) => problems.push({ path: dir, diagnostic: fileDiagnostic(locale, 'folder.unreadable', 'folder.unreadable', { reason: reasonOf(error) }) }),
+    (dir) => exclude.has(dir),
+  );
+
+  async function symlink(path: string, rel: string, name: string): Promise<void> {
+    let kind: 'file' | 'directory' | 'other';
+    try {
+      kind = (await workspace.stat(path)).kind;
+    } catch (error) {
+      if (isPost(rel)) problems.push({ path, diagnostic: fileDiagnostic(locale, 'file.unreadable', 'file.unreadable', { reason: reasonOf(error) }) });
+      return;
+    }
+    if (kind === 'directory') {
+      if (!skippedFolder(name)) problems.push({ path, diagnostic: fileDiagnostic(locale, 'file.symlink', 'file.symlink-folder', {}, 'info') });
+      return;
+    }
+    if (!isPost(rel)) return;
+    if (!(await insideCalendar(path).catch(() => false))) {
+      problems.push({ path, diagnostic: fileDiagnostic(locale, 'file.symlink', 'file.symlink-outside', {}, 'warning') });
+    } else if (kind === 'other') {
+      problems.push({ path, diagnostic: fileDiagnostic(locale, 'file.not-regular', 'file.not-regular') });
+    } else files.push(path);
+  }
+
+  files.sort();
+  return { files, problems };
+}
