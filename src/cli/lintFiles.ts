@@ -4,6 +4,7 @@ import type { CalendarConfig } from '../core/config';
 import { toZonedIso } from '../core/zone';
 import type { Diagnostic, PlatformId } from '../core/model';
 import { checkPost } from '../services/checkPost';
+import { mapLimit } from '../services/mapLimit';
 import { MediaProbe } from '../services/media';
 import { NodeWorkspace } from '../node/workspace';
 
@@ -56,18 +57,7 @@ export async function lintFile(task: LintTask, now: number): Promise<FileReport>
 }
 
 /** Lints files a few at a time: reading the next files overlaps checking this one. */
-async function lintChunk(tasks: readonly LintTask[], now: number): Promise<FileReport[]> {
-  const reports = new Array<FileReport>(tasks.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(8, tasks.length) }, async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      reports[i] = await lintFile(tasks[i]!, now);
-    }
-  });
-  await Promise.all(lanes);
-  return reports;
-}
+const lintChunk = (tasks: readonly LintTask[], now: number) => mapLimit(tasks, 8, (task) => lintFile(task, now));
 
 /**
  * Lints files. With `EDCAL_JOBS=n` (n > 1), on n processes: this one takes a share and each worker

@@ -1,8 +1,10 @@
-import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type CalendarConfig } from '../core/config';
+import { CONFIG_FILE, DEFAULT_CONFIG, type CalendarConfig } from '../core/config';
 import type { Diagnostic } from '../core/model';
+import { discoverCalendars, loadCalendar } from '../services/calendarFiles';
+import { postMatcher } from '../services/walk';
 import { settings } from './settings';
+import { uriOf, workspaceFor } from './workspace';
 
 /** A calendar of the workspace: the folder holding `.editorial.yaml`, and its settings. */
 export interface Calendar {
@@ -45,18 +47,14 @@ export class Calendars implements vscode.Disposable {
   }
 
   private async loadNow(): Promise<void> {
-    const files = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/node_modules/**');
+    // The same discovery and settings reading as the CLI's (src/services/calendarFiles.ts).
     const loaded: Calendar[] = [];
-    for (const file of files) {
-      const root = vscode.Uri.joinPath(file, '..');
-      let text = '';
-      try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-      } catch {
-        continue; // removed meanwhile
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const workspace = workspaceFor(folder.uri);
+      for (const root of await discoverCalendars(workspace, [folder.uri.path])) {
+        const calendar = await loadCalendar(workspace, root, DEFAULT_CONFIG.locale);
+        loaded.push(makeCalendar(uriOf(folder.uri, root), withEditorLocale(calendar.config), calendar.configDiagnostics));
       }
-      const { config, diagnostics } = parseConfig(text, DEFAULT_CONFIG.locale);
-      loaded.push(makeCalendar(root, withEditorLocale(config), diagnostics));
     }
     // Deepest first, so that a nested calendar wins over the one around it.
     this.calendars = loaded.sort((a, b) => b.root.path.length - a.root.path.length);
@@ -84,8 +82,7 @@ export class Calendars implements vscode.Disposable {
 }
 
 function makeCalendar(root: vscode.Uri, config: CalendarConfig, configDiagnostics: readonly Diagnostic[]): Calendar {
-  const matcher = picomatch(config.posts as string[]);
-  return { root, config, configDiagnostics, isPost: (path) => matcher(path) };
+  return { root, config, configDiagnostics, isPost: postMatcher(config) };
 }
 
 /** Applies the `editorialCalendar.language` setting (auto: French UI → French). */

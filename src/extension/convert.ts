@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic, TextEdit } from '../core/model';
-import type { Calendar } from './calendars';
 
 const SEVERITY: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -56,10 +55,4 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
 export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[], into = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
   for (const e of edits) into.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
   return into;
-}
-
-/** A synchronous "does this calendar file exist" for media checks (local files only). */
-export function fileExistsIn(calendar: Calendar): ((path: string) => boolean) | undefined {
-  if (calendar.root.scheme !== 'file') return undefined;
-  return (path) => existsSync(vscode.Uri.joinPath(calendar.root, path).fsPath);
 }

@@ -7,6 +7,7 @@ import { commandTable } from './commands';
 import type { CalendarViewState } from '../webview/protocol';
 import { DocsLinks } from './convert';
 import { LiveLinter } from './liveLinter';
+import { MediaStatuses } from './mediaStatuses';
 import { PostIndex } from './postIndex';
 import { PostsView } from './postsView';
 import { CountsStatusBar } from './statusBar';
@@ -31,15 +32,16 @@ export interface EditorialCalendarApi {
 export function activate(context: vscode.ExtensionContext): EditorialCalendarApi {
   const started = performance.now();
   const calendars = new Calendars();
-  const index = new PostIndex(calendars, context.storageUri, String(context.extension.packageJSON.version));
+  const media = new MediaStatuses();
+  const index = new PostIndex(calendars, context.storageUri, String(context.extension.packageJSON.version), media);
   const docs = new DocsLinks(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
-  const linter = new LiveLinter(calendars, index, docs);
+  const linter = new LiveLinter(calendars, index, docs, media);
   const statusBar = new CountsStatusBar(linter);
   const postsView = new PostsView(index, calendars, context.workspaceState);
   const tree = vscode.window.createTreeView('editorialCalendar.posts', { treeDataProvider: postsView, showCollapseAll: true });
   postsView.treeView = tree;
   postsView.showFilterState();
-  context.subscriptions.push(calendars, index, linter, statusBar, postsView, tree);
+  context.subscriptions.push(calendars, media, index, linter, statusBar, postsView, tree);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new PostCodeActions(linter), { providedCodeActionKinds: PostCodeActions.kinds }),
   );
@@ -49,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
       deserializeWebviewPanel: async (panel, state: CalendarViewState | undefined) => CalendarPanel.restore(panel, calendarDeps, state),
     }),
   );
-  const previewDeps = { extensionUri: context.extensionUri, calendars, linter };
+  const previewDeps = { extensionUri: context.extensionUri, calendars, linter, media };
   const commands = commandTable({ calendars, index, linter, postsView, openCalendar: (anchor?: string) => CalendarPanel.show(calendarDeps, anchor) });
   commands['editorialCalendar.openPreview'] = (uri?: vscode.Uri) => PreviewPanel.show(previewDeps, uri);
   for (const [id, run] of Object.entries(commands)) {

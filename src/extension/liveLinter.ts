@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { lint, type LintResult } from '../core/lint';
 import type { Calendar, Calendars } from './calendars';
-import { type DocsLinks, fileExistsIn, toVsDiagnostic } from './convert';
+import { type DocsLinks, toVsDiagnostic } from './convert';
+import type { MediaStatuses } from './mediaStatuses';
 import { CONFIG_FILE } from '../core/config';
 import type { PostIndex } from './postIndex';
 import { settings } from './settings';
@@ -23,8 +24,12 @@ export class LiveLinter implements vscode.Disposable {
     private readonly calendars: Calendars,
     private readonly index: PostIndex,
     private readonly docs: DocsLinks,
+    private readonly media: MediaStatuses,
   ) {
     this.disposables.push(
+      media.onDidChange((calendar) => {
+        for (const d of vscode.workspace.textDocuments) if (this.calendars.postOf(d.uri)?.calendar === calendar && this.results.has(d.uri.toString())) this.lintNow(d);
+      }),
       vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.calendars.postOf(e.document.uri)) this.schedule(e.document);
@@ -85,8 +90,8 @@ export class LiveLinter implements vscode.Disposable {
   }
 
   private check(post: { calendar: Calendar; path: string }, document: vscode.TextDocument): LintResult {
-    const fileExists = fileExistsIn(post.calendar);
-    return lint(post.path, document.getText(), { config: post.calendar.config, ...(fileExists ? { fileExists } : {}) });
+    // Media not looked up yet are checked in the background; the post is checked again then.
+    return lint(post.path, document.getText(), { config: post.calendar.config, media: (path) => this.media.lookup(post.calendar, path) });
   }
 
   /** Checks a document right away and publishes its diagnostics. Returns the result for posts. */
@@ -143,8 +148,8 @@ export class LiveLinter implements vscode.Disposable {
     for (const key of uris) {
       if (this.results.has(key)) continue;
       const uri = vscode.Uri.parse(key);
-      const entry = this.index.get(uri);
-      updates.push([uri, entry ? entry.diagnostics.map((d) => toVsDiagnostic(d, this.docs)) : undefined]);
+      const diagnostics = this.index.get(uri)?.diagnostics ?? this.index.problemsAt(uri);
+      updates.push([uri, diagnostics ? diagnostics.map((d) => toVsDiagnostic(d, this.docs)) : undefined]);
     }
     for (const [uri, diagnostics] of updates) if (!diagnostics) this.collection.delete(uri);
     this.collection.set(updates.filter((u): u is [vscode.Uri, vscode.Diagnostic[]] => u[1] !== undefined));

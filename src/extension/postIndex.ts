@@ -1,9 +1,14 @@
-import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { lintBytes } from '../core/lint';
-import type { Diagnostic, PlatformId, PostStatus } from '../core/model';
+import type { Diagnostic, MediaStatus, PlatformId, PostStatus } from '../core/model';
+import type { FileStat } from '../core/ports';
+import { relativePath } from '../core/text/paths';
+import { checkPost, mediaPaths } from '../services/checkPost';
+import { mapLimit } from '../services/mapLimit';
+import type { MediaProbe } from '../services/media';
+import { walkPosts } from '../services/walk';
 import type { Calendar, Calendars } from './calendars';
-import { mapLimit, readFileBytes, statFile } from './files';
+import type { MediaStatuses } from './mediaStatuses';
+import { uriOf, workspaceFor } from './workspace';
 
 /** What the index keeps of a post file: enough for the Problems panel and the Posts view. */
 export interface IndexedPost {
@@ -23,11 +28,11 @@ export interface IndexedPost {
   readonly diagnostics: readonly Diagnostic[];
   /** When this result goes stale without the file changing (a date passes): epoch ms. */
   readonly expires?: number;
-  /** Media files (calendar-relative) and whether they existed when checked. */
-  readonly media: Readonly<Record<string, boolean>>;
+  /** Media files (calendar-relative) and where they stood when checked. */
+  readonly media: Readonly<Record<string, MediaStatus>>;
 }
 
-const CACHE_FILE = 'post-index-v3.json';
+const CACHE_FILE = 'post-index-v4.json';
 const DAY = 86_400_000;
 
 /**
@@ -39,6 +44,8 @@ const DAY = 86_400_000;
  */
 export class PostIndex implements vscode.Disposable {
   private posts = new Map<string, IndexedPost>();
+  /** What the walk could not read or did not follow (unreadable folders, FIFOs, symlinks), by URI. */
+  private pathProblems = new Map<string, readonly Diagnostic[]>();
   private readonly changed = new vscode.EventEmitter<readonly string[]>();
   /** Fires with the URIs whose entries changed (added, updated or removed). */
   readonly onDidChange = this.changed.event;
@@ -46,12 +53,11 @@ export class PostIndex implements vscode.Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** How the last full check went, for benchmarks: files, milliseconds, results reused from the cache. */
   lastRebuild = { files: 0, ms: 0, cached: 0 };
-  private mediaSeen: Map<string, Promise<boolean>> | undefined;
-
   constructor(
     private readonly calendars: Calendars,
     private readonly storage: vscode.Uri | undefined,
     private readonly version: string,
+    private readonly media: MediaStatuses,
   ) {
     const posts = vscode.workspace.createFileSystemWatcher('**/*.md', false, false, true);
     // A folder created or deleted with its files may be reported as one event for the folder:
@@ -63,9 +69,13 @@ export class PostIndex implements vscode.Disposable {
       posts.onDidCreate((uri) => void this.refresh(uri)),
       posts.onDidChange((uri) => void this.refresh(uri)),
       folders.onDidCreate((uri) => {
+        media.forget(uri); // an image added may be one a post names
         if (!uri.path.endsWith('.md')) void this.refreshTree(uri);
       }),
-      folders.onDidDelete((uri) => this.forget(uri)),
+      folders.onDidDelete((uri) => {
+        media.forget(uri);
+        this.forget(uri);
+      }),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const { oldUri, newUri } of e.files) {
           this.forget(oldUri);
@@ -83,6 +93,11 @@ export class PostIndex implements vscode.Disposable {
     return this.posts.get(uri.toString());
   }
 
+  /** Problems with a path that is not a post the index could read (a folder, a FIFO, a symlink). */
+  problemsAt(uri: vscode.Uri): readonly Diagnostic[] | undefined {
+    return this.pathProblems.get(uri.toString());
+  }
+
   /**
    * Checks every post of every calendar. With `useCache`, results whose inputs are unchanged are
    * reused. The new results replace the old ones only once complete (a cancelled check keeps them).
@@ -91,17 +106,23 @@ export class PostIndex implements vscode.Disposable {
     const started = performance.now();
     let reused = 0;
     const cached = options.useCache === false ? new Map<string, IndexedPost>() : await this.loadCache();
+    // The one walk (src/services/walk.ts), as the CLI's; nested calendars walk their own posts.
     const found: Array<{ uri: vscode.Uri; calendar: Calendar; path: string }> = [];
+    const problems = new Map<string, readonly Diagnostic[]>();
     for (const calendar of this.calendars.all) {
-      for (const glob of calendar.config.posts) {
-        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(calendar.root, glob), '**/node_modules/**')) {
-          const post = this.calendars.postOf(uri);
-          if (post && post.calendar === calendar) found.push({ uri, ...post });
-        }
+      const nested = this.calendars.all.filter((c) => c !== calendar && relativePath(calendar.root.path, c.root.path) && c.root.scheme === calendar.root.scheme).map((c) => c.root.path);
+      const walk = await walkPosts(workspaceFor(calendar.root), { root: calendar.root.path, config: calendar.config }, { exclude: nested });
+      for (const p of walk.problems) problems.set(uriOf(calendar.root, p.path).toString(), [p.diagnostic]);
+      for (const file of walk.files) {
+        const uri = uriOf(calendar.root, file);
+        const post = this.calendars.postOf(uri);
+        if (post && post.calendar === calendar) found.push({ uri, ...post });
       }
     }
     const next = new Map<string, IndexedPost>();
-    this.mediaSeen = new Map(); // many posts share images: look each up once per check
+    // Media looked up afresh for a full check (then each once: many posts share images); open
+    // posts keep the last statuses meanwhile, and are checked again where one changed.
+    for (const calendar of this.calendars.all) this.media.probeFor(calendar).revalidate();
     let done = 0;
     // A few files in flight hide the file system's latency; checking itself is synchronous.
     await mapLimit(found, 16, async ({ uri, calendar, path }) => {
@@ -114,10 +135,10 @@ export class PostIndex implements vscode.Disposable {
         options.progress?.report({ message: `${done}/${found.length}`, increment: (200 / Math.max(1, found.length)) * 100 });
       }
     });
-    this.mediaSeen = undefined;
     if (options.token?.isCancellationRequested) return;
-    const touched = new Set([...this.posts.keys(), ...next.keys()]);
+    const touched = new Set([...this.posts.keys(), ...next.keys(), ...this.pathProblems.keys(), ...problems.keys()]);
     this.posts = next;
+    this.pathProblems = problems;
     this.lastRebuild = { files: found.length, ms: performance.now() - started, cached: reused };
     this.changed.fire([...touched]);
     this.scheduleSave();
@@ -137,16 +158,24 @@ export class PostIndex implements vscode.Disposable {
   /** A new or renamed file or folder: check the posts now under it. */
   private async refreshTree(uri: vscode.Uri): Promise<void> {
     if (uri.path.endsWith('.md')) return this.refresh(uri);
-    for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.md'))) {
-      if (!this.posts.has(file.toString())) await this.refresh(file);
+    const calendar = this.calendars.all.find((c) => c.root.scheme === uri.scheme && relativePath(c.root.path, uri.path) !== undefined);
+    if (!calendar) return;
+    const walk = await walkPosts(workspaceFor(uri), { root: calendar.root.path, config: calendar.config }, { within: uri.path });
+    for (const file of walk.files) {
+      const fileUri = uriOf(calendar.root, file);
+      if (!this.posts.has(fileUri.toString())) await this.refresh(fileUri);
     }
   }
 
   /** Drops a deleted file, or every post under a deleted folder. */
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    const removed = [...this.posts.keys()].filter((k) => k === key || k.startsWith(key.endsWith('/') ? key : key + '/'));
-    for (const k of removed) this.posts.delete(k);
+    const under = (k: string) => k === key || k.startsWith(key.endsWith('/') ? key : key + '/');
+    const removed = [...this.posts.keys(), ...this.pathProblems.keys()].filter(under);
+    for (const k of removed) {
+      this.posts.delete(k);
+      this.pathProblems.delete(k);
+    }
     if (removed.length > 0) {
       this.changed.fire(removed);
       this.scheduleSave();
@@ -154,27 +183,29 @@ export class PostIndex implements vscode.Disposable {
   }
 
   private async check(uri: vscode.Uri, calendar: Calendar, path: string, cached: IndexedPost | undefined): Promise<IndexedPost | undefined> {
-    let stat: { mtime: number; size: number };
-    let bytes: Uint8Array;
+    const workspace = workspaceFor(uri);
+    const probe = this.media.probeFor(calendar);
+    let stat: FileStat;
     try {
-      stat = await statFile(uri);
-      if (cached && cached.mtime === stat.mtime && cached.size === stat.size && (await this.stillValid(cached, calendar))) return cached;
-      bytes = await readFileBytes(uri);
+      stat = await workspace.stat(uri.path);
     } catch {
       return undefined; // removed meanwhile
     }
-    const media: Record<string, boolean> = {};
-    const fileExists = calendar.root.scheme === 'file' ? (p: string) => (media[p] ??= existsSyncUri(vscode.Uri.joinPath(calendar.root, p))) : undefined;
+    if (cached && cached.mtime === stat.mtime && cached.size === stat.size && (await this.stillValid(cached, probe))) return cached;
+    // The same reading and checking as the CLI's (src/services/checkPost.ts).
     const now = Date.now();
-    const result = lintBytes(path, bytes, { config: calendar.config, now, ...(fileExists ? { fileExists } : {}) });
-    const meta = result.post?.meta;
+    const checked = await checkPost(workspace, { root: calendar.root.path, config: calendar.config }, uri.path, { now, media: probe });
+    const result = checked.result;
+    const meta = result?.post.meta;
+    const media: Record<string, MediaStatus> = {};
+    if (meta) for (const [p, status] of await probe.statuses(mediaPaths(path, meta.media))) media[p] = status;
     // An unpublished post in the future becomes "past" at its date (a day-only date, a day later).
     const expires = meta?.date !== undefined && meta.status !== 'published' && meta.date + (meta.dateOnly ? DAY : 0) > now ? meta.date + (meta.dateOnly ? DAY : 0) : undefined;
     return {
       uri: uri.toString(),
       path,
-      mtime: stat.mtime,
-      size: stat.size,
+      mtime: checked.stat?.mtime ?? stat.mtime,
+      size: checked.stat?.size ?? stat.size,
       ...(meta?.title !== undefined ? { title: meta.title } : {}),
       ...(meta?.date !== undefined ? { date: meta.date } : {}),
       ...(meta?.dateOnly ? { dateOnly: true } : {}),
@@ -183,24 +214,16 @@ export class PostIndex implements vscode.Disposable {
       ...(expires !== undefined ? { expires } : {}),
       platforms: meta?.platforms ?? [],
       tags: meta?.tags ?? [],
-      excerpt: result.post ? result.post.body.defaultText.value.trim().split('\n').slice(0, 3).join('\n') : '',
-      diagnostics: result.diagnostics.map(({ fixes: _fixes, ...d }) => d),
+      excerpt: result ? result.post.body.defaultText.value.trim().split('\n').slice(0, 3).join('\n') : '',
+      diagnostics: checked.diagnostics.map(({ fixes: _fixes, ...d }) => d),
       media,
     };
   }
 
-  /** A cached result holds while its date has not passed and its media files are as they were. */
-  private async stillValid(cached: IndexedPost, calendar: Calendar): Promise<boolean> {
+  /** A cached result holds while its date has not passed and its media files stand as they did. */
+  private async stillValid(cached: IndexedPost, probe: MediaProbe): Promise<boolean> {
     if (cached.expires !== undefined && cached.expires <= Date.now()) return false;
-    for (const [path, existed] of Object.entries(cached.media)) {
-      const uri = vscode.Uri.joinPath(calendar.root, path);
-      let now = this.mediaSeen?.get(uri.toString());
-      if (!now) {
-        now = exists(uri);
-        this.mediaSeen?.set(uri.toString(), now);
-      }
-      if ((await now) !== existed) return false;
-    }
+    for (const [path, status] of Object.entries(cached.media)) if ((await probe.status(path)) !== status) return false;
     return true;
   }
 
@@ -241,17 +264,4 @@ export class PostIndex implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await statFile(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function existsSyncUri(uri: vscode.Uri): boolean {
-  return existsSync(uri.fsPath);
 }

@@ -6,6 +6,7 @@ import { isFromPreview, type PreviewInit, type PreviewSnapshot, type ToPreview }
 import type { Calendars } from './calendars';
 import { webviewHtml } from './webviewHtml';
 import type { LiveLinter } from './liveLinter';
+import type { MediaStatuses } from './mediaStatuses';
 
 /**
  * The per-network preview beside the editor: follows the active post, redrawn on every keystroke
@@ -32,10 +33,14 @@ export class PreviewPanel implements vscode.Disposable {
     return (PreviewPanel.current = new PreviewPanel(panel, deps, document));
   }
 
-  /** Scripts on; files only from the extension's assets and the workspace (the posts' media). */
+  /**
+   * Scripts on; files only from the extension's assets and the calendars (the posts' media), never
+   * the rest of the workspace. Media are given a URI only when inside their calendar, symlinks
+   * resolved (see `snapshot`).
+   */
   private static options(deps: PreviewDeps): vscode.WebviewOptions {
     const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
-    for (const uri of [...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri), ...deps.calendars.all.map((c) => c.root)]) {
+    for (const uri of deps.calendars.all.map((c) => c.root)) {
       if (!roots.some((r) => r.toString() === uri.toString())) roots.push(uri);
     }
     return { enableScripts: true, localResourceRoots: roots };
@@ -140,7 +145,10 @@ export class PreviewPanel implements vscode.Disposable {
     this.lastActive = JSON.stringify(activeParts);
     const mediaUris: Record<string, string> = {};
     for (const m of result.post.meta.media) {
-      mediaUris[m.file] = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(post.calendar.root, resolveMediaPath(post.path, m.file))).toString();
+      const path = resolveMediaPath(post.path, m.file);
+      if (path !== undefined && this.deps.media.lookup(post.calendar, path) === 'ok') {
+        mediaUris[m.file] = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(post.calendar.root, path)).toString();
+      }
     }
     return (this.drawn = {
       file: post.path,
@@ -184,6 +192,7 @@ export interface PreviewDeps {
   readonly extensionUri: vscode.Uri;
   readonly calendars: Calendars;
   readonly linter: LiveLinter;
+  readonly media: MediaStatuses;
 }
 
 /** The resource roots of webview options, comparable as a string. */

@@ -10,19 +10,36 @@ import { childPath, relativePath } from '../core/text/paths';
  */
 export class MediaProbe {
   private readonly known = new Map<string, Promise<MediaStatus>>();
+  private readonly settled = new Map<string, MediaStatus>();
   private realRoot: Promise<string> | undefined;
 
   constructor(
     private readonly workspace: Workspace,
     /** Absolute path of the calendar root. */
     readonly root: string,
+    /** Called when a path looked up again stands otherwise than it did. */
+    private readonly changed: (calendarPath: string) => void = () => {},
   ) {}
 
   /** The status of a calendar-relative path (as `resolveMediaPath` gives it). */
   status(calendarPath: string): Promise<MediaStatus> {
     let status = this.known.get(calendarPath);
-    if (!status) this.known.set(calendarPath, (status = this.look(calendarPath)));
+    if (!status) {
+      status = this.look(calendarPath);
+      this.known.set(calendarPath, status);
+      void status.then((found) => {
+        if (this.known.get(calendarPath) !== status) return;
+        const previous = this.settled.get(calendarPath);
+        this.settled.set(calendarPath, found);
+        if (previous !== undefined && previous !== found) this.changed(calendarPath);
+      });
+    }
     return status;
+  }
+
+  /** The status when already looked up (for hosts that check synchronously, on each keystroke). */
+  knownStatus(calendarPath: string): MediaStatus | undefined {
+    return this.settled.get(calendarPath);
   }
 
   /** The status of each path, looked up together. */
@@ -32,10 +49,25 @@ export class MediaProbe {
     return new Map(unique.map((p, i) => [p, found[i]!]));
   }
 
-  /** Forgets what is known (after files changed on disk). */
-  forget(): void {
+  /** Looks every path up again when next asked, answering `knownStatus` from the last look meanwhile. */
+  revalidate(): void {
     this.known.clear();
     this.realRoot = undefined;
+  }
+
+  /** Forgets what is known of a calendar-relative path and everything under it (all, without one). */
+  forget(calendarPath?: string): void {
+    if (calendarPath === undefined) {
+      this.known.clear();
+      this.settled.clear();
+      this.realRoot = undefined;
+      return;
+    }
+    for (const key of [...this.known.keys()]) {
+      if (key !== calendarPath && !key.startsWith(calendarPath + '/')) continue;
+      this.known.delete(key);
+      this.settled.delete(key);
+    }
   }
 
   private async look(calendarPath: string): Promise<MediaStatus> {

@@ -41,6 +41,14 @@ export async function walkFolders(
   }
 }
 
+/**
+ * Whether a calendar-relative path is a post: it matches the calendar's `posts` globs (hidden
+ * files and folders never do). The walk and the extension's open editors both ask this.
+ */
+export function postMatcher(config: CalendarConfig): (calendarPath: string) => boolean {
+  return picomatch(config.posts as string[], { dot: false });
+}
+
 /** The post files of a calendar, and what the walk could not read or chose not to follow. */
 export interface PostWalk {
   /** Absolute paths of post files (regular files matching the `posts` globs), sorted. */
@@ -65,7 +73,7 @@ export async function walkPosts(
 ): Promise<PostWalk> {
   const { root, config } = calendar;
   const locale: Locale = config.locale;
-  const isPost = picomatch(config.posts as string[], { dot: false });
+  const isPost = postMatcher(config);
   const exclude = new Set(options.exclude ?? []);
   const files: string[] = [];
   const problems: PathProblem[] = [];

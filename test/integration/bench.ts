@@ -4,7 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { EditorialCalendarApi } from '../../src/extension/extension';
-import { mapLimit, readFileBytes, statFile } from '../../src/extension/files';
+import { mapLimit } from '../../src/services/mapLimit';
+import { workspaceFor } from '../../src/extension/workspace';
+
+const readFileBytes = (uri: vscode.Uri) => workspaceFor(uri).read(uri.path, 1 << 20);
+const statFile = (uri: vscode.Uri) => workspaceFor(uri).stat(uri.path);
 
 export async function run(): Promise<void> {
   const ext = vscode.extensions.getExtension<EditorialCalendarApi>('edcal.editorial-calendar')!;
