@@ -17,7 +17,7 @@ import { formatText } from './report/text';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 
-const workspace = new NodeWorkspace();
+const workspace = new NodeWorkspace({ blocking: true });
 
 /** A path with `/` separators. */
 const toPosix = (path: string) => (sep === '/' ? path : path.split(sep).join('/'));

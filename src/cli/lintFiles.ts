@@ -27,7 +27,7 @@ export interface FileReport {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const workspace = new NodeWorkspace();
+const workspace = new NodeWorkspace({ blocking: true });
 /** One media probe per calendar: many posts share images, each is looked up once. */
 const probes = new Map<string, MediaProbe>();
 

@@ -31,6 +31,8 @@ export class FileError extends Error {
     readonly path: string,
     /** The host's own words (`EACCES`, a VS Code error name), for people. */
     readonly detail: string = code,
+    /** For `too-large`: the file's size in bytes, when known. */
+    readonly size?: number,
   ) {
     super(`${code}: ${path}`);
     this.name = 'FileError';

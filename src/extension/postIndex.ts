@@ -204,8 +204,8 @@ export class PostIndex implements vscode.Disposable {
     return {
       uri: uri.toString(),
       path,
-      mtime: checked.stat?.mtime ?? stat.mtime,
-      size: checked.stat?.size ?? stat.size,
+      mtime: stat.mtime,
+      size: stat.size,
       ...(meta?.title !== undefined ? { title: meta.title } : {}),
       ...(meta?.date !== undefined ? { date: meta.date } : {}),
       ...(meta?.dateOnly ? { dateOnly: true } : {}),

@@ -45,7 +45,7 @@ class VsCodeWorkspace implements Workspace {
   async read(path: string, maxBytes: number): Promise<Uint8Array> {
     const s = await this.stat(path);
     if (s.kind !== 'file') throw new FileError('not-a-file', path);
-    if (s.size > maxBytes) throw new FileError('too-large', path);
+    if (s.size > maxBytes) throw new FileError('too-large', path, 'too-large', s.size);
     const bytes = await this.call(path, () => vscode.workspace.fs.readFile(this.uri(path)));
     if (bytes.length > maxBytes) throw new FileError('too-large', path);
     return bytes;

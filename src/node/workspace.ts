@@ -1,70 +1,104 @@
-import { constants } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import * as fs from 'node:fs';
 import { FileError, type DirEntry, type FileErrorCode, type FileStat, type Workspace } from '../core/ports';
 
 /**
- * The CLI's file access: Node's file system, paths as given (absolute POSIX paths). A file is
- * opened non-blocking and checked with `fstat` before a byte is read, so a FIFO put in place of a
- * post between the walk and the read cannot hang the run.
+ * The file system operations the workspace needs, blocking or not. A batch run (the CLI) blocks:
+ * measured on 10,000 posts, each asynchronous call costs more on the main thread than the
+ * blocking one it replaces (2.1 s against 4.1 s for `edcal check`). A long-lived host that must
+ * stay responsive (the extension host) does not block.
+ */
+interface Ops {
+  readdir(dir: string): Promise<fs.Dirent[]>;
+  stat(path: string): Promise<fs.Stats>;
+  open(path: string): Promise<number>;
+  fstat(fd: number): Promise<fs.Stats>;
+  read(fd: number, buffer: Uint8Array, offset: number, length: number): Promise<number>;
+  close(fd: number): Promise<void>;
+  realpath(path: string): Promise<string>;
+}
+
+// Non-blocking open: a FIFO put in place of a post between the walk and the read cannot hang.
+const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
+
+const blocking: Ops = {
+  readdir: async (dir) => fs.readdirSync(dir, { withFileTypes: true }),
+  stat: async (path) => fs.statSync(path),
+  open: async (path) => fs.openSync(path, OPEN_FLAGS),
+  fstat: async (fd) => fs.fstatSync(fd),
+  read: async (fd, buffer, offset, length) => fs.readSync(fd, buffer, offset, length, null),
+  close: async (fd) => fs.closeSync(fd),
+  realpath: async (path) => fs.realpathSync(path),
+};
+
+const promisified = <A extends unknown[], R>(f: (...args: [...A, (error: NodeJS.ErrnoException | null, result: R) => void]) => void) =>
+  (...args: A) => new Promise<R>((resolve, reject) => f(...args, (error, result) => (error ? reject(error) : resolve(result))));
+
+const nonBlocking: Ops = {
+  readdir: (dir) => fs.promises.readdir(dir, { withFileTypes: true }),
+  stat: (path) => fs.promises.stat(path),
+  open: (path) => promisified<[string, number], number>(fs.open)(path, OPEN_FLAGS),
+  fstat: promisified<[number], fs.Stats>(fs.fstat),
+  read: (fd, buffer, offset, length) => promisified<[number, Uint8Array, number, number, null], number>(fs.read)(fd, buffer, offset, length, null),
+  close: (fd) => promisified<[number], void>(fs.close)(fd),
+  realpath: (path) => fs.promises.realpath(path),
+};
+
+/**
+ * Node's file system as a port: paths as given (absolute POSIX paths). A file is opened
+ * non-blocking and checked with `fstat` before a byte is read.
  */
 export class NodeWorkspace implements Workspace {
+  private readonly ops: Ops;
+
+  constructor(options: { readonly blocking?: boolean } = {}) {
+    this.ops = options.blocking ? blocking : nonBlocking;
+  }
+
   async list(dir: string): Promise<readonly DirEntry[]> {
-    try {
-      const entries = await readdir(dir, { withFileTypes: true });
-      return entries.map((e) => ({ name: e.name, kind: e.isSymbolicLink() ? 'symlink' : e.isDirectory() ? 'directory' : e.isFile() ? 'file' : 'other' }));
-    } catch (error) {
-      throw toFileError(error, dir);
-    }
+    const entries = await this.run(dir, () => this.ops.readdir(dir));
+    return entries.map((e) => ({ name: e.name, kind: e.isSymbolicLink() ? 'symlink' : e.isDirectory() ? 'directory' : e.isFile() ? 'file' : 'other' }));
   }
 
   async stat(path: string): Promise<FileStat> {
-    try {
-      const s = await stat(path);
-      return { kind: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', size: s.size, mtime: s.mtimeMs };
-    } catch (error) {
-      throw toFileError(error, path);
-    }
+    const s = await this.run(path, () => this.ops.stat(path));
+    return { kind: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', size: s.size, mtime: s.mtimeMs };
   }
 
   async read(path: string, maxBytes: number): Promise<Uint8Array> {
-    let handle;
+    const fd = await this.run(path, () => this.ops.open(path));
     try {
-      handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    } catch (error) {
-      throw toFileError(error, path);
-    }
-    try {
-      const s = await handle.stat();
+      const s = await this.run(path, () => this.ops.fstat(fd));
       if (!s.isFile()) throw new FileError('not-a-file', path);
-      if (s.size > maxBytes) throw new FileError('too-large', path);
-      // Read one byte more than allowed: a file growing while read is caught too.
+      if (s.size > maxBytes) throw new FileError('too-large', path, 'too-large', s.size);
+      // Room for one byte more than allowed: a file growing while read is caught too.
       const buffer = new Uint8Array(Math.min(s.size, maxBytes) + 1);
       let length = 0;
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-        if (bytesRead === 0) break;
-        length += bytesRead;
-        if (length > maxBytes) throw new FileError('too-large', path);
-        if (length === buffer.length) break;
+      while (length < buffer.length) {
+        const n = await this.run(path, () => this.ops.read(fd, buffer, length, buffer.length - length));
+        if (n === 0) break;
+        length += n;
       }
+      if (length > maxBytes) throw new FileError('too-large', path);
       return buffer.subarray(0, length);
-    } catch (error) {
-      throw toFileError(error, path);
     } finally {
-      await handle.close();
+      await this.ops.close(fd).catch(() => {});
     }
   }
 
-  async realPath(path: string): Promise<string> {
+  realPath(path: string): Promise<string> {
+    return this.run(path, () => this.ops.realpath(path));
+  }
+
+  private async run<T>(path: string, op: () => Promise<T>): Promise<T> {
     try {
-      return await realpath(path);
+      return await op();
     } catch (error) {
       throw toFileError(error, path);
     }
   }
 }
 
-const CODES: Record<string, FileErrorCode> = { ENOENT: 'not-found', ENOTDIR: 'not-found', EACCES: 'denied', EPERM: 'denied', EISDIR: 'not-a-file', ELOOP: 'io' };
+const CODES: Record<string, FileErrorCode> = { ENOENT: 'not-found', ENOTDIR: 'not-found', EACCES: 'denied', EPERM: 'denied', EISDIR: 'not-a-file' };
 
 function toFileError(error: unknown, path: string): FileError {
   if (error instanceof FileError) return error;

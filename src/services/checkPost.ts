@@ -1,7 +1,7 @@
 import type { CalendarConfig } from '../core/config';
 import { decodePost, lintPost, type LintResult } from '../core/lint';
 import type { Diagnostic } from '../core/model';
-import type { FileStat, Workspace } from '../core/ports';
+import type { Workspace } from '../core/ports';
 import { parsePost } from '../core/post';
 import { resolveMediaPath } from '../core/rules/mediaFiles';
 import { relativePath } from '../core/text/paths';
@@ -15,8 +15,6 @@ export interface CheckedPost {
   /** Present when the file was read as a post. */
   readonly result?: LintResult;
   readonly diagnostics: readonly Diagnostic[];
-  /** Size and modification time when the file could be looked at (for caches). */
-  readonly stat?: FileStat;
 }
 
 /**
@@ -31,14 +29,14 @@ export async function checkPost(
 ): Promise<CheckedPost> {
   const { config } = calendar;
   const read = await readPostBytes(workspace, path, config.locale);
-  if ('diagnostic' in read) return { path, diagnostics: [read.diagnostic], ...(read.stat ? { stat: read.stat } : {}) };
+  if ('diagnostic' in read) return { path, diagnostics: [read.diagnostic] };
   const text = decodePost(read.bytes, config.locale);
-  if (typeof text !== 'string') return { path, diagnostics: text.diagnostics, stat: read.stat };
+  if (typeof text !== 'string') return { path, diagnostics: text.diagnostics };
   const calendarPath = relativePath(calendar.root, path) ?? path.slice(path.lastIndexOf('/') + 1);
   const post = parsePost(calendarPath, text, config);
   const statuses = await options.media.statuses(mediaPaths(post.path, post.meta.media));
   const result = lintPost(post, { config, now: options.now, media: (p) => statuses.get(p) });
-  return { path, result, diagnostics: result.diagnostics, stat: read.stat };
+  return { path, result, diagnostics: result.diagnostics };
 }
 
 /** The calendar-relative paths of a post's media that are files to look up (not links, not outside). */
