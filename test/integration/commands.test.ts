@@ -43,6 +43,25 @@ describe('commands in a real VS Code', () => {
     assert.ok(await vscode.commands.executeCommand('editorialCalendar.setStatus', node, 'draft'));
   });
 
+  it('edits a post whose value is followed by a comment or written as a block, and changes nothing it cannot edit', async () => {
+    const uri = file('posts/2027/07/01-edge.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\r\ntitle: Edge\r\ndate: >-\r\n  2027-07-01T09:30\r\nplatforms: [x]\r\nstatus: # à décider\r\n---\r\nBonjour\r\n'));
+    try {
+      assert.ok(await vscode.commands.executeCommand('editorialCalendar.setStatus', uri, 'review'));
+      assert.ok(await vscode.commands.executeCommand('editorialCalendar.reschedule', uri, '2027-07-02T10:00'));
+      assert.equal(await text(uri), '---\r\ntitle: Edge\r\ndate: 2027-07-02T10:00\r\nplatforms: [x]\r\nstatus: review # à décider\r\n---\r\nBonjour\r\n');
+      // Broken YAML: refused with a reason, the file untouched.
+      const broken = '---\ntitle: [Edge\ndate: 2027-07-01\n---\nBonjour\n';
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(broken));
+      await until('the open document follows the disk', async () => (await vscode.workspace.openTextDocument(uri)).getText() === broken);
+      assert.equal(await vscode.commands.executeCommand('editorialCalendar.setStatus', uri, 'review'), false);
+      assert.equal(await text(uri), broken);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('refuses an invalid date', async () => {
     const uri = file('posts/2026/12/09-migration-guide-nova-2.md');
     assert.equal(await vscode.commands.executeCommand('editorialCalendar.reschedule', uri, 'next Tuesday'), false);

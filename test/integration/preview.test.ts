@@ -30,14 +30,10 @@ describe('the per-network preview in a real VS Code', () => {
     // A debounce of 10 s: diagnostics lag behind, the preview must not. (The settings change
     // reloads the calendars and checks open posts again: wait for that first.)
     const { calendars } = await api();
-    const reloaded = new Promise<void>((resolve) => {
-      const sub = calendars.onDidChange(() => {
-        sub.dispose();
-        resolve();
-      });
-    });
     await vscode.workspace.getConfiguration('editorialCalendar').update('lintDelay', 10_000, vscode.ConfigurationTarget.Workspace);
-    await reloaded;
+    // Loads run one after the other: once this one is done, every reload queued before it (this
+    // setting's, and the previous test's reset) has checked the open posts.
+    await calendars.load();
     const uri = file('posts/2026/12/01-two-days-to-go.md');
     const editor = await vscode.window.showTextDocument(uri);
     await vscode.commands.executeCommand('editorialCalendar.openPreview');
