@@ -190,13 +190,7 @@ class Planner {
         : blockItem(value, column + 2, this.layout);
       return [this.insertLine(itemEnd(last), `${' '.repeat(column)}- ${text}`)];
     }
-    if (list?.type === 'flow-collection' && list.start.source === '[') {
-      const items = realItems(list);
-      const text = inlineValue(value, true);
-      if (items.length === 0) return [{ start: list.start.offset + 1, end: list.start.offset + 1, newText: text }];
-      const end = itemEnd(items[items.length - 1]!);
-      return [{ start: end, end, newText: `, ${text}` }];
-    }
+    if (list?.type === 'flow-collection' && list.start.source === '[') return [flowAppend(list, inlineValue(value, true))];
     if (!isNullToken(list)) return 'not-a-list';
     return this.emptyToBlock(slot, { kind: 'list', item: value }) ?? this.write(slot, `[${inlineValue(value, true)}]`);
   }
@@ -211,13 +205,7 @@ class Planner {
       const column = this.column(itemStart(items[0]!));
       return [this.insertLine(itemEnd(items[items.length - 1]!), blockLines(names, leaf, column, this.layout))];
     }
-    if (map?.type === 'flow-collection' && map.start.source === '{') {
-      const items = realItems(map);
-      const entry = flowEntry(names, leaf);
-      if (items.length === 0) return [{ start: map.start.offset + 1, end: map.start.offset + 1, newText: entry }];
-      const end = itemEnd(items[items.length - 1]!);
-      return [{ start: end, end, newText: `, ${entry}` }];
-    }
+    if (map?.type === 'flow-collection' && map.start.source === '{') return [flowAppend(map, flowEntry(names, leaf))];
     if (!isNullToken(map)) return 'not-a-map';
     if (!container.item) {
       // An empty frontmatter (perhaps only comments): the keys go at its end.
@@ -367,6 +355,14 @@ class Planner {
     const nl = this.yaml.indexOf('\n', offset);
     return nl < 0 ? this.yaml.length : nl + 1;
   }
+}
+
+/** An entry added at the end of `[…]` or `{…}`: after the last one (before a trailing `,`), or alone. */
+function flowAppend(collection: CST.FlowCollection, entry: string): TextEdit {
+  const items = realItems(collection);
+  if (items.length === 0) return { start: collection.start.offset + 1, end: collection.start.offset + 1, newText: entry };
+  const end = itemEnd(items[items.length - 1]!);
+  return { start: end, end, newText: `, ${entry}` };
 }
 
 function styleOf(token: CST.Token | undefined): ScalarStyle {
