@@ -5,7 +5,7 @@ import { relativePath } from '../core/text/paths';
 import { checkPost, mediaPaths } from '../services/checkPost';
 import { mapLimit } from '../services/mapLimit';
 import type { MediaProbe } from '../services/media';
-import { walkPosts } from '../services/walk';
+import { postProblem, walkPosts } from '../services/walk';
 import type { Calendar, Calendars } from './calendars';
 import type { MediaStatuses } from './mediaStatuses';
 import { uriOf, workspaceFor } from './workspace';
@@ -148,9 +148,13 @@ export class PostIndex implements vscode.Disposable {
   async refresh(uri: vscode.Uri): Promise<void> {
     const post = this.calendars.postOf(uri);
     if (!post) return;
-    const entry = await this.check(uri, post.calendar, post.path, undefined);
+    // The walk's rules for one file: a FIFO, or a symlink out of the calendar, is not read.
+    const problem = await postProblem(workspaceFor(uri), { root: post.calendar.root.path, config: post.calendar.config }, uri.path);
+    const entry = problem ? undefined : await this.check(uri, post.calendar, post.path, undefined);
     if (entry) this.posts.set(entry.uri, entry);
     else this.posts.delete(uri.toString());
+    if (problem && problem.diagnostic.code !== 'file.unreadable') this.pathProblems.set(uri.toString(), [problem.diagnostic]);
+    else this.pathProblems.delete(uri.toString());
     this.changed.fire([uri.toString()]);
     this.scheduleSave();
   }

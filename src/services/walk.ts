@@ -77,11 +77,7 @@ export async function walkPosts(
   const exclude = new Set(options.exclude ?? []);
   const files: string[] = [];
   const problems: PathProblem[] = [];
-  let realRoot: Promise<string> | undefined;
-  const insideCalendar = async (path: string) => {
-    realRoot ??= workspace.realPath(root).catch(() => root);
-    return relativePath(await realRoot, await workspace.realPath(path)) !== undefined;
-  };
+  const realRoot = workspace.realPath(root).catch(() => root);
 
   await walkFolders(
     workspace,
@@ -115,13 +111,35 @@ export async function walkPosts(
       return;
     }
     if (!isPost(rel)) return;
-    if (!(await insideCalendar(path).catch(() => false))) {
-      problems.push({ path, diagnostic: fileDiagnostic(locale, 'file.symlink', 'file.symlink-outside', {}, 'warning') });
-    } else if (kind === 'other') {
-      problems.push({ path, diagnostic: fileDiagnostic(locale, 'file.not-regular', 'file.not-regular') });
-    } else files.push(path);
+    const problem = await postProblem(workspace, { root, config }, path, await realRoot);
+    if (problem) problems.push(problem);
+    else files.push(path);
   }
 
   files.sort();
   return { files, problems };
+}
+
+/**
+ * Why a path the walk did not list itself (a file changed on disk, a symlink) is not a post to
+ * read, by the walk's rules: it must be a regular file and, symlinks resolved, inside the
+ * calendar. Undefined when it is a post.
+ */
+export async function postProblem(
+  workspace: Workspace,
+  calendar: { readonly root: string; readonly config: CalendarConfig },
+  path: string,
+  realRoot?: string,
+): Promise<PathProblem | undefined> {
+  const locale = calendar.config.locale;
+  try {
+    const { kind } = await workspace.stat(path);
+    const real = await workspace.realPath(path);
+    const root = realRoot ?? (await workspace.realPath(calendar.root).catch(() => calendar.root));
+    if (relativePath(root, real) === undefined) return { path, diagnostic: fileDiagnostic(locale, 'file.symlink', 'file.symlink-outside', {}, 'warning') };
+    if (kind !== 'file') return { path, diagnostic: fileDiagnostic(locale, 'file.not-regular', 'file.not-regular') };
+    return undefined;
+  } catch (error) {
+    return { path, diagnostic: fileDiagnostic(locale, 'file.unreadable', 'file.unreadable', { reason: reasonOf(error) }) };
+  }
 }

@@ -37,6 +37,17 @@ describe('nothing outside the calendar is read, in a real VS Code', () => {
     panel.dispose();
   });
 
+  it('does not read a post that links out of the calendar, created while VS Code runs', async () => {
+    await vscode.workspace.fs.createDirectory(file('posts/2027/06'));
+    const link = file('posts/2027/06/outside.md');
+    symlinkSync('/etc/hostname', link.fsPath);
+    made.push(link);
+    const { index } = await api();
+    await index.refresh(link); // what the file watcher does on its own
+    assert.deepEqual((await diagnosticsOf(link)).map(code), ['file.symlink']);
+    assert.equal(index.get(link), undefined, 'not indexed as a post');
+  });
+
   it('reports a FIFO among the posts without opening it, and checks the others', async () => {
     const fifo = file('posts/2027/06/pipe.md');
     await vscode.workspace.fs.createDirectory(file('posts/2027/06'));
