@@ -1,10 +1,12 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { internalError } from './internalError';
 import { LOCALES, message, type Locale, type MessageId, type MessageParams } from './i18n/messages';
 import type { Diagnostic, PlatformId } from './model';
 import { isPlatformId, suggestPlatform } from './platforms/registry';
 import type { PlatformSettings } from './platforms/types';
 import { LineIndex } from './text/lineIndex';
 import { closest } from './text/suggest';
+import { MAX_YAML_DEPTH, yamlTooDeep } from './yamlDepth';
 
 /** The name of the file that marks a calendar's root folder. */
 export const CONFIG_FILE = '.editorial.yaml';
@@ -53,13 +55,28 @@ export function isTimeZone(zone: string): boolean {
 
 /**
  * Reads `.editorial.yaml`. Never throws: problems come back as diagnostics (codes `config.*`)
- * and the offending settings keep their defaults.
+ * and the offending settings keep their defaults; an unexpected failure leaves every default
+ * and becomes a `file.internal-error` diagnostic.
  *
  * @example parseConfig('timezone: Europe/Paris\n').config.timezone // 'Europe/Paris'
  */
 export function parseConfig(text: string, fallbackLocale: Locale = 'en'): { config: CalendarConfig; diagnostics: Diagnostic[] } {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  try {
+    return readConfig(text, fallbackLocale);
+  } catch (error) {
+    return { config: { ...DEFAULT_CONFIG, locale: fallbackLocale }, diagnostics: [internalError(fallbackLocale, error)] };
+  }
+}
+
+function readConfig(text: string, fallbackLocale: Locale): { config: CalendarConfig; diagnostics: Diagnostic[] } {
   const lines = new LineIndex(text);
+  // The parser recurses once per level of nesting: refuse what would overflow the stack.
+  const deep = yamlTooDeep(text);
+  if (deep !== undefined) {
+    const diagnostic: Diagnostic = { code: 'config.yaml', severity: 'error', message: message(fallbackLocale, 'config.yaml-too-deep', { max: MAX_YAML_DEPTH }), range: lines.range(deep, deep + 1) };
+    return { config: { ...DEFAULT_CONFIG, locale: fallbackLocale }, diagnostics: [diagnostic] };
+  }
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];
   const localeNode = isMap(doc.contents) ? doc.contents.get('locale') : undefined;
   const locale: Locale = typeof localeNode === 'string' && (LOCALES as readonly string[]).includes(localeNode) ? (localeNode as Locale) : fallbackLocale;

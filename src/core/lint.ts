@@ -1,5 +1,6 @@
 import type { CalendarConfig } from './config';
 import { message, type Locale } from './i18n/messages';
+import { internalError } from './internalError';
 import type { Diagnostic, MediaStatus, PlatformId } from './model';
 import { PLATFORMS } from './platforms/registry';
 import { parsePost, toDiagnostic, type Finding, type ParsedPost } from './post';
@@ -27,12 +28,25 @@ export interface LintResult {
 
 /**
  * The one entry point the CLI and the extension share: reads a post and runs every rule.
- * `path` is the post's path relative to the calendar root, with `/`.
+ * `path` is the post's path relative to the calendar root, with `/`. A rule that fails
+ * unexpectedly becomes one `file.internal-error` finding; the other rules still run.
  *
  * @example lint('posts/a.md', '---\ndate: 2026-12-01T09:30\nplatforms: [x]\n---\nHello', { config: DEFAULT_CONFIG })
  */
 export function lint(path: string, text: string, options: LintOptions): LintResult {
-  return lintPost(parsePost(path, text, options.config), options);
+  try {
+    return lintPost(parsePost(path, text, options.config), options);
+  } catch (error) {
+    return failedLint(path, options.config, error);
+  }
+}
+
+/**
+ * What an unexpected failure reading a post gives: the file's one `file.internal-error`, on an
+ * empty post (nothing of the text is trusted), so that every host goes on with the other files.
+ */
+export function failedLint(path: string, config: CalendarConfig, error: unknown): LintResult {
+  return { post: parsePost(path, '', config), renders: [], diagnostics: [internalError(config.locale, error)] };
 }
 
 /** `lint` on a post already read (hosts read it first to look its media files up). */
@@ -41,23 +55,28 @@ export function lintPost(post: ParsedPost, options: LintOptions): LintResult {
   const renders = renderPost(post, config);
   // Networks sharing a text would repeat a finding at the same place: keep one, naming them all.
   const groups = new Map<string, { finding: Finding; platforms: PlatformId[] }>();
+  const failures: Diagnostic[] = [];
   for (const rule of RULES) {
-    rule.run({
-      post,
-      renders,
-      config,
-      now: options.now ?? Date.now(),
-      ...(options.media ? { media: options.media } : {}),
-      report(finding) {
-        const { platform: _platform, ...params } = finding.params ?? {};
-        const key = `${finding.code}|${finding.id}|${finding.start}|${finding.end}|${JSON.stringify(params)}`;
-        const group = groups.get(key);
-        if (!group) groups.set(key, { finding, platforms: finding.platform ? [finding.platform] : [] });
-        else if (finding.platform && !group.platforms.includes(finding.platform)) group.platforms.push(finding.platform);
-      },
-    });
+    try {
+      rule.run({
+        post,
+        renders,
+        config,
+        now: options.now ?? Date.now(),
+        ...(options.media ? { media: options.media } : {}),
+        report(finding) {
+          const { platform: _platform, ...params } = finding.params ?? {};
+          const key = `${finding.code}|${finding.id}|${finding.start}|${finding.end}|${JSON.stringify(params)}`;
+          const group = groups.get(key);
+          if (!group) groups.set(key, { finding, platforms: finding.platform ? [finding.platform] : [] });
+          else if (finding.platform && !group.platforms.includes(finding.platform)) group.platforms.push(finding.platform);
+        },
+      });
+    } catch (error) {
+      failures.push(internalError(config.locale, error));
+    }
   }
-  const diagnostics: Diagnostic[] = [...post.problems];
+  const diagnostics: Diagnostic[] = [...failures, ...post.problems];
   for (const { finding, platforms } of groups.values()) {
     if (platforms.length < 2) {
       diagnostics.push(toDiagnostic(post.lines, config, finding));
@@ -82,7 +101,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Lints a post from its bytes, first refusing what cannot be a post (binary, huge, not UTF-8)
- * with a single diagnostic instead of a crash.
+ * with a single diagnostic instead of a crash. Never throws (see `lint`).
  */
 export function lintBytes(path: string, bytes: Uint8Array, options: LintOptions): LintResult | { post?: undefined; renders?: undefined; diagnostics: readonly Diagnostic[] } {
   const decoded = decodePost(bytes, options.config.locale);

@@ -6,6 +6,7 @@ import type { FrontmatterPath } from './frontmatter/change';
 import { frontmatterFix } from './frontmatter/fix';
 import { parseFrontmatterYaml, splitFile, type FileSections } from './frontmatter/sections';
 import { readSimpleYaml } from './simpleYaml';
+import { MAX_YAML_DEPTH, yamlTooDeep } from './yamlDepth';
 import { message, type MessageId, type MessageParams } from './i18n/messages';
 import {
   STATUSES,
@@ -104,10 +105,15 @@ export function parsePost(path: string, text: string, config: CalendarConfig): P
     const yamlText = text.slice(sections.yamlStart, sections.yamlEnd);
     // Most frontmatter is simple YAML that a fast reader builds the same nodes for.
     const simple = readSimpleYaml(yamlText);
-    doc = simple ? { contents: simple, errors: [] } : parseFrontmatterYaml(yamlText);
+    // The parser recurses once per level of nesting: refuse what would overflow the stack.
+    const deep = simple ? undefined : yamlTooDeep(yamlText);
+    if (deep !== undefined) {
+      const start = sections.yamlStart + deep;
+      report({ code: 'frontmatter.yaml', severity: 'error', id: 'frontmatter.yaml-too-deep', params: { max: MAX_YAML_DEPTH }, start, end: start + 1 });
+    } else doc = simple ? { contents: simple, errors: [] } : parseFrontmatterYaml(yamlText);
     // An error found at the end of the YAML belongs to its last line, not to the closing fence.
     const last = yamlText.trimEnd().length;
-    for (const error of doc.errors) {
+    for (const error of doc?.errors ?? []) {
       const start = Math.min(error.pos[0], Math.max(0, last - 1));
       // `title: Nova 2 : c'est parti` is the classic: French typography puts a space before ':'.
       const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY';

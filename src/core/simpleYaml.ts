@@ -1,12 +1,13 @@
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { MAX_YAML_DEPTH } from './yamlDepth';
 
 /**
  * A fast reader for the YAML that frontmatter almost always is: `key: value` lines, plain or
  * one-line quoted scalars, one-line flow lists and maps, block lists (of scalars or of small maps)
  * and comments. It builds the same `yaml` nodes, with the same source ranges, as `parseDocument`
  * (a property test checks it), in a fraction of the time. Anything else — anchors, tags, block
- * scalars, multi-line values, escapes beyond the simple ones, duplicate keys, odd numbers — returns
- * `undefined`, and the caller uses the full parser.
+ * scalars, multi-line values, escapes beyond the simple ones, duplicate keys, odd numbers, nesting
+ * deeper than `MAX_YAML_DEPTH` — returns `undefined`, and the caller uses the full parser.
  */
 export function readSimpleYaml(text: string): YAMLMap<Scalar, Node | null> | undefined {
   try {
@@ -34,6 +35,8 @@ const FALSE = new Set(['false', 'False', 'FALSE']);
 class Reader {
   private readonly lines: Array<{ start: number; end: number; next: number }> = [];
   private index = 0;
+  /** Block maps and lists open: this reader recurses into each. */
+  private depth = 0;
 
   constructor(private readonly text: string) {
     if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) bail();
@@ -87,6 +90,7 @@ class Reader {
    * a `- ` on the current line). Each value is inline, or a block list or map on the lines below.
    */
   private mapEntries(column: number, firstPos: number): YAMLMap {
+    if (++this.depth > MAX_YAML_DEPTH) bail();
     const map = new YAMLMap();
     const keys = new Set<string>();
     let pos = firstPos;
@@ -130,10 +134,12 @@ class Reader {
       pos = this.lines[this.index]!.start + column;
     }
     map.range = [firstPos, end, end];
+    this.depth--;
     return map;
   }
 
   private sequence(indent: number): YAMLSeq {
+    if (++this.depth > MAX_YAML_DEPTH) bail();
     const seq = new YAMLSeq();
     let start = -1;
     let end = 0;
@@ -163,6 +169,7 @@ class Reader {
       end = item.range![2];
     }
     seq.range = [start, end, end];
+    this.depth--;
     return seq;
   }
 

@@ -1,5 +1,5 @@
 import type { CalendarConfig } from '../core/config';
-import { decodePost, lintPost, type LintResult } from '../core/lint';
+import { decodePost, failedLint, lintPost, type LintResult } from '../core/lint';
 import type { Diagnostic } from '../core/model';
 import type { Workspace } from '../core/ports';
 import { parsePost } from '../core/post';
@@ -33,10 +33,15 @@ export async function checkPost(
   const text = decodePost(read.bytes, config.locale);
   if (typeof text !== 'string') return { path, diagnostics: text.diagnostics };
   const calendarPath = relativePath(calendar.root, path) ?? path.slice(path.lastIndexOf('/') + 1);
-  const post = parsePost(calendarPath, text, config);
-  const statuses = await options.media.statuses(mediaPaths(post.path, post.meta.media));
-  const result = lintPost(post, { config, now: options.now, media: (p) => statuses.get(p) });
-  return { path, result, diagnostics: result.diagnostics };
+  try {
+    const post = parsePost(calendarPath, text, config);
+    const statuses = await options.media.statuses(mediaPaths(post.path, post.meta.media));
+    const result = lintPost(post, { config, now: options.now, media: (p) => statuses.get(p) });
+    return { path, result, diagnostics: result.diagnostics };
+  } catch (error) {
+    // A bug met on this file: it gets the one finding, and the run goes on with the others.
+    return { path, diagnostics: failedLint(calendarPath, config, error).diagnostics };
+  }
 }
 
 /** The calendar-relative paths of a post's media that are files to look up (not links, not outside). */

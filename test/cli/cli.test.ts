@@ -110,6 +110,27 @@ describe('edcal check', () => {
     assert.equal(out.summary.posts, 4);
   });
 
+  it('reports YAML nested too deeply as that file\'s problem and checks everything else', () => {
+    const deep = `a: ${'['.repeat(1000)}${']'.repeat(1000)}\n`;
+    const one = calendar({
+      '.editorial.yaml': 'timezone: Europe/Paris\n',
+      'posts/deep.md': `---\ndate: 2026-12-01T09:30\nplatforms: [x]\n${deep}---\nBonjour\n`,
+      'posts/ok.md': post('2026-12-01T09:30', '[x, linkdin]', 'Vive #Nova et #nova'),
+    });
+    const two = calendar({ '.editorial.yaml': deep, 'posts/ok.md': post('2026-12-02T09:30', '[x]', 'Salut') });
+    for (const format of ['json', 'text']) {
+      const r = edcal(['check', one, two, '--format', format, '--now', NOW]);
+      assert.equal(r.code, 1, r.stderr);
+      assert.equal(r.stderr, '');
+      assert.doesNotMatch(r.stdout, /RangeError|call stack|internal error|\bat \S+ \(/);
+      if (format === 'text') continue;
+      const out = JSON.parse(r.stdout);
+      const found = out.diagnostics.map((d: { file: string; code: string }) => `${d.file.split('/').pop()} ${d.code}`);
+      assert.deepEqual(found, ['.editorial.yaml config.yaml', 'deep.md frontmatter.yaml', 'ok.md platform.unknown', 'ok.md hashtag.duplicate']);
+      assert.equal(out.summary.files, 3);
+    }
+  });
+
   it('gives the same results on one thread and on several (large calendar)', () => {
     const files: Record<string, string> = { '.editorial.yaml': 'timezone: Europe/Paris\n' };
     for (let i = 0; i < 450; i++) files[`posts/${String(i).padStart(4, '0')}.md`] = post('2026-12-01T09:30', '[x, bluesky]', i % 7 === 0 ? 'a'.repeat(300 + i) : `Post ${i} #Nova #nova`);

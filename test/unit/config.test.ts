@@ -48,6 +48,25 @@ describe('parseConfig', () => {
   });
 });
 
+describe('config that cannot be read safely', () => {
+  it('refuses YAML nested 1,000 levels deep with config.yaml, keeping every default', () => {
+    for (const text of [`platforms: ${'['.repeat(1000)}${']'.repeat(1000)}\n`, `platforms: ${'{a: '.repeat(1000)}1${'}'.repeat(1000)}\n`, `timezone: Europe/Paris\nposts:\n  ${'- '.repeat(10_000)}x\n`]) {
+      const { config, diagnostics } = parseConfig(text, 'fr');
+      assert.deepEqual(diagnostics.map((d) => d.code), ['config.yaml']);
+      assert.match(diagnostics[0]!.message, /plus de 64\u00a0niveaux/);
+      assert.equal(config.timezone, 'UTC');
+      assert.equal(config.locale, 'fr');
+    }
+  });
+
+  it('turns an unexpected failure into file.internal-error instead of throwing', () => {
+    // A host passing something that is not text stands for any bug on this path.
+    const { config, diagnostics } = parseConfig(undefined as unknown as string);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['file.internal-error']);
+    assert.equal(config.timezone, 'UTC');
+  });
+});
+
 describe('config severities', () => {
   it('warns (does not fail) on unknown networks and settings', () => {
     assert.deepEqual(parseConfig('platforms:\n  twiter: {}\ntimezon: UTC\n').diagnostics.map((d) => d.severity), ['warning', 'warning']);

@@ -265,3 +265,16 @@ function isCyclic(data: unknown, seen: object[] = []): boolean {
   if (seen.includes(data)) return true;
   return Object.values(data).some((v) => isCyclic(v, [...seen, data]));
 }
+
+describe('frontmatter editor on hostile input', () => {
+  it('refuses a frontmatter nested 1,000 levels deep instead of overflowing the stack', () => {
+    const text = `---\nx: ${'['.repeat(1000)}${']'.repeat(1000)}\ntitle: a\n---\n`;
+    assert.equal(edit(text, { kind: 'set', path: ['title'], value: 'b' }), 'refused: yaml-errors');
+  });
+  it('writes a value that looks like deep YAML as a quoted string', () => {
+    const value = '['.repeat(1000);
+    const result = editFrontmatter('---\ntitle: a\n---\n', { kind: 'set', path: ['title'], value });
+    assert.ok(result.ok);
+    assert.equal(applyEdits('---\ntitle: a\n---\n', result.edits), `---\ntitle: "${value}"\n---\n`);
+  });
+});

@@ -157,6 +157,42 @@ describe('lint', () => {
       assert.equal(result.renders[0]!.parts[0]!.text, 'Bonjour\nà tous');
     });
 
+    const deep: Array<[string, string]> = [
+      ['1,000 nested lists', `a: ${'['.repeat(1000)}${']'.repeat(1000)}`],
+      ['1,000 nested flow maps', `a: ${'{a: '.repeat(1000)}1${'}'.repeat(1000)}`],
+      ['1,000 nested block maps', Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + `\n${' '.repeat(1000)}x: 1`],
+      ['10,000 nested compact lists', `a:\n  ${'- '.repeat(10_000)}x`],
+      ['10,000 anchors', `a: ${'&x '.repeat(10_000)}x`],
+    ];
+    for (const [name, yaml] of deep) {
+      it(`refuses a frontmatter of ${name} with frontmatter.yaml, without overflowing the stack`, () => {
+        const result = lintText(`---\ndate: 2026-12-01T09:30\nplatforms: [x]\n${yaml}\n---\nBonjour\n`);
+        assert.deepEqual(codes(result), ['frontmatter.yaml']);
+        assert.match(result.diagnostics[0]!.message, /more than 64 levels deep/);
+      });
+    }
+
+    it('says so in French too', () => {
+      const result = lintText(`---\na: ${'['.repeat(100)}\n---\n`, { locale: 'fr' });
+      assert.equal(result.diagnostics[0]!.message, 'L’en-tête imbrique des listes et des suites de champs sur plus de 64\u00a0niveaux\u00a0: il n’est pas lu.');
+    });
+
+    it('turns a rule that fails into one file.internal-error finding and keeps the others', () => {
+      const file = postFile({ media: '[{ file: a.png }]' }, 'Vive #Nova et #nova');
+      const result = lintText(file, {}, 'posts/p.md', () => {
+        throw new Error('EACCES: permission denied');
+      });
+      assert.deepEqual(codes(result).sort(), ['file.internal-error', 'hashtag.duplicate', 'media.alt-missing']);
+      assert.match(result.diagnostics.find((d) => d.code === 'file.internal-error')!.message, /internal error .*EACCES: permission denied/);
+    });
+
+    it('turns any other failure into the file\'s one file.internal-error diagnostic (lintBytes never throws)', () => {
+      const bytes = new TextEncoder().encode(postFile());
+      const result = lintBytes('posts/x.md', bytes, { config: { ...CONFIG, timezone: 'Not/AZone' }, now: NOW });
+      assert.deepEqual(result.diagnostics.map((d) => [d.code, d.severity]), [['file.internal-error', 'error']]);
+      assert.equal(result.post?.text ?? '', '', 'nothing of the text is trusted');
+    });
+
     const bytes: Array<[string, Uint8Array, string]> = [
       ['binary', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), 'file.binary'],
       ['not UTF-8', new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x41]), 'file.encoding'],

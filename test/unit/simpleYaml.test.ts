@@ -71,4 +71,11 @@ describe('readSimpleYaml', () => {
   for (const text of leftToParser) {
     it(`leaves ${JSON.stringify(text)} to the full parser`, () => assert.equal(readSimpleYaml(text), undefined));
   }
+
+  it('leaves block maps nested deeper than 64 levels to the parser (which refuses them) instead of recursing into them', () => {
+    const nested = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + `\n${' '.repeat(n)}x: 1\n`;
+    assert.ok(readSimpleYaml(nested(60)));
+    assert.equal(readSimpleYaml(nested(65)), undefined);
+    assert.equal(readSimpleYaml(nested(5000)), undefined);
+  });
 });

@@ -4,6 +4,7 @@ import { applyEdits, composeEdits } from '../textEdits';
 import { changedData, sameData, type EditRefusal, type FrontmatterChange, type FrontmatterPath } from './change';
 import { keyText, scalarText, type ScalarStyle } from './scalar';
 import { parseFrontmatterYaml, splitFile } from './sections';
+import { yamlTooDeep } from '../yamlDepth';
 import {
   aliasNames,
   anchors,
@@ -66,6 +67,7 @@ function editOnce(fileText: string, change: FrontmatterChange): FrontmatterEditR
   }
   if (sections.unclosed) return refuse('unclosed');
   const yaml = fileText.slice(sections.yamlStart, sections.yamlEnd);
+  if (yamlTooDeep(yaml) !== undefined) return refuse('yaml-errors'); // the parser would overflow the stack
   const doc = parseFrontmatterYaml(yaml);
   if (doc.errors.length > 0) return refuse('yaml-errors');
   // An empty frontmatter (or only comments) parses to no document token.

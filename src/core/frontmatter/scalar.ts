@@ -1,4 +1,5 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
+import { yamlTooDeep } from '../yamlDepth';
 
 /** A value the editor writes: a YAML scalar of the core schema. */
 export type YamlScalar = string | number | boolean | null;
@@ -40,7 +41,7 @@ function numberText(n: number): string {
 function readsBack(text: string, value: YamlScalar, flow: boolean, asKey = false): boolean {
   if (text === '' || /[\n\r]/.test(text) || text.trim() !== text || !printable(text)) return false;
   // Aliases, anchors and tags are not values: plain text starting with their marks is quoted.
-  if (/^[*&!]/.test(text)) return false;
+  if (/^[*&!]/.test(text) || yamlTooDeep(text) !== undefined) return false;
   const source = flow ? (asKey ? `{${text}: 0}` : `[${text}]`) : asKey ? `${text}: 0\n` : `k: ${text}\n`;
   const doc = parseDocument(source, { uniqueKeys: false });
   if (doc.errors.length > 0 || doc.warnings.length > 0) return false;

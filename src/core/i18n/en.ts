@@ -125,6 +125,9 @@ export const en = {
   'variant.stray-fence': 'This ":::" line closes no variant: it will be published as text.',
   'frontmatter.expected-approval': 'Each approval needs "by" (who) and "at" (when).',
   'frontmatter.expected-result': '"results" maps a network to { id, url, at }.',
+  'frontmatter.yaml-too-deep': 'The frontmatter nests lists and maps more than {max} levels deep, so it is not read.',
+  'config.yaml-too-deep': '.editorial.yaml nests lists and maps more than {max} levels deep, so it is not read: the default settings apply.',
+  'file.internal-error': 'An internal error stopped the check of this file ({detail}); please report it. Other files are checked as usual.',
 } as const;
 
 /** A message id, e.g. `'length.over-limit'`. */

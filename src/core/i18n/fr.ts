@@ -127,4 +127,7 @@ export const fr: Record<MessageId, string> = {
   'variant.stray-fence': 'Cette ligne «\u00a0:::\u00a0» ne ferme aucune variante\u00a0: elle sera publiée telle quelle.',
   'frontmatter.expected-approval': 'Chaque validation indique «\u00a0by\u00a0» (qui) et «\u00a0at\u00a0» (quand).',
   'frontmatter.expected-result': '«\u00a0results\u00a0» associe un réseau à { id, url, at }.',
+  'frontmatter.yaml-too-deep': 'L’en-tête imbrique des listes et des suites de champs sur plus de {max}\u00a0niveaux\u00a0: il n’est pas lu.',
+  'config.yaml-too-deep': '.editorial.yaml imbrique des listes et des suites de champs sur plus de {max}\u00a0niveaux\u00a0: il n’est pas lu, les réglages par défaut s’appliquent.',
+  'file.internal-error': 'Une erreur interne a interrompu la vérification de ce fichier ({detail})\u202f; merci de la signaler. Les autres fichiers sont vérifiés normalement.',
 };
