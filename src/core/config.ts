@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { parseYaml } from './yamlDocument';
 import { internalError } from './internalError';
 import { LOCALES, message, type Locale, type MessageId, type MessageParams } from './i18n/messages';
 import type { Diagnostic, PlatformId } from './model';
@@ -76,7 +77,7 @@ function readConfig(text: string, fallbackLocale: Locale): { config: CalendarCon
     const diagnostic: Diagnostic = { code: 'config.yaml', severity: 'error', message: message(fallbackLocale, 'config.yaml-too-deep', { max: MAX_YAML_DEPTH }), range: lines.range(deep, deep + 1) };
     return { config: { ...DEFAULT_CONFIG, locale: fallbackLocale }, diagnostics: [diagnostic] };
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseYaml(text);
   const diagnostics: Diagnostic[] = [];
   const localeNode = isMap(doc.contents) ? doc.contents.get('locale') : undefined;
   const locale: Locale = typeof localeNode === 'string' && (LOCALES as readonly string[]).includes(localeNode) ? (localeNode as Locale) : fallbackLocale;

@@ -43,6 +43,8 @@ interface Style {
 class Writer {
   private i = 0;
   private anchorCount = 0;
+  /** Indentation of the block line being written (flow collections spanning lines indent under it). */
+  private indent = 0;
   constructor(private readonly style: Style) {}
 
   /** A random choice in [0, n). */
@@ -51,15 +53,24 @@ class Writer {
     return c % n;
   }
 
-  private key(k: string): string {
-    switch (this.pick(6)) {
+  private key(k: string, flow = false): string {
+    switch (this.pick(9)) {
       case 0:
         return `"${k}"`;
       case 1:
         return `'${k}'`;
+      case 2:
+        return `!!str ${k}`;
+      case 3:
+        return flow ? k : `&a${++this.anchorCount} ${k}`;
       default:
         return k;
     }
+  }
+
+  /** Between flow entries: a comma, sometimes with a comment and a line break. */
+  private comma(indent: number): string {
+    return this.pick(6) === 0 ? `, ${COMMENTS[this.pick(COMMENTS.length)]}\n${' '.repeat(indent + 2)}` : ', ';
   }
 
   private comment(): string {
@@ -86,13 +97,13 @@ class Writer {
       case 'alias':
         return this.alias();
       case 'map': {
-        const inner = tree.entries.map(([k, v]) => `${this.key(k)}: ${this.anchor()}${this.flow(v)}`).join(', ');
+        const inner = tree.entries.map(([k, v]) => `${this.key(k, true)}: ${this.anchor()}${this.flow(v)}`).join(this.comma(this.indent));
         const spaced = this.pick(2) === 0 && inner !== '';
         const trailing = this.pick(8) === 0 && inner !== '' ? ', ' : '';
         return spaced ? `{ ${inner}${trailing} }` : `{${inner}${trailing}}`;
       }
       case 'seq': {
-        const inner = tree.items.map((v) => this.flow(v)).join(', ');
+        const inner = tree.items.map((v) => this.flow(v)).join(this.comma(this.indent));
         return `[${inner}${this.pick(8) === 0 && inner !== '' ? ', ' : ''}]`;
       }
     }
@@ -112,6 +123,7 @@ class Writer {
   /** `head` (a `key:` or `-`) followed by the value, on one line or the lines after. */
   private value(head: string, v: Tree, indent: number): string[] {
     const inner = indent + this.style.step;
+    this.indent = inner;
     switch (v.kind) {
       case 'empty':
         return [`${head}${this.comment()}`];

@@ -267,6 +267,25 @@ function isCyclic(data: unknown, seen: object[] = []): boolean {
 }
 
 describe('frontmatter editor on hostile input', () => {
+  const cases: Array<[string, string, FrontmatterChange, string]> = [
+    ["a neighbour's comment in a flow list", '---\ntags: [nova, # launch tag\n  promo]\n---\n', { kind: 'remove', path: ['tags', 1] }, '---\ntags: [nova # launch tag\n  ]\n---\n'],
+    ['a comment line in a flow list', '---\ntags: [nova,\n  # about promo\n  promo]\n---\n', { kind: 'remove', path: ['tags', 0] }, '---\ntags: [\n  # about promo\n  promo]\n---\n'],
+    ["a neighbour's comment in a flow map", '---\nr: {x: 1, # by Léa\n  y: 2}\n---\n', { kind: 'remove', path: ['r', 'y'] }, '---\nr: {x: 1 # by Léa\n  }\n---\n'],
+    ['a comment between a tag and its value', '---\na: !!str # keep me\n  b\n---\n', { kind: 'set', path: ['a'], value: 'x' }, '---\na:  # keep me\n  x\n---\n'],
+    ["a key's tag goes with the key", '---\n!!str b: 2\n# keep\na: 1\n---\n', { kind: 'remove', path: ['b'] }, '---\n# keep\na: 1\n---\n'],
+    ["the last key's anchor goes with it", '---\na: 1\n&k b: 2\n---\n', { kind: 'remove', path: ['b'] }, '---\na: 1\n---\n'],
+    ['an explicit key', '---\n? a\n: 1\nb: 2\n---\n', { kind: 'remove', path: ['a'] }, '---\nb: 2\n---\n'],
+    ['an explicit key without a value', '---\n? a\n---\n', { kind: 'append', path: ['a'], value: 'x' }, 'refused: unsafe'],
+    ['an empty key on a blank first line', '---\n\n:\n---\n', { kind: 'set', path: ['nk'], value: 'x' }, '---\n\n:\nnk: x\n---\n'],
+    ['more aliases than yaml resolves', `---\na: &a x\nb: [${Array(101).fill('*a').join(', ')}]\n---\n`, { kind: 'set', path: ['c'], value: 'x' }, 'refused: alias'],
+  ];
+  for (const [name, before, change, after] of cases) it(name, () => assert.equal(edit(before, change), after));
+
+  it('writes a key named __proto__ as a key, never on Object.prototype', () => {
+    assert.equal(edit('---\na: 1\n---\n', { kind: 'set', path: ['__proto__', 'polluted'], value: 'yes' }), '---\na: 1\n__proto__:\n  polluted: yes\n---\n');
+    assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+  });
+
   it('refuses a frontmatter nested 1,000 levels deep instead of overflowing the stack', () => {
     const text = `---\nx: ${'['.repeat(1000)}${']'.repeat(1000)}\ntitle: a\n---\n`;
     assert.equal(edit(text, { kind: 'set', path: ['title'], value: 'b' }), 'refused: yaml-errors');

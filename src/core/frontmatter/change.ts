@@ -84,8 +84,9 @@ export function changedData(data: unknown, change: FrontmatterChange): unknown {
       else delete container[last];
       return root;
     case 'rename': {
-      if (typeof last === 'number' || !(last in container) || (change.key !== last && change.key in container)) return undefined;
+      if (typeof last === 'number' || !Object.hasOwn(container, last) || (change.key !== last && Object.hasOwn(container, change.key))) return undefined;
       const entries = Object.entries(container).map(([k, v]) => [k === last ? change.key : k, v] as const);
+      // Rebuilt in order: the renamed key keeps its place.
       for (const k of Object.keys(container)) delete container[k];
       for (const [k, v] of entries) container[k] = v;
       return root;
@@ -109,8 +110,13 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** A deep copy whose maps have no prototype: a key `__proto__` is a key like another. */
 function clone<T>(v: T): T {
   if (Array.isArray(v)) return v.map(clone) as T;
-  if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clone(x)])) as T;
+  if (isPlainObject(v)) {
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const [k, x] of Object.entries(v)) out[k] = clone(x);
+    return out as T;
+  }
   return v;
 }

@@ -72,8 +72,9 @@ function editOnce(fileText: string, change: FrontmatterChange): FrontmatterEditR
   if (doc.errors.length > 0) return refuse('yaml-errors');
   // An empty frontmatter (or only comments) parses to no document token.
   const cst = [...new Parser().parse(yaml)].find((t): t is CST.Document => t.type === 'document') ?? { type: 'document', offset: 0, start: [] };
-  const data: unknown = doc.toJS();
-  if (isCyclic(data)) return refuse('alias'); // `&a [*a]`: a value containing itself
+  const data = plainData(doc);
+  // `&a [*a]`, a value containing itself, or more aliases than the yaml library resolves.
+  if (data === undefined || isCyclic(data)) return refuse('alias');
   const planned = new Planner(yaml, cst, { eol, step: indentStep(yaml) }).plan(change);
   if (typeof planned === 'string') return refuse(planned);
 
@@ -84,7 +85,7 @@ function editOnce(fileText: string, change: FrontmatterChange): FrontmatterEditR
   const split = splitFile(after);
   if (intended === undefined || split.yamlStart !== sections.yamlStart || split.unclosed || after.slice(split.bodyStart) !== fileText.slice(sections.bodyStart)) return refuse('unsafe');
   const reread = parseFrontmatterYaml(after.slice(split.yamlStart, split.yamlEnd));
-  if (reread.errors.length > 0 || !sameData(reread.toJS() ?? {}, intended)) return refuse('unsafe');
+  if (reread.errors.length > 0 || reread.warnings.length > doc.warnings.length || !sameData(plainData(reread) ?? {}, intended)) return refuse('unsafe');
   return { ok: true, edits };
 }
 
@@ -231,7 +232,8 @@ class Planner {
     if (keys.length > 0) block = blockLines(keys, leaf, column, this.layout);
     else if (leaf.kind === 'list') block = `${' '.repeat(column)}- ${blockItem(leaf.item, column + 2, this.layout)}`;
     else return undefined;
-    const colon = colonOf(slot.item)!;
+    const colon = colonOf(slot.item);
+    if (!colon) return undefined; // `? key` without a `:`
     const at = this.lineEnd(colon.offset);
     const insert = { start: at, end: at, newText: `${this.layout.eol}${block}` };
     if (!slot.value) return [insert];
@@ -252,8 +254,17 @@ class Planner {
         const close = parent.end.find((e) => e.type === 'flow-map-end' || e.type === 'flow-seq-end')!;
         return [{ start: parent.start.offset + 1, end: close.offset, newText: '' }];
       }
-      if (index > 0) return [{ start: itemEnd(items[index - 1]!), end: itemEnd(item), newText: '' }];
-      return [{ start: itemStart(item), end: itemStart(items[1]!), newText: '' }];
+      // The entry and the `,` that separates it go; comments and line breaks between them stay.
+      const keeps = (from: number, to: number) => /[#\n]/.test(this.yaml.slice(from, to));
+      if (index > 0) {
+        const comma = item.start.find((t) => t.type === 'comma')!;
+        if (!keeps(comma.offset, itemStart(item))) return [{ start: comma.offset, end: itemEnd(item), newText: '' }];
+        return [{ start: comma.offset, end: comma.offset + 1, newText: '' }, { start: itemStart(item), end: itemEnd(item), newText: '' }];
+      }
+      const next = items[1]!;
+      const comma = next.start.find((t) => t.type === 'comma')!;
+      if (!keeps(itemEnd(item), itemStart(next))) return [{ start: itemStart(item), end: itemStart(next), newText: '' }];
+      return [{ start: itemStart(item), end: itemEnd(item), newText: '' }, { start: comma.offset, end: comma.offset + 1, newText: '' }];
     }
     if (items.length === 1 && holder.item) {
       // The last key or item of a nested map or list: it stays a map or list, now empty, written
@@ -274,7 +285,9 @@ class Planner {
     // A first key sharing its line with a list's `-` (`- by: …`): the next key moves up beside it,
     // unless comments sit between them (they stay, the next key keeps its line).
     const lineAfter = this.afterLine(itemEnd(item));
-    const next = itemStart(items[index + 1]!);
+    const following = items[index + 1];
+    if (!following) return [{ start, end: lineAfter, newText: '' }];
+    const next = itemStart(following);
     return [{ start, end: this.yaml.slice(lineAfter, next).includes('#') ? lineAfter : next, newText: '' }];
   }
 
@@ -283,23 +296,28 @@ class Planner {
     if (!item?.key || !slot.parent) return 'missing';
     if (keyOf(item) === key) return [];
     if (realItems(slot.parent).some((it) => keyOf(it) === key)) return 'duplicate-key';
+    // `&k title: …` with `*k` elsewhere: the alias names the key as written.
+    if (item.start.some((t) => t.type === 'anchor' && this.aliases.has(t.source.slice(1)))) return 'shared';
     return [{ start: item.key.offset, end: tokenEnd(item.key), newText: keyText(key, isFlow(slot.parent)) }];
   }
 
-  /** Replaces a written value (its anchor and tag too) with `text`. */
+  /**
+   * Replaces a written value (its anchor and tag too) with `text`. A comment between the tag and
+   * the value (`a: !!str # note`, the value on the next line) stays: the tag goes on its own.
+   */
   private replace(slot: Slot, text: string): TextEdit[] {
     const value = slot.value!;
-    const start = this.valueStart(slot);
+    const props = propsOf(slot, this.doc);
+    const apart = props.length > 0 && /[#\n]/.test(this.yaml.slice(props[0]!.offset, value.offset));
+    const edits: TextEdit[] = apart ? [{ start: props[0]!.offset, end: tokenEnd(props[props.length - 1]!), newText: '' }] : [];
+    const start = apart ? value.offset : this.valueStart(slot);
     if (value.type === 'block-scalar') {
       // `>-` and its lines become a value on the key's line; a comment after `>-` stays.
       const header = value.props.find((t): t is CST.SourceToken => t.type === 'block-scalar-header')!;
       const lines = contentStart(value);
-      return [
-        { start, end: header.offset + header.source.length, newText: text },
-        { start: lines, end: lines + value.source.length, newText: '' },
-      ];
-    }
-    return [{ start, end: tokenEnd(value), newText: text }];
+      edits.push({ start, end: header.offset + header.source.length, newText: text }, { start: lines, end: lines + value.source.length, newText: '' });
+    } else edits.push({ start, end: tokenEnd(value), newText: text });
+    return edits;
   }
 
   /** Writes `text` where an item has no value yet: after its `:` (or `-`), before any comment. */
@@ -335,7 +353,7 @@ class Planner {
   }
 
   private lineStart(offset: number): number {
-    return this.yaml.lastIndexOf('\n', offset - 1) + 1;
+    return offset === 0 ? 0 : this.yaml.lastIndexOf('\n', offset - 1) + 1;
   }
 
   /** Offset of the line break ending the line that holds `offset` (before a CR). */
@@ -371,6 +389,15 @@ function styleOf(token: CST.Token | undefined): ScalarStyle {
   if (token?.type === 'single-quoted-scalar') return 'single';
   if (token?.type === 'double-quoted-scalar') return 'double';
   return 'plain';
+}
+
+/** The document as plain data; undefined when the yaml library refuses (too many aliases). */
+function plainData(doc: { toJS(): unknown }): unknown {
+  try {
+    return doc.toJS() ?? {};
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when data holds itself (a recursive alias), which no change can be checked against. */

@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { parseYaml } from '../yamlDocument';
 
 /**
  * Where the frontmatter and the body of a post file are, by UTF-16 offsets into the file text.
@@ -55,5 +56,5 @@ function lineEnd(text: string, from: number): { contentEnd: number; next: number
  * YAML 1.2 core schema: `2026-12-01T09:30` stays a string, duplicate keys are errors.
  */
 export function parseFrontmatterYaml(yamlText: string): Document.Parsed {
-  return parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() });
+  return parseYaml(yamlText);
 }

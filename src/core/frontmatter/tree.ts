@@ -83,13 +83,17 @@ export function itemEnd(item: Item): number {
   return ends.length > 0 ? Math.max(...ends) : item.start[0]?.offset ?? 0;
 }
 
-/** Where an item begins: its key, else its `-`, else its value. */
+/**
+ * Where an item begins: the first thing written on its own line (a `-` or `?`, the key's anchor or
+ * tag), else its key, else its value. Comment lines before it (in its `start` tokens) are not part
+ * of it, nor is the `,` before a flow item.
+ */
 export function itemStart(item: Item): number {
+  const first = item.start.find((t) => t.type !== 'space' && t.type !== 'comma' && t.type !== 'newline' && t.type !== 'comment');
+  if (first) return first.offset;
   if (item.key) return item.key.offset;
-  const dash = item.start.find((t) => t.type === 'seq-item-ind' || t.type === 'explicit-key-ind');
-  if (dash) return dash.offset;
-  const first = [...(item.sep ?? []), ...item.start].find((t) => t.type === 'anchor' || t.type === 'tag');
-  return first?.offset ?? item.value?.offset ?? 0;
+  const prop = item.sep?.find((t) => t.type === 'anchor' || t.type === 'tag');
+  return prop?.offset ?? item.value?.offset ?? 0;
 }
 
 /** The `:` of a map item. */
