@@ -1,7 +1,8 @@
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE } from '../core/config';
 import { FileError, type FileStat } from '../core/ports';
-import { findCalendarRoot, loadCalendar, type Calendar } from '../services/calendarFiles';
+import { relativePath } from '../core/text/paths';
+import { discoverCalendars, findCalendarRoot, loadCalendar, type Calendar } from '../services/calendarFiles';
 import { reasonOf } from '../services/problems';
 import { walkPosts } from '../services/walk';
 import { NodeWorkspace } from '../node/workspace';
@@ -101,13 +102,24 @@ async function collectTasks(paths: readonly string[], cwd: string, locale: Local
       throw new UsageError(message(locale, 'cli.unreadable', { path: relative(cwd, target) || target, reason: message(locale, reasonOf(error).id) }));
     }
     if (kind === 'directory') {
-      const calendar = await calendarOf((await findCalendarRoot(workspace, target)) ?? target);
-      const walk = await walkPosts(workspace, calendar, { within: target });
-      for (const p of walk.problems) problems.push({ file: p.path, diagnostics: [p.diagnostic] });
-      if (walk.files.length === 0 && walk.problems.length === 0) {
+      // The calendar holding the folder, and every calendar nested under it, each with its own
+      // settings and posts, as the extension sees them.
+      const around = (await findCalendarRoot(workspace, target)) ?? target;
+      const roots = [...new Set([around, ...(await discoverCalendars(workspace, [target]))])];
+      let found = 0;
+      for (const root of roots) {
+        const calendar = await calendarOf(root);
+        const nested = roots.filter((r) => r !== root && relativePath(root, r));
+        const within = relativePath(root, target) !== undefined ? target : root;
+        const walk = await walkPosts(workspace, calendar, { within, named: true, exclude: nested });
+        for (const p of walk.problems) problems.push({ file: p.path, diagnostics: [p.diagnostic] });
+        for (const file of walk.files) add(file, calendar);
+        found += walk.files.length + walk.problems.length;
+      }
+      if (found === 0) {
+        const calendar = await calendarOf(around);
         notices.push(message(lang ?? calendar.config.locale, 'cli.no-posts', { globs: calendar.config.posts.join(', '), root: relative(cwd, target) || '.' }));
       }
-      for (const file of walk.files) add(file, calendar);
     } else if (basename(target) !== CONFIG_FILE) {
       add(target, await calendarOf((await findCalendarRoot(workspace, dirname(target))) ?? dirname(target)));
     } else {

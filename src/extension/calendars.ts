@@ -42,7 +42,8 @@ export class Calendars implements vscode.Disposable {
 
   /** Reads the calendars; loads run one after the other so the last one wins. */
   load(): Promise<void> {
-    this.loading = this.loading.then(() => this.loadNow());
+    // A failed load (a folder removed meanwhile…) must not stop every later one.
+    this.loading = this.loading.catch(() => {}).then(() => this.loadNow());
     return this.loading;
   }
 

@@ -110,8 +110,7 @@ export class PostIndex implements vscode.Disposable {
     const found: Array<{ uri: vscode.Uri; calendar: Calendar; path: string }> = [];
     const problems = new Map<string, readonly Diagnostic[]>();
     for (const calendar of this.calendars.all) {
-      const nested = this.calendars.all.filter((c) => c !== calendar && relativePath(calendar.root.path, c.root.path) && c.root.scheme === calendar.root.scheme).map((c) => c.root.path);
-      const walk = await walkPosts(workspaceFor(calendar.root), { root: calendar.root.path, config: calendar.config }, { exclude: nested });
+      const walk = await walkPosts(workspaceFor(calendar.root), { root: calendar.root.path, config: calendar.config }, { exclude: this.nestedIn(calendar) });
       for (const p of walk.problems) problems.set(uriOf(calendar.root, p.path).toString(), [p.diagnostic]);
       for (const file of walk.files) {
         const uri = uriOf(calendar.root, file);
@@ -159,12 +158,18 @@ export class PostIndex implements vscode.Disposable {
     this.scheduleSave();
   }
 
+  /** Roots of the calendars nested in `calendar`: their posts are theirs. */
+  private nestedIn(calendar: Calendar): string[] {
+    return this.calendars.all.filter((c) => c !== calendar && c.root.scheme === calendar.root.scheme && relativePath(calendar.root.path, c.root.path)).map((c) => c.root.path);
+  }
+
   /** A new or renamed file or folder: check the posts now under it. */
   private async refreshTree(uri: vscode.Uri): Promise<void> {
     if (uri.path.endsWith('.md')) return this.refresh(uri);
     const calendar = this.calendars.all.find((c) => c.root.scheme === uri.scheme && relativePath(c.root.path, uri.path) !== undefined);
     if (!calendar) return;
-    const walk = await walkPosts(workspaceFor(uri), { root: calendar.root.path, config: calendar.config }, { within: uri.path });
+    const walk = await walkPosts(workspaceFor(uri), { root: calendar.root.path, config: calendar.config }, { within: uri.path, exclude: this.nestedIn(calendar) });
+    for (const p of walk.problems) this.pathProblems.set(uriOf(calendar.root, p.path).toString(), [p.diagnostic]);
     for (const file of walk.files) {
       const fileUri = uriOf(calendar.root, file);
       if (!this.posts.has(fileUri.toString())) await this.refresh(fileUri);

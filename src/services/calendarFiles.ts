@@ -2,7 +2,7 @@ import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type CalendarConfig } from '.
 import type { Locale } from '../core/i18n/messages';
 import type { Diagnostic } from '../core/model';
 import { FileError, type Workspace } from '../core/ports';
-import { childPath, parentPath } from '../core/text/paths';
+import { childPath, parentPath, relativePath } from '../core/text/paths';
 import { fileDiagnostic, reasonOf } from './problems';
 import { walkFolders } from './walk';
 
@@ -36,6 +36,9 @@ export async function loadCalendar(workspace: Workspace, root: string, fallbackL
   try {
     const stat = await workspace.stat(file);
     if (stat.kind !== 'file') return failed(fileDiagnostic(fallbackLocale, 'config.unreadable', 'config.unreadable', { reason: { id: 'reason.not-a-file' } }));
+    // A settings file linking out of the calendar is not read (its keys would be quoted back).
+    const [realFile, realRoot] = await Promise.all([workspace.realPath(file), workspace.realPath(root)]);
+    if (relativePath(realRoot, realFile) === undefined) return failed(fileDiagnostic(fallbackLocale, 'config.unreadable', 'config.unreadable', { reason: { id: 'reason.outside' } }));
     if (stat.size > MAX_CONFIG_BYTES) return failed(tooLarge(fallbackLocale, stat.size));
     bytes = await workspace.read(file, MAX_CONFIG_BYTES);
   } catch (error) {

@@ -63,7 +63,7 @@ export class MediaProbe {
       this.realRoot = undefined;
       return;
     }
-    for (const key of [...this.known.keys()]) {
+    for (const key of new Set([...this.known.keys(), ...this.settled.keys()])) {
       if (key !== calendarPath && !key.startsWith(calendarPath + '/')) continue;
       this.known.delete(key);
       this.settled.delete(key);

@@ -2,7 +2,7 @@ import picomatch from 'picomatch/posix';
 import type { CalendarConfig } from '../core/config';
 import type { Locale } from '../core/i18n/messages';
 import type { DirEntry, Workspace } from '../core/ports';
-import { childPath, relativePath } from '../core/text/paths';
+import { childPath, parentPath, relativePath } from '../core/text/paths';
 import { fileDiagnostic, reasonOf, type PathProblem } from './problems';
 
 /** Folders never walked: dependencies, git's own, and hidden ones (`.vscode`, `.cache`…). */
@@ -69,7 +69,7 @@ export interface PostWalk {
 export async function walkPosts(
   workspace: Workspace,
   calendar: { readonly root: string; readonly config: CalendarConfig },
-  options: { readonly within?: string; readonly exclude?: readonly string[] } = {},
+  options: { readonly within?: string; readonly exclude?: readonly string[]; readonly named?: boolean } = {},
 ): Promise<PostWalk> {
   const { root, config } = calendar;
   const locale: Locale = config.locale;
@@ -78,10 +78,16 @@ export async function walkPosts(
   const files: string[] = [];
   const problems: PathProblem[] = [];
   const realRoot = workspace.realPath(root).catch(() => root);
+  // A folder given to walk is followed only when a person named it (`edcal check posts/more`);
+  // one met otherwise (a folder created or renamed while VS Code runs) is walked as any other.
+  const within = options.within ?? root;
+  if (within !== root && !options.named && (await isSymlinkedFolder(workspace, within))) {
+    return { files, problems: [{ path: within, diagnostic: fileDiagnostic(locale, 'file.symlink', 'file.symlink-folder', {}, 'info') }] };
+  }
 
   await walkFolders(
     workspace,
-    options.within ?? root,
+    within,
     async (dir, entries) => {
       for (const entry of entries) {
         const path = childPath(dir, entry.name);
@@ -118,6 +124,16 @@ export async function walkPosts(
 
   files.sort();
   return { files, problems };
+}
+
+/** True when the last part of `path` is a symlink to a folder (its real path is not its parent's real path and its name). */
+async function isSymlinkedFolder(workspace: Workspace, path: string): Promise<boolean> {
+  try {
+    const [real, parent] = await Promise.all([workspace.realPath(path), workspace.realPath(parentPath(path))]);
+    return real !== childPath(parent, path.slice(path.lastIndexOf('/') + 1));
+  } catch {
+    return false;
+  }
 }
 
 /**

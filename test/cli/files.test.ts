@@ -87,6 +87,30 @@ describe('edcal check on a hostile file system', () => {
     assert.ok(Date.now() - started < 15_000);
   });
 
+  it('checks a nested calendar with its own settings, as the extension does', () => {
+    write('.editorial.yaml', 'timezone: Europe/Paris\nposts: "**/*.md"\nbannedHashtags: [nova]\n');
+    write('posts/banned.md', post('#nova'));
+    write('team/.editorial.yaml', 'timezone: Europe/Paris\n');
+    write('team/posts/free.md', post('#nova'));
+    const r = edcal(['check', '--format', 'json'], dir);
+    assert.deepEqual(found(r.json()), ['posts/banned.md hashtag.banned']);
+    assert.equal(r.json().summary.files, 3);
+  });
+
+  it('does not read a .editorial.yaml that links out of the calendar', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'edcal-secret-'));
+    writeFileSync(join(outside, 'creds'), 'api_key: s3cr3t\n');
+    rmSync(join(dir, '.editorial.yaml'));
+    symlinkSync(join(outside, 'creds'), join(dir, '.editorial.yaml'));
+    try {
+      const r = edcal(['check', '--format', 'json'], dir);
+      assert.deepEqual(found(r.json()), ['.editorial.yaml config.unreadable']);
+      assert.doesNotMatch(r.stdout, /api_key/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('reports media outside the calendar, by path or through a symlink', () => {
     write('media/ok.png', 'png');
     symlinkSync('/etc/hostname', join(dir, 'media/link.png'));

@@ -61,6 +61,14 @@ describe('one place that reads the calendar', () => {
       assert.equal(walk.problems[0]!.diagnostic.severity, 'info');
     });
 
+    it('walks a symlinked folder only when a person named it', async () => {
+      const ws = new InMemoryWorkspace({ '/cal/posts/more': { kind: 'symlink', target: '/elsewhere' }, '/elsewhere/a.md': post() });
+      const met = await walkPosts(ws, calendar(), { within: '/cal/posts/more' });
+      assert.deepEqual([met.files, codesOf(met)], [[], ['/cal/posts/more file.symlink']]);
+      const named = await walkPosts(ws, calendar(), { within: '/cal/posts/more', named: true });
+      assert.deepEqual(named.files, ['/cal/posts/more/a.md']);
+    });
+
     it('takes a symlinked post inside the calendar, refuses one pointing outside', async () => {
       const ws = new InMemoryWorkspace({
         '/cal/shared/base.md': post(),
@@ -119,6 +127,17 @@ describe('one place that reads the calendar', () => {
       });
       assert.deepEqual(ws.reads, [], 'media are looked at, never read, when checking');
     });
+    it('forgets a status looked up before a re-check, when the file changes meanwhile', async () => {
+      const ws = new InMemoryWorkspace({ '/cal/media/a.png': 'png', '/etc/secret': 'x' });
+      const media = new MediaProbe(ws, '/cal');
+      assert.equal(await media.status('media/a.png'), 'ok');
+      media.revalidate();
+      ws.set('/cal/media/a.png', { kind: 'symlink', target: '/etc/secret' });
+      media.forget('media/a.png');
+      assert.equal(media.knownStatus('media/a.png'), undefined);
+      assert.equal(await media.status('media/a.png'), 'outside');
+    });
+
     it('reports a media path leaving the calendar, by name or through a link', async () => {
       const ws = new InMemoryWorkspace({
         '/cal/posts/a.md': post('media:\n  - { file: ../../../../etc/passwd, alt: x }\n  - { file: ../media/link.png, alt: y }\n  - { file: ../media/ok.png, alt: z }\n'),
@@ -138,6 +157,13 @@ describe('one place that reads the calendar', () => {
       const b = await loadCalendar(ws, '/b', 'fr');
       assert.deepEqual([b.hasConfigFile, b.config.posts, b.config.locale], [false, ['posts/**/*.md'], 'fr']);
     });
+    it('does not read a settings file that links out of the calendar', async () => {
+      const ws = new InMemoryWorkspace({ '/a/.editorial.yaml': { kind: 'symlink', target: '/secrets/creds' }, '/secrets/creds': 'api_key: s3cr3t\n' });
+      const a = await loadCalendar(ws, '/a', 'en');
+      assert.deepEqual(a.configDiagnostics.map((d) => d.message), ['.editorial.yaml cannot be read (it is a symbolic link out of the calendar): the default settings apply.']);
+      assert.deepEqual(ws.reads, []);
+    });
+
     it('refuses a huge settings file by its size, with defaults', async () => {
       const ws = new InMemoryWorkspace({ '/a/.editorial.yaml': { kind: 'file', bytes: new Uint8Array(0), size: 15 * 1024 * 1024 } });
       const a = await loadCalendar(ws, '/a', 'en');

@@ -20,6 +20,7 @@ export const en = {
   'reason.not-a-file': 'it is not a regular file',
   'reason.too-large': 'it is too large',
   'reason.io': 'input/output error',
+  'reason.outside': 'it is a symbolic link out of the calendar',
   'frontmatter.missing': 'A post starts with frontmatter between two "---" lines (date, platforms, status…).',
   'frontmatter.unclosed': 'The frontmatter opened on line 1 is never closed by a "---" line.',
   'frontmatter.yaml': 'YAML error in the frontmatter: {detail}',

@@ -22,6 +22,7 @@ export const fr: Record<MessageId, string> = {
   'reason.not-a-file': 'ce n’est pas un fichier ordinaire',
   'reason.too-large': 'il est trop gros',
   'reason.io': 'erreur d’entrée-sortie',
+  'reason.outside': 'c’est un lien symbolique hors du calendrier',
   'frontmatter.missing': 'Une publication commence par un en-tête entre deux lignes «\u00a0---\u00a0» (date, plateformes, statut…).',
   'frontmatter.unclosed': 'L’en-tête ouvert ligne 1 n’est jamais fermé par une ligne «\u00a0---\u00a0».',
   'frontmatter.yaml': 'Erreur YAML dans l’en-tête\u00a0: {detail}',
