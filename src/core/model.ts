@@ -3,6 +3,8 @@
  * Nothing here knows about files on disk or about VS Code.
  */
 
+import type { FrontmatterChange } from './frontmatter/change';
+
 /** Network ids, as written in a post's `platforms` list and in `:::id` variant fences. */
 export const PLATFORM_IDS = [
   'x',
@@ -59,6 +61,11 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
   /** True when this is the fix a person would almost always pick. */
   readonly preferred?: boolean;
+  /**
+   * For a fix made by the frontmatter editor: its changes, so that several fixes applied together
+   * go through the editor in turn (two renames to one key must not write it twice).
+   */
+  readonly changes?: readonly FrontmatterChange[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic, Fix } from '../core/model';
-import { combineEdits } from '../core/textEdits';
+import { editsOfFixes } from '../core/frontmatter/fix';
 import { codeOf, SOURCE, toWorkspaceEdit } from './convert';
 import type { LiveLinter } from './liveLinter';
 
@@ -44,8 +44,9 @@ export class PostCodeActions implements vscode.CodeActionProvider {
 
   private action(document: vscode.TextDocument, title: string, fixes: readonly Fix[], kind: vscode.CodeActionKind, diagnostics: vscode.Diagnostic[], preferred?: boolean): vscode.CodeAction {
     const action = new vscode.CodeAction(title, kind);
-    // Several fixes at once must not overlap: editors reject overlapping edits.
-    action.edit = toWorkspaceEdit(document, combineEdits(fixes.flatMap((f) => f.edits)));
+    // Several fixes at once must not overlap (editors reject overlapping edits), and frontmatter
+    // fixes go through the editor in turn (two renames to one key would write it twice).
+    action.edit = toWorkspaceEdit(document, fixes.length === 1 ? fixes[0]!.edits : editsOfFixes(document.getText(), fixes));
     action.diagnostics = diagnostics;
     if (preferred) action.isPreferred = true;
     return action;

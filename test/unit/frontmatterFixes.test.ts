@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseConfig } from '../../src/core/config';
+import { editsOfFixes } from '../../src/core/frontmatter/fix';
 import { lint } from '../../src/core/lint';
 import type { Diagnostic } from '../../src/core/model';
 import { applyEdits, NOW, postFile } from './helpers';
@@ -65,5 +66,21 @@ describe('frontmatter fixes never add an error', () => {
       const result = lint('posts/p.md', text, { config, now: NOW, media: () => 'ok' });
       assert.ok(result.diagnostics.some((d) => FRONTMATTER_FIXES.includes(d.code) && (d.fixes ?? []).some((f) => f.edits.length > 0)), `no fix offered:\n${text}`);
     }
+  });
+});
+
+describe('several frontmatter fixes at once (fix all, source.fixAll)', () => {
+  it('go through the editor in turn: two renames to one key write it once', () => {
+    const text = postFile({ titel: 'A', tittle: 'B', status: 'aproved', platforms: '[x, twiter]' });
+    const result = lint('posts/p.md', text, { config, now: NOW });
+    const fixes = result.diagnostics.flatMap((d) => (d.fixes ?? []).filter((f) => f.preferred));
+    assert.ok(fixes.length >= 4, `${fixes.length} preferred fixes`);
+    const fixed = applyEdits(text, editsOfFixes(text, fixes));
+    const after = lint('posts/p.md', fixed, { config, now: NOW });
+    assert.deepEqual(errors(after.diagnostics), [], fixed);
+    assert.match(fixed, /^title: A$/m);
+    assert.match(fixed, /^tittle: B$/m, 'the second rename no longer applies: left for the person');
+    assert.match(fixed, /^status: approved$/m);
+    assert.match(fixed, /^platforms: \[x, x\]$/m);
   });
 });

@@ -1,6 +1,6 @@
 import { message, type Locale } from '../i18n/messages';
-import type { Fix } from '../model';
-import { lazyFix } from '../textEdits';
+import type { Fix, TextEdit } from '../model';
+import { combineEdits, lazyFix } from '../textEdits';
 import type { FrontmatterChange, FrontmatterPath } from './change';
 import { editFrontmatter, type FrontmatterEditResult } from './editor';
 
@@ -10,10 +10,31 @@ import { editFrontmatter, type FrontmatterEditResult } from './editor';
  * is not offered.
  */
 export function frontmatterFix(fileText: string, changes: FrontmatterChange | readonly FrontmatterChange[], title: string, preferred = true): Fix {
-  return lazyFix(() => {
-    const result = editFrontmatter(fileText, changes);
+  const list: readonly FrontmatterChange[] = Array.isArray(changes) ? changes : [changes as FrontmatterChange];
+  const fix = lazyFix(() => {
+    const result = editFrontmatter(fileText, list);
     return { title, edits: result.ok ? result.edits : [] };
   }, preferred);
+  return Object.defineProperty(fix, 'changes', { value: list, enumerable: true }) as Fix;
+}
+
+/**
+ * The edits of several fixes applied together ("fix all", `source.fixAll`): edits of the body
+ * combined as usual, frontmatter changes made through the editor one after the other, each on the
+ * result of the ones before, and left out when it no longer applies (a second rename to `title`).
+ */
+export function editsOfFixes(fileText: string, fixes: readonly Fix[]): TextEdit[] {
+  const body = fixes.filter((f) => !f.changes).flatMap((f) => f.edits);
+  const accepted: FrontmatterChange[] = [];
+  let frontmatter: readonly TextEdit[] = [];
+  for (const fix of fixes) {
+    if (!fix.changes) continue;
+    const result = editFrontmatter(fileText, [...accepted, ...fix.changes]);
+    if (!result.ok) continue;
+    accepted.push(...fix.changes);
+    frontmatter = result.edits;
+  }
+  return combineEdits([...body, ...frontmatter]);
 }
 
 /**
