@@ -1,5 +1,4 @@
 import { parsePostDate } from './dates';
-import { zoneOffset } from './zone';
 
 const WRITTEN = /^(\s*)(\d{4})-(\d{2})-(\d{2})(?:([T ])(\d{2}):(\d{2})(:\d{2}(?:\.\d{1,9})?)?)?(\s*)(Z|[+-]\d{2}(?::?\d{2})?)?(\s*)$/i;
 
@@ -34,9 +33,13 @@ export function rescheduledDateText(written: string, day: string, timeZone: stri
   if (offset !== undefined) {
     if (/^z$/i.test(offset)) text += offset;
     else {
+      // The instant the same text without an offset gives (a time skipped by the spring change
+      // moves forward by the gap), written with the offset that puts it at this wall-clock time:
+      // in a gap, the offset before the change (02:30+01:00 on the night Paris skips 02:00–03:00).
       const local = parsePostDate(text, timeZone);
       if (!local) return undefined;
-      text += formatOffset(zoneOffset(timeZone, local.time), offset.includes(':'));
+      const wall = parsePostDate(`${text}Z`, timeZone)!.time;
+      text += formatOffset(Math.round((wall - local.time) / 60_000), offset.includes(':'));
     }
   }
   if (!parsePostDate(text, timeZone)) return undefined;

@@ -3,6 +3,9 @@ import { addDays, campaignBands, clashes, dayKey, filterPosts, gapDays, monthGri
 import { editFrontmatter } from '../../src/core/frontmatter/editor';
 import { applyEdits } from '../../src/core/textEdits';
 import { rescheduledDateText } from '../../src/core/reschedule';
+import fc from 'fast-check';
+import { parsePostDate } from '../../src/core/dates';
+import { zoneOffset } from '../../src/core/zone';
 
 const post = (id: string, date: number | undefined, extra: Partial<CalendarPost> = {}): CalendarPost => ({
   id,
@@ -90,6 +93,27 @@ describe('rescheduling keeps the written format', () => {
     it(`${written} → ${day}${time ? ' ' + time : ''}`, () => assert.equal(rescheduledDateText(written, day, PARIS, time), expected));
   }
 
+  it('gives the same instant with or without an offset, DST gaps included (property)', () => {
+    const zones = ['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Apia', 'America/Sao_Paulo', 'Asia/Kolkata'];
+    // Days around each zone's changes are the interesting ones: draw from whole years.
+    const day = fc.date({ min: new Date(Date.UTC(2020, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45)).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), day, day, time, (zone, from, to, hhmm) => {
+        const plain = `${from}T${hhmm}`;
+        const withOffset = `${plain}${offsetText(parsePostDate(plain, zone)!.time, zone)}`;
+        const a = rescheduledDateText(plain, to, zone)!;
+        const b = rescheduledDateText(withOffset, to, zone)!;
+        assert.equal(parsePostDate(b, zone)!.time, parsePostDate(a, zone)!.time, `${withOffset} → ${b}, ${plain} → ${a} in ${zone}`);
+        assert.equal(b.slice(0, 16), a.slice(0, 16), 'the wall-clock time as written is kept');
+      }),
+      { numRuns: 3000 },
+    );
+    // Paris skips 02:00–03:00 on 2026-03-29: both forms move forward by the gap, to 03:30 CEST.
+    assert.equal(rescheduledDateText('2026-03-01T02:30+01:00', '2026-03-29', PARIS), '2026-03-29T02:30+01:00');
+    assert.equal(parsePostDate('2026-03-29T02:30+01:00', PARIS)!.time, parsePostDate('2026-03-29T02:30', PARIS)!.time);
+  });
+
   it('changes no other byte of the file (comments, quoting, CRLF)', () => {
     const file = '---\r\ntitle: "Nova" # titre\r\ndate: \'2026-12-01T09:30\' # matin\r\nplatforms: [x]\r\n---\r\nTexte #Nova\r\n';
     const result = editFrontmatter(file, { kind: 'set', path: ['date'], value: rescheduledDateText('2026-12-01T09:30', '2026-12-09', PARIS)! });
@@ -97,3 +121,10 @@ describe('rescheduling keeps the written format', () => {
     assert.equal(applyEdits(file, result.edits), file.replace('2026-12-01T09:30', '2026-12-09T09:30'));
   });
 });
+
+/** `+01:00`: the zone's offset at an instant, as a post date writes it. */
+function offsetText(time: number, zone: string): string {
+  const minutes = zoneOffset(zone, time);
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
