@@ -14,6 +14,7 @@ import { lintFiles, type FileReport, type LintTask } from './lintFiles';
 import { formatGithub } from './report/github';
 import { formatJson } from './report/json';
 import type { CheckOutput, OutputDiagnostic } from './report/model';
+import { printable } from './report/escape';
 import { formatText } from './report/text';
 
 const FORMATS = ['text', 'json', 'github'] as const;
@@ -83,7 +84,7 @@ async function collectTasks(paths: readonly string[], cwd: string, locale: Local
     return calendar;
   };
   const targets = paths.length > 0 ? paths.map((p) => resolve(cwd, p)) : [await findCalendarRoot(workspace, cwd)];
-  if (targets[0] === undefined) throw new UsageError(message(locale, 'cli.no-calendar', { dir: cwd }));
+  if (targets[0] === undefined) throw new UsageError(message(locale, 'cli.no-calendar', { dir: printable(cwd) }));
 
   const tasks: LintTask[] = [];
   const seen = new Set<string>();
@@ -98,8 +99,8 @@ async function collectTasks(paths: readonly string[], cwd: string, locale: Local
     try {
       kind = (await workspace.stat(target)).kind;
     } catch (error) {
-      if (error instanceof FileError && error.code === 'not-found') throw new UsageError(message(locale, 'cli.path-missing', { path: relative(cwd, target) || target }));
-      throw new UsageError(message(locale, 'cli.unreadable', { path: relative(cwd, target) || target, reason: message(locale, reasonOf(error).id) }));
+      if (error instanceof FileError && error.code === 'not-found') throw new UsageError(message(locale, 'cli.path-missing', { path: printable(relative(cwd, target) || target) }));
+      throw new UsageError(message(locale, 'cli.unreadable', { path: printable(relative(cwd, target) || target), reason: message(locale, reasonOf(error).id) }));
     }
     if (kind === 'directory') {
       // The calendar holding the folder, and every calendar nested under it, each with its own
@@ -118,7 +119,7 @@ async function collectTasks(paths: readonly string[], cwd: string, locale: Local
       }
       if (found === 0) {
         const calendar = await calendarOf(around);
-        notices.push(message(lang ?? calendar.config.locale, 'cli.no-posts', { globs: calendar.config.posts.join(', '), root: relative(cwd, target) || '.' }));
+        notices.push(message(lang ?? calendar.config.locale, 'cli.no-posts', { globs: printable(calendar.config.posts.join(', ')), root: printable(relative(cwd, target) || '.') }));
       }
     } else if (basename(target) !== CONFIG_FILE) {
       add(target, await calendarOf((await findCalendarRoot(workspace, dirname(target))) ?? dirname(target)));

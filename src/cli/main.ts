@@ -1,5 +1,6 @@
 import { message, toLocale } from '../core/i18n/messages';
 import { UsageError } from './args';
+import { printable, safeLineStart } from './report/escape';
 import { check, type CommandResult } from './check';
 import { runWorkerIfAny } from './lintFiles';
 
@@ -28,16 +29,27 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     const result = await run(rest);
-    if (result.stderr) process.stderr.write(result.stderr + '\n');
+    if (result.stderr) process.stderr.write(safeLines(result.stderr) + '\n');
     await write(result.stdout + '\n');
     return result.exitCode;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`edcal: ${error.message}\n`);
+      process.stderr.write(`edcal: ${safeLines(error.message)}\n`);
       return 2;
     }
     throw error;
   }
+}
+
+/**
+ * Messages for stderr, each of their lines escaped (they quote paths and values given), none able
+ * to start a workflow command.
+ */
+function safeLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => safeLineStart(printable(line)))
+    .join('\n');
 }
 
 /** Writes to stdout and waits until it is flushed (pipes are asynchronous; large JSON must not be cut). */

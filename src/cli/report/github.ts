@@ -1,4 +1,5 @@
 import type { Locale } from '../../core/i18n/messages';
+import { printable, safeLineStart } from './escape';
 import type { CheckOutput } from './model';
 import { summaryLine } from './text';
 
@@ -19,13 +20,16 @@ export function formatGithub(output: CheckOutput, locale: Locale): string {
     ];
     return `::${command} ${props.join(',')}::${escapeData(d.message)}`;
   });
-  lines.push(summaryLine(output, locale));
+  lines.push(safeLineStart(summaryLine(output, locale)));
   return lines.join('\n');
 }
 
-/** Escaping of a command's message, as the Actions toolkit does. */
+/**
+ * Escaping of a command's message, as the Actions toolkit does (`%`, CR, LF), and of every other
+ * control character, shown as an escape: the runner's log renders terminal sequences.
+ */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escaping of a command's property values (also `:` and `,`). */

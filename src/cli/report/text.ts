@@ -1,4 +1,5 @@
 import { message, type Locale, type MessageId } from '../../core/i18n/messages';
+import { printable, safeLineStart } from './escape';
 import type { CheckOutput } from './model';
 
 const COLORS = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, underline: 4 } as const;
@@ -13,9 +14,10 @@ export function formatText(output: CheckOutput, locale: Locale, color: boolean):
       if (file !== undefined) lines.push('');
       file = d.file;
     }
-    const where = `${d.file}:${d.line}:${d.column}`;
+    // File names and messages come from the calendar's files: printed escaped, never raw.
+    const where = safeLineStart(`${printable(d.file)}:${d.line}:${d.column}`);
     const severity = d.severity === 'error' ? paint('red', 'error') : d.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'info');
-    lines.push(`${paint('underline', where)}  ${severity}  ${d.message}  ${paint('dim', d.code)}`);
+    lines.push(`${paint('underline', where)}  ${severity}  ${printable(d.message)}  ${paint('dim', printable(d.code))}`);
   }
   if (lines.length > 0) lines.push('');
   const summary = summaryLine(output, locale);
