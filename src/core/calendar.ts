@@ -51,7 +51,39 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The day `n` days after `day` (both `YYYY-MM-DD`). */
 export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+  return dayOf(y, m - 1, d + n) ?? day;
+}
+
+/** The first day of the month `n` months after the one holding `day`, within years 1000–9999. */
+export function addMonths(day: string, n: number): string {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return dayOf(y, m - 1 + n, 1) ?? day;
+}
+
+/** The earliest and latest days the calendar shows: a post's date has four-digit years. */
+export const FIRST_DAY = '1000-01-01';
+export const LAST_DAY = '9999-12-31';
+
+/**
+ * True for a real calendar day written `YYYY-MM-DD`, years 1000–9999 (a webview's date picker
+ * offers years up to 275760; messages from a webview are never trusted).
+ */
+export function isDay(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  return value >= FIRST_DAY && dayOf(Number(m[1]), Number(m[2]) - 1, Number(m[3])) === value;
+}
+
+/** `YYYY-MM-DD` of a (possibly overflowing) year, month index and day, clamped to the calendar's years; never throws. */
+function dayOf(year: number, monthIndex: number, day: number): string | undefined {
+  if (![year, monthIndex, day].every(Number.isFinite)) return undefined;
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day); // not Date.UTC: it reads years 0–99 as 1900–1999
+  if (Number.isNaN(date.getTime())) return undefined;
+  if (date.getUTCFullYear() < 1000) return FIRST_DAY;
+  if (date.getUTCFullYear() > 9999) return LAST_DAY;
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
 /** The Monday of the week holding `day`. */
@@ -65,10 +97,16 @@ export function weekStartDay(day: string): string {
  * holding the last day (4 to 6 weeks).
  */
 export function monthGrid(year: number, month: number): string[] {
-  const first = `${year}-${pad(month)}-01`;
-  const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  const first = dayOf(year, month - 1, 1) ?? FIRST_DAY;
+  const last = dayOf(year, month, 0) ?? LAST_DAY;
   const days: string[] = [];
-  for (let day = weekStartDay(first); day <= last || days.length % 7 !== 0; day = addDays(day, 1)) days.push(day);
+  // Days past 9999-12-31 do not exist here: the last grid of the calendar ends on its last day.
+  for (let day = weekStartDay(first); day <= last || days.length % 7 !== 0; ) {
+    days.push(day);
+    const next = addDays(day, 1);
+    if (next === day) break;
+    day = next;
+  }
   return days;
 }
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { addDays, dayKey, type CalendarPost } from '../core/calendar';
+import { addDays, dayKey, isDay, type CalendarPost } from '../core/calendar';
 import { parsePostDate } from '../core/dates';
 import { rescheduledDateText } from '../core/reschedule';
-import { isFromWebview, type CalendarInit, type CalendarSnapshot, type CalendarViewState, type FromWebview, type ToWebview } from '../webview/protocol';
+import { isFromWebview, isViewState, type CalendarInit, type CalendarSnapshot, type CalendarViewState, type FromWebview, type ToWebview } from '../webview/protocol';
 import type { Calendars } from './calendars';
 import { statusLabel } from './labels';
 import type { LiveLinter } from './liveLinter';
@@ -47,8 +47,10 @@ export class CalendarPanel implements vscode.Disposable {
       CalendarPanel.current.panel.reveal();
       return CalendarPanel.current;
     }
+    if (anchor !== undefined && !isDay(anchor)) anchor = undefined; // commands may be called with anything
     if (anchor || calendar) {
-      const saved = deps.workspaceState.get<CalendarViewState>(STATE_KEY);
+      const stored = deps.workspaceState.get<unknown>(STATE_KEY);
+      const saved = isViewState(stored) ? stored : undefined;
       await deps.workspaceState.update(STATE_KEY, { view: saved?.view ?? 'month', filters: saved?.filters ?? {}, anchor: anchor ?? saved?.anchor ?? dayKey(Date.now(), 'UTC'), ...(calendar ? { calendar } : {}) });
     }
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Editorial Calendar'), vscode.ViewColumn.Active, options(deps.extensionUri));
@@ -74,15 +76,14 @@ export class CalendarPanel implements vscode.Disposable {
     this.ready = new Promise((r) => (this.markReady = r));
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'calendar.svg');
     const today = dayKey(Date.now(), deps.calendars.all[0]?.config.timezone ?? 'UTC');
-    this.state = restored ?? deps.workspaceState.get<CalendarViewState>(STATE_KEY) ?? { view: 'month', anchor: today, filters: {} };
+    const saved = deps.workspaceState.get<unknown>(STATE_KEY);
+    this.state = restored ?? (isViewState(saved) ? saved : { view: 'month', anchor: today, filters: {} });
     const first = this.snapshot();
     this.shown = this.pageShows = JSON.stringify(first);
     panel.webview.html = this.html({ snapshot: first, state: this.state });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: unknown) => {
-        if (isFromWebview(m)) void this.receive(m);
-      }),
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.handle(m)),
       deps.index.onDidChange(() => this.schedulePush()),
       deps.linter.onDidLint(() => this.schedulePush()),
       deps.calendars.onDidChange(() => this.schedulePush()),
@@ -100,6 +101,11 @@ export class CalendarPanel implements vscode.Disposable {
     return this.ready;
   }
 
+  /** A message from the page: checked field by field, acted on only when it is one of ours. */
+  handle(message: unknown): Promise<void> {
+    return isFromWebview(message) ? this.receive(message) : Promise.resolve();
+  }
+
   private async receive(message: FromWebview): Promise<void> {
     switch (message.type) {
       case 'ready':
@@ -109,13 +115,15 @@ export class CalendarPanel implements vscode.Disposable {
         this.schedulePush(0);
         return;
       case 'open':
-        await vscode.window.showTextDocument(vscode.Uri.parse(message.id), { preview: true, viewColumn: vscode.ViewColumn.Beside });
-        return;
-      case 'preview':
+      case 'preview': {
+        // Only posts of a calendar: a message naming any other URI (a file elsewhere, `command:`) is ignored.
+        const uri = this.postUri(message.id);
+        if (!uri) return;
+        await vscode.window.showTextDocument(uri, { preview: true, viewColumn: vscode.ViewColumn.Beside });
         // The post beside the calendar, with its per-network preview.
-        await vscode.window.showTextDocument(vscode.Uri.parse(message.id), { preview: true, viewColumn: vscode.ViewColumn.Beside });
-        await vscode.commands.executeCommand('editorialCalendar.openPreview', vscode.Uri.parse(message.id));
+        if (message.type === 'preview') await vscode.commands.executeCommand('editorialCalendar.openPreview', uri);
         return;
+      }
       case 'create':
         await vscode.commands.executeCommand('editorialCalendar.newPost', { date: `${message.day}T${message.time ?? '09:30'}` });
         return;
@@ -135,11 +143,22 @@ export class CalendarPanel implements vscode.Disposable {
     }
   }
 
+  /** The URI of a post of one of the calendars, or undefined for anything else. */
+  private postUri(id: string): vscode.Uri | undefined {
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(id, true);
+    } catch {
+      return undefined;
+    }
+    return this.deps.calendars.postOf(uri) ? uri : undefined;
+  }
+
   /** Moves a post to another day (and slot), keeping its time and the written format of its date. */
   async reschedule(id: string, day: string, time?: string): Promise<boolean> {
-    const uri = vscode.Uri.parse(id);
-    const post = this.deps.calendars.postOf(uri);
-    if (!post) return false;
+    const uri = this.postUri(id);
+    const post = uri && this.deps.calendars.postOf(uri);
+    if (!uri || !post) return false;
     const document = await vscode.workspace.openTextDocument(uri);
     const result = this.deps.linter.lastResultFor(document) ?? this.deps.linter.lintNow(document);
     const meta = result?.post.meta;

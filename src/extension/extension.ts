@@ -4,7 +4,7 @@ import { PostCodeActions } from './codeActions';
 import { CalendarPanel } from './calendarPanel';
 import { PreviewPanel } from './previewPanel';
 import { commandTable } from './commands';
-import type { CalendarViewState } from '../webview/protocol';
+import { isViewState } from '../webview/protocol';
 import { DocsLinks } from './convert';
 import { LiveLinter } from './liveLinter';
 import { MediaStatuses } from './mediaStatuses';
@@ -48,7 +48,8 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
   const calendarDeps = { extensionUri: context.extensionUri, calendars, index, linter, workspaceState: context.workspaceState };
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer('editorialCalendar.calendar', {
-      deserializeWebviewPanel: async (panel, state: CalendarViewState | undefined) => CalendarPanel.restore(panel, calendarDeps, state),
+      // The state comes from the webview: checked like any of its messages.
+      deserializeWebviewPanel: async (panel, state: unknown) => CalendarPanel.restore(panel, calendarDeps, isViewState(state) ? state : undefined),
     }),
   );
   const previewDeps = { extensionUri: context.extensionUri, calendars, linter, media };

@@ -27,8 +27,14 @@ export class LiveLinter implements vscode.Disposable {
     private readonly media: MediaStatuses,
   ) {
     this.disposables.push(
+      // A media file's status became known or changed: its posts are checked again, debounced
+      // as a keystroke would be (the diagnostics never run ahead of their delay).
       media.onDidChange((calendar) => {
-        for (const d of vscode.workspace.textDocuments) if (this.calendars.postOf(d.uri)?.calendar === calendar && this.results.has(d.uri.toString())) this.lintNow(d);
+        for (const d of vscode.workspace.textDocuments) {
+          if (this.calendars.postOf(d.uri)?.calendar !== calendar || !this.results.delete(d.uri.toString())) continue;
+          if (this.unpublished?.key === d.uri.toString()) this.unpublished = undefined;
+          this.schedule(d);
+        }
       }),
       vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {

@@ -11,6 +11,8 @@ import { childPath, relativePath } from '../core/text/paths';
 export class MediaProbe {
   private readonly known = new Map<string, Promise<MediaStatus>>();
   private readonly settled = new Map<string, MediaStatus>();
+  /** Bumped by `forget`: looks begun before it do not settle. */
+  private epoch = 0;
   private realRoot: Promise<string> | undefined;
 
   constructor(
@@ -27,8 +29,11 @@ export class MediaProbe {
     if (!status) {
       status = this.look(calendarPath);
       this.known.set(calendarPath, status);
+      const epoch = this.epoch;
       void status.then((found) => {
-        if (this.known.get(calendarPath) !== status) return;
+        // A look begun before `forget` may have seen the old file; one cleared by `revalidate` counts.
+        const current = this.known.get(calendarPath);
+        if (epoch !== this.epoch || (current !== undefined && current !== status)) return;
         const previous = this.settled.get(calendarPath);
         this.settled.set(calendarPath, found);
         if (previous !== undefined && previous !== found) this.changed(calendarPath);
@@ -57,6 +62,7 @@ export class MediaProbe {
 
   /** Forgets what is known of a calendar-relative path and everything under it (all, without one). */
   forget(calendarPath?: string): void {
+    this.epoch++;
     if (calendarPath === undefined) {
       this.known.clear();
       this.settled.clear();

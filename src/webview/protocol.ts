@@ -2,8 +2,8 @@
  * The protocol between the extension and its webviews (calendar and preview), both directions. Every message
  * is a plain object with a `type`; pushes from the extension are whole snapshots, never deltas.
  */
-import type { CalendarFilters, CalendarPost } from '../core/calendar';
-import type { PlatformId } from '../core/model';
+import { isDay, type CalendarFilters, type CalendarPost } from '../core/calendar';
+import { PLATFORM_IDS, STATUSES, type PlatformId } from '../core/model';
 import type { PlatformPreview } from '../core/preview';
 
 export type CalendarView = 'month' | 'week' | 'agenda';
@@ -57,30 +57,52 @@ export interface CalendarInit {
   readonly state: CalendarViewState;
 }
 
-/** Type guard for messages coming from the webview (never trust their shape). */
+/**
+ * Type guard for messages coming from the calendar webview. A webview runs page code: never trust
+ * its messages' shape. Every field is checked (days are real days of years 1000–9999, times
+ * 00:00–23:59, numbers finite), and what is not a message of this protocol is refused whole.
+ */
 export function isFromWebview(value: unknown): value is FromWebview {
-  if (!value || typeof value !== 'object') return false;
-  const m = value as Record<string, unknown>;
-  const day = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-  const time = (v: unknown) => v === undefined || (typeof v === 'string' && /^\d{2}:\d{2}$/.test(v));
+  if (!isObject(value)) return false;
+  const m = value;
+  const time = (v: unknown) => v === undefined || (typeof v === 'string' && /^(?:[01]\d|2[0-3]):[0-5]\d$/.test(v));
   switch (m['type']) {
     case 'ready':
       return true;
     case 'open':
     case 'preview':
-      return typeof m['id'] === 'string';
+      return isId(m['id']);
     case 'reschedule':
-      return typeof m['id'] === 'string' && day(m['day']) && time(m['time']);
+      return isId(m['id']) && isDay(m['day']) && time(m['time']);
     case 'create':
-      return day(m['day']) && time(m['time']);
+      return isDay(m['day']) && time(m['time']);
     case 'state':
-      return !!m['state'] && typeof m['state'] === 'object';
+      return isViewState(m['state']);
     case 'rendered':
-      return typeof m['ms'] === 'number' && typeof m['chips'] === 'number';
+      return isCount(m['ms']) && isCount(m['chips']);
     default:
       return false;
   }
 }
+
+/** A view state as the webview keeps it (also what the serializer restores). */
+export function isViewState(value: unknown): value is CalendarViewState {
+  if (!isObject(value)) return false;
+  const calendar = value['calendar'];
+  return ['month', 'week', 'agenda'].includes(value['view'] as string) && isDay(value['anchor']) && isFilters(value['filters']) && (calendar === undefined || isId(calendar));
+}
+
+function isFilters(value: unknown): value is CalendarFilters {
+  if (!isObject(value)) return false;
+  const list = (v: unknown, allowed?: readonly string[]) => v === undefined || (Array.isArray(v) && v.length <= 1000 && v.every((x) => typeof x === 'string' && x.length <= 1000 && (!allowed || allowed.includes(x))));
+  const text = value['text'];
+  return list(value['platforms'], PLATFORM_IDS) && list(value['statuses'], STATUSES) && list(value['campaigns']) && list(value['tags']) && (text === undefined || (typeof text === 'string' && text.length <= 1000));
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** A post's URI as the extension sent it: a string of sane length (the panel checks it is a post). */
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 4096;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 /** The preview webview: everything it draws for the active post, sent whole on each change. */
 export interface PreviewSnapshot {
@@ -124,11 +146,13 @@ export type FromPreview =
   /** After each render: its duration, the version drawn, when its message arrived and when the frame was painted (epoch ms). */
   | { readonly type: 'rendered'; readonly ms: number; readonly version: number; readonly receivedAt: number; readonly paintedAt: number };
 
+/** Type guard for messages from the preview webview: as for the calendar, every field is checked. */
 export function isFromPreview(value: unknown): value is FromPreview {
-  if (!value || typeof value !== 'object') return false;
-  const m = value as Record<string, unknown>;
+  if (!isObject(value)) return false;
+  const m = value;
+  const offset = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
   if (m['type'] === 'ready') return true;
-  if (m['type'] === 'reveal') return typeof m['file'] === 'string' && typeof m['version'] === 'number' && typeof m['start'] === 'number' && typeof m['end'] === 'number';
-  if (m['type'] === 'rendered') return typeof m['ms'] === 'number' && typeof m['version'] === 'number' && typeof m['receivedAt'] === 'number' && typeof m['paintedAt'] === 'number';
+  if (m['type'] === 'reveal') return isId(m['file']) && offset(m['version']) && offset(m['start']) && offset(m['end']) && (m['start'] as number) <= (m['end'] as number);
+  if (m['type'] === 'rendered') return isCount(m['ms']) && offset(m['version']) && isCount(m['receivedAt']) && isCount(m['paintedAt']);
   return false;
 }

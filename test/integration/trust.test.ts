@@ -48,6 +48,27 @@ describe('nothing outside the calendar is read, in a real VS Code', () => {
     assert.equal(index.get(link), undefined, 'not indexed as a post');
   });
 
+  it('opens only posts of the calendar when the calendar webview asks', async () => {
+    await vscode.commands.executeCommand('editorialCalendar.openCalendar');
+    const panel = await until('calendar panel', async () => (await api()).calendarPanel());
+    await panel.whenReady();
+    // As the page would post them (a webview runs page code: its messages are not trusted).
+    const receive = (m: unknown) => panel.handle(m);
+    const opened = () => vscode.window.visibleTextEditors.map((e) => e.document.uri.toString());
+    for (const id of ['file:///etc/hostname', 'command:workbench.action.terminal.new', file('.editorial.yaml').toString(), '%%not a uri']) {
+      await receive({ type: 'open', id });
+      await receive({ type: 'preview', id });
+      await receive({ type: 'reschedule', id, day: '2027-01-01' });
+      assert.ok(!opened().includes(id), `${id} was opened`);
+    }
+    await receive({ type: 'state', state: { view: 'month', anchor: '275760-01-01', filters: {} } });
+    assert.notEqual(panel.snapshot().today, undefined, 'a date past year 9999 is ignored, the panel still draws');
+    const post = file('posts/2026/12/04-nova-2-vos-questions.md');
+    await receive({ type: 'open', id: post.toString() });
+    await until('the post opened', () => opened().includes(post.toString()));
+    panel.dispose();
+  });
+
   it('reports a FIFO among the posts without opening it, and checks the others', async () => {
     const fifo = file('posts/2027/06/pipe.md');
     await vscode.workspace.fs.createDirectory(file('posts/2027/06'));

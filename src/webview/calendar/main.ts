@@ -1,7 +1,7 @@
 // The calendar webview: draws month, week and agenda views from the snapshot the extension sends,
 // and sends back intents (open, reschedule, create, view state). All post text goes through
 // textContent or attributes set with setAttribute: nothing is ever parsed as HTML.
-import { addDays, clashes, dayKey, filterPosts, gapDays, monthGrid, postsByDay, timeOfDay, weekStartDay, weeklyCounts, campaignBands, type CalendarPost } from '../../core/calendar';
+import { addDays, addMonths, clashes, dayKey, FIRST_DAY, isDay, LAST_DAY, filterPosts, gapDays, monthGrid, postsByDay, timeOfDay, weekStartDay, weeklyCounts, campaignBands, type CalendarPost } from '../../core/calendar';
 import type { PlatformId } from '../../core/model';
 import { el } from '../dom';
 import type { CalendarInit, CalendarSnapshot, CalendarViewState, FromWebview, ToWebview } from '../protocol';
@@ -22,6 +22,7 @@ const t = (key: string, ...args: Array<string | number>) => (snapshot.strings[ke
 const post = (m: FromWebview) => vscode.postMessage(m);
 
 function setState(next: Partial<CalendarViewState>): void {
+  if (next.anchor !== undefined && !isDay(next.anchor)) return; // a typed year like 20266
   state = { ...state, ...next };
   vscode.setState(state);
   post({ type: 'state', state });
@@ -51,7 +52,7 @@ function toolbar(): HTMLElement {
   bar.append(button(t('Previous'), 'chevron-left', step(-1)), button(t('Next'), 'chevron-right', step(1)));
   const today = el('button', 'text-button', t('Today'));
   today.addEventListener('click', () => setState({ anchor: snapshot.today }));
-  const picker = el('input', 'date-picker', undefined, { type: 'date', value: state.anchor, 'aria-label': t('Go to date') });
+  const picker = el('input', 'date-picker', undefined, { type: 'date', value: state.anchor, min: FIRST_DAY, max: LAST_DAY, 'aria-label': t('Go to date') });
   picker.addEventListener('change', () => picker.value && setState({ anchor: picker.value }));
   const title = el('h1', 'period', periodTitle());
   const views = el('div', 'views', undefined, { role: 'tablist' });
@@ -322,11 +323,6 @@ function agenda(posts: readonly CalendarPost[]): HTMLElement {
   };
   more(0);
   return list;
-}
-
-function addMonths(day: string, n: number): string {
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 10);
 }
 
 function formatDay(day: string, options: Intl.DateTimeFormatOptions): string {

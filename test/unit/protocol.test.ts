@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { addDays, addMonths, isDay, monthGrid, weekStartDay } from '../../src/core/calendar';
+import { PLATFORM_IDS, STATUSES } from '../../src/core/model';
+import { isFromPreview, isFromWebview, isViewState } from '../../src/webview/protocol';
+
+const state = { view: 'month', anchor: '2026-12-01', filters: {} };
+
+describe('webview messages are checked field by field', () => {
+  const accepted: unknown[] = [
+    { type: 'ready' },
+    { type: 'open', id: 'file:///cal/posts/a.md' },
+    { type: 'reschedule', id: 'file:///cal/posts/a.md', day: '2026-02-28', time: '23:59' },
+    { type: 'create', day: '2028-02-29' },
+    { type: 'state', state: { ...state, filters: { platforms: ['x'], statuses: ['draft'], campaigns: ['c'], tags: [], text: 'nova' }, calendar: 'file:///cal' } },
+    { type: 'rendered', ms: 12.5, chips: 40 },
+  ];
+  const refused: Array<[string, unknown]> = [
+    ['a day that does not exist', { type: 'reschedule', id: 'x', day: '2026-02-30' }],
+    ['a year under 1000', { type: 'create', day: '0999-12-31' }],
+    ['a year past 9999', { type: 'create', day: '10000-01-01' }],
+    ['month 13', { type: 'create', day: '2026-13-01' }],
+    ['24:00', { type: 'create', day: '2026-01-01', time: '24:00' }],
+    ['09:60', { type: 'create', day: '2026-01-01', time: '09:60' }],
+    ['a state without a view', { type: 'state', state: { anchor: '2026-12-01', filters: {} } }],
+    ['a state with a bad anchor', { type: 'state', state: { ...state, anchor: '275760-01-01' } }],
+    ['a state with an unknown view', { type: 'state', state: { ...state, view: 'year' } }],
+    ['filters that are not lists', { type: 'state', state: { ...state, filters: { platforms: 'x' } } }],
+    ['an unknown network in filters', { type: 'state', state: { ...state, filters: { platforms: ['myspace'] } } }],
+    ['an unknown status in filters', { type: 'state', state: { ...state, filters: { statuses: ['lost'] } } }],
+    ['a calendar that is not a string', { type: 'state', state: { ...state, calendar: 3 } }],
+    ['an id that is not a string', { type: 'open', id: { toString: 'x' } }],
+    ['an empty id', { type: 'preview', id: '' }],
+    ['NaN in a render report', { type: 'rendered', ms: Number.NaN, chips: 1 }],
+    ['an unknown type', { type: 'eval', code: 'x' }],
+    ['an array', ['ready']],
+    ['null', null],
+  ];
+  for (const m of accepted) it(`accepts ${JSON.stringify(m)}`, () => assert.ok(isFromWebview(m)));
+  for (const [name, m] of refused) it(`refuses ${name}`, () => assert.equal(isFromWebview(m), false));
+
+  it('refuses preview reveals that are not offsets', () => {
+    assert.ok(isFromPreview({ type: 'reveal', file: 'posts/a.md', version: 3, start: 1, end: 4 }));
+    for (const bad of [{ start: -1, end: 2 }, { start: 5, end: 2 }, { start: 1.5, end: 2 }, { start: Number.POSITIVE_INFINITY, end: 2 }]) {
+      assert.equal(isFromPreview({ type: 'reveal', file: 'posts/a.md', version: 3, ...bad }), false, JSON.stringify(bad));
+    }
+  });
+
+  it('never throws, and what it accepts has the shape it claims (property)', () => {
+    const day = fc.oneof(fc.constantFrom('2026-12-01', '2026-02-29', '0000-01-01', '9999-12-31', '1000-01-01', ''), fc.string({ maxLength: 12 }));
+    const anything = fc.oneof(
+      fc.anything(),
+      fc.record({ type: fc.constantFrom('ready', 'open', 'preview', 'reschedule', 'create', 'state', 'rendered'), id: fc.anything(), day, time: fc.oneof(fc.string({ maxLength: 6 }), fc.anything()), ms: fc.anything(), chips: fc.anything(), state: fc.oneof(fc.anything(), fc.record({ view: fc.string(), anchor: day, filters: fc.anything(), calendar: fc.anything() })) }, { requiredKeys: ['type'] }),
+    );
+    fc.assert(
+      fc.property(anything, (m) => {
+        isFromPreview(m); // must not throw either
+        if (!isFromWebview(m)) return;
+        const msg = m as Record<string, unknown>;
+        if ('day' in msg && (msg['type'] === 'create' || msg['type'] === 'reschedule')) assert.ok(isDay(msg['day']));
+        if (msg['type'] === 'state') {
+          const s = msg['state'] as { view: string; filters: { platforms?: string[]; statuses?: string[] } };
+          assert.ok(isViewState(s));
+          assert.ok((s.filters.platforms ?? []).every((p) => (PLATFORM_IDS as readonly string[]).includes(p)));
+          assert.ok((s.filters.statuses ?? []).every((p) => (STATUSES as readonly string[]).includes(p)));
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('calendar days at the edges of years 1000–9999 never throw', () => {
+  it('stays within the calendar moving days and months', () => {
+    assert.equal(addDays('9999-12-31', 1), '9999-12-31');
+    assert.equal(addDays('1000-01-01', -1), '1000-01-01');
+    assert.equal(addMonths('9999-12-15', 1), '9999-12-31');
+    assert.equal(addDays('2026-12-31', 1), '2027-01-01');
+    assert.equal(addDays('0050-01-01', 1), '1000-01-01', 'never read as 1950');
+    assert.equal(addDays('not a day', 1), 'not a day');
+    assert.equal(addDays('2026-01-01', Number.NaN), '2026-01-01');
+    assert.deepEqual(monthGrid(9999, 12).slice(-1), ['9999-12-31']);
+    assert.equal(monthGrid(1000, 1)[0], weekStartDay('1000-01-01'));
+  });
+  it('never throws on any year or count (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -300000, max: 300000 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: -1e9, max: 1e9 }), (year, month, n) => {
+        const day = `${year}-${String(month).padStart(2, '0')}-01`;
+        const moved = addDays(day, n);
+        const months = addMonths(day, n);
+        if (isDay(day)) {
+          assert.ok(isDay(moved), moved);
+          assert.ok(isDay(months), months);
+        }
+        if (year >= 1000 && year <= 9999) assert.ok(monthGrid(year, month).length % 7 === 0);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
