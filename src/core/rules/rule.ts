@@ -1,5 +1,5 @@
 import type { CalendarConfig } from '../config';
-import type { PlatformId } from '../model';
+import type { PlatformId, Severity } from '../model';
 import type { ParsedPost, Finding } from '../post';
 import type { PartDetail, PlatformRender } from '../render';
 
@@ -13,6 +13,12 @@ export interface RuleContext {
   /** Whether a calendar-relative file exists; media checks are skipped without it. */
   readonly fileExists?: (calendarPath: string) => boolean;
   report(finding: Finding): void;
+  /**
+   * False when a finding of `code` at `[start, end)` of the file would not be listed (past the cap
+   * of findings per code): it is counted among those left out, and need not be built. For rules
+   * that may report once per hashtag or part, so a hostile post costs little.
+   */
+  wants(code: string, severity: Severity, start: number, end: number): boolean;
 }
 
 /** One lint rule: the codes it may report, and the check. */
