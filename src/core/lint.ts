@@ -1,9 +1,10 @@
 import type { CalendarConfig } from './config';
 import { message, type Locale } from './i18n/messages';
+import { capDiagnostics, FindingSet } from './findings';
 import { internalError } from './internalError';
-import type { Diagnostic, MediaStatus, PlatformId } from './model';
+import type { Diagnostic, MediaStatus, Range, Severity } from './model';
 import { PLATFORMS } from './platforms/registry';
-import { parsePost, toDiagnostic, type Finding, type ParsedPost } from './post';
+import { parsePost, toDiagnostic, type ParsedPost } from './post';
 import { renderPost, type PlatformRender } from './render';
 import { RULES } from './rules';
 
@@ -29,7 +30,8 @@ export interface LintResult {
 /**
  * The one entry point the CLI and the extension share: reads a post and runs every rule.
  * `path` is the post's path relative to the calendar root, with `/`. A rule that fails
- * unexpectedly becomes one `file.internal-error` finding; the other rules still run.
+ * unexpectedly becomes one `file.internal-error` finding; the other rules still run. At most
+ * `MAX_FINDINGS_PER_CODE` findings of one code are listed, then one says how many more there are.
  *
  * @example lint('posts/a.md', '---\ndate: 2026-12-01T09:30\nplatforms: [x]\n---\nHello', { config: DEFAULT_CONFIG })
  */
@@ -53,8 +55,7 @@ export function failedLint(path: string, config: CalendarConfig, error: unknown)
 export function lintPost(post: ParsedPost, options: LintOptions): LintResult {
   const { config } = options;
   const renders = renderPost(post, config);
-  // Networks sharing a text would repeat a finding at the same place: keep one, naming them all.
-  const groups = new Map<string, { finding: Finding; platforms: PlatformId[] }>();
+  const findings = new FindingSet();
   const failures: Diagnostic[] = [];
   for (const rule of RULES) {
     try {
@@ -64,30 +65,34 @@ export function lintPost(post: ParsedPost, options: LintOptions): LintResult {
         config,
         now: options.now ?? Date.now(),
         ...(options.media ? { media: options.media } : {}),
-        report(finding) {
-          const { platform: _platform, ...params } = finding.params ?? {};
-          const key = `${finding.code}|${finding.id}|${finding.start}|${finding.end}|${JSON.stringify(params)}`;
-          const group = groups.get(key);
-          if (!group) groups.set(key, { finding, platforms: finding.platform ? [finding.platform] : [] });
-          else if (finding.platform && !group.platforms.includes(finding.platform)) group.platforms.push(finding.platform);
-        },
+        report: (finding) => findings.add(finding),
+        wants: (code, severity, start, end) => findings.wants(code, severity, start, end),
       });
     } catch (error) {
       failures.push(internalError(config.locale, error));
     }
   }
-  const diagnostics: Diagnostic[] = [...failures, ...post.problems];
-  for (const { finding, platforms } of groups.values()) {
+  const problems = capDiagnostics(post.problems);
+  const diagnostics: Diagnostic[] = [...failures, ...problems.kept];
+  let names: Intl.ListFormat | undefined;
+  for (const { finding, platforms } of findings.groups()) {
     if (platforms.length < 2) {
       diagnostics.push(toDiagnostic(post.lines, config, finding));
       continue;
     }
-    const names = new Intl.ListFormat(config.locale, { type: 'conjunction' }).format(platforms.map((p) => PLATFORMS[p].name));
-    const { platform: _one, ...merged } = { ...finding, params: { ...finding.params, platform: names } };
+    names ??= new Intl.ListFormat(config.locale, { type: 'conjunction' });
+    const { platform: _one, ...merged } = { ...finding, params: { ...finding.params, platform: names.format(platforms.map((p) => PLATFORMS[p].name)) } };
     diagnostics.push(toDiagnostic(post.lines, config, merged));
   }
+  for (const o of problems.omitted) diagnostics.push(omittedDiagnostic(config, o.code, o.count, o.severity, o.range));
+  for (const o of findings.omitted()) diagnostics.push(omittedDiagnostic(config, o.code, o.count, o.severity, post.lines.range(o.start, o.end)));
   diagnostics.sort(byPosition);
   return { post, renders, diagnostics };
+}
+
+/** The finding that stands for those of one code left out: "N more of this kind…", where the first of them is. */
+function omittedDiagnostic(config: CalendarConfig, code: string, count: number, severity: Severity, range: Range): Diagnostic {
+  return { code, severity, message: message(config.locale, count === 1 ? 'findings.omitted.one' : 'findings.omitted.other', { count }), range };
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

@@ -1,6 +1,7 @@
 import type { Nodes, Parent, Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { MARKDOWN_CHUNK, markdownBudget, markdownPieces, spend, tooNested, type MarkdownBudget } from './markdownBounds';
 import { MappedText } from './text/mappedText';
 
 /**
@@ -29,17 +30,40 @@ export function isPlainText(text: string): boolean {
 }
 
 /**
- * Converts one part (already split from the thread) into the text a network receives.
+ * Converts one part (already split from the thread) into the text a network receives. The parser
+ * is used within the post's `budget` (see `markdownBounds.ts`), shared by all its parts.
  *
  * @example toSocialText(mapped('Lisez **ceci** : [le blog](https://nova.example)')).value
  * // 'Lisez ceci : le blog (https://nova.example)'
  */
-export function toSocialText(part: MappedText): MappedText {
+export function toSocialText(part: MappedText, budget: MarkdownBudget = markdownBudget()): MappedText {
   // Markdown drops spaces at the end of lines (two or more make a line break, which we keep
   // anyway): drop them here too, so that such texts can still skip the parser.
   const text = HAS_TRAILING_SPACES.test(part.value) ? withoutTrailingSpaces(part) : part;
   if (isPlainText(text.value)) return text;
-  return convertSimpleInline(text) ?? parseToSocialText(part);
+  return convertSimpleInline(text) ?? parseBounded(part, budget);
+}
+
+/**
+ * The parser's conversion, in bounded work: a long text is parsed in pieces of at most `chunk`
+ * characters cut at blank lines (which gives the whole text's result: a property test checks
+ * it), while the post's budget lasts. A piece too long, too deeply nested or past the budget is
+ * kept as written.
+ */
+export function parseBounded(part: MappedText, budget: MarkdownBudget, chunk = MARKDOWN_CHUNK): MappedText {
+  const source = part.value;
+  const pieces = (source.length > chunk ? markdownPieces(source, chunk) : undefined) ?? [{ start: 0, end: source.length, gapEnd: source.length }];
+  const out = new MappedText();
+  for (const piece of pieces) {
+    const text = part.slice(piece.start, piece.end);
+    const fits = text.value.length <= chunk && !tooNested(text.value) && spend(budget, text.value.length);
+    const converted = fits ? convert(text) : { out: text, end: text.value.length };
+    out.appendMapped(converted.out);
+    // The blank lines between, where the whole text's conversion puts them: after the last block.
+    const breaks = source.slice(piece.end, piece.gapEnd).split('\n').length - 1;
+    if (breaks > 0) out.appendGenerated('\n'.repeat(breaks), part.toSource(piece.start + converted.end));
+  }
+  return out.trim();
 }
 
 const TRAILING_SPACES = /[ \t]+(?=\n|$)/g;
@@ -94,14 +118,22 @@ export function convertSimpleInline(part: MappedText): MappedText | undefined {
   return isPlainText(rest) ? out : undefined;
 }
 
-/** The conversion through the Markdown parser, without the plain-text shortcut. */
+/** The conversion through the Markdown parser, without the plain-text shortcut or bounds. */
 export function parseToSocialText(part: MappedText): MappedText {
+  return convert(part).out.trim();
+}
+
+/**
+ * The parser's conversion, untrimmed, and where its last block ends: pieces of a text join into
+ * the whole text's conversion.
+ */
+function convert(part: MappedText): { out: MappedText; end: number } {
   const source = part.value;
   const tree = parser.parse(source) as Root;
   const out = new MappedText();
   const writer = new Writer(part, source, out);
   writer.blocks(tree.children, 0);
-  return out.trim();
+  return { out, end: tree.children[tree.children.length - 1]?.position?.end.offset ?? 0 };
 }
 
 class Writer {

@@ -1,6 +1,7 @@
 import { splitThread } from './body';
 import type { CalendarConfig } from './config';
 import { toSocialText } from './markdown';
+import { markdownBudget } from './markdownBounds';
 import type { PlatformId, RenderedPart, RenderedPlatform } from './model';
 import { PLATFORMS } from './platforms/registry';
 import type { Hashtag, Link, Measure } from './platforms/types';
@@ -25,10 +26,12 @@ export interface PlatformRender extends RenderedPlatform {
  */
 export function renderPost(post: ParsedPost, config: CalendarConfig): PlatformRender[] {
   const converted = new Map<MappedText, MappedText[]>();
+  // One Markdown budget per post, so that its work stays bounded however it is split.
+  const budget = markdownBudget();
   const convert = (source: MappedText) => {
     let parts = converted.get(source);
     if (!parts) {
-      parts = splitThread(source).map(toSocialText);
+      parts = splitThread(source).map((part) => toSocialText(part, budget));
       converted.set(source, parts);
     }
     return parts;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { convertSimpleInline, isPlainText, parseToSocialText, toSocialText } from '../../src/core/markdown';
+import { convertSimpleInline, isPlainText, parseBounded, parseToSocialText, toSocialText } from '../../src/core/markdown';
+import { MARKDOWN_BUDGET, markdownBudget, markdownPieces, tooNested } from '../../src/core/markdownBounds';
 import { MappedText } from '../../src/core/text/mappedText';
 import { socialText } from './unicode.test';
 
@@ -91,3 +92,66 @@ describe('Markdown conversion keeps what was written', () => {
     it(name, () => assert.equal(toSocialText(mapped(input)).value, expected));
   }
 });
+
+describe('Markdown conversion in bounded work', () => {
+  const inline = fc.array(fc.constantFrom('Nova', 'été', '#tag', '@lea', '*a*', '**b**', '_c_', '`d`', '[e](https://f.co)', '<https://g.co>', '\\*', '&amp;', ' ', ' ', '\n', '  \n', '*', '[h]', '<b>i</b>', '👩‍💻'), { minLength: 1, maxLength: 8 }).map((t) => t.join(''));
+  const block = fc.oneof(
+    inline,
+    fc.array(inline, { minLength: 1, maxLength: 3 }).map((items) => items.map((i) => `- ${i.replace(/\n/g, '\n  ')}`).join('\n')),
+    fc.array(inline, { minLength: 1, maxLength: 3 }).map((items) => items.map((i, n) => `${3 - n}. ${i}`).join('\n')),
+    inline.map((i) => `> ${i.replace(/\n/g, '\n> ')}`),
+    inline.map((i) => `# ${i.replace(/\n/g, ' ')}`),
+    inline.map((i) => `${i.replace(/\n/g, ' ').trim() || 'x'}\n---`),
+    fc.constantFrom('***', '    code\n    more', '- a\n\n  continued', '- a\n\n- b', '1. a\n\n   b', '> a\nlazy', '\tTab', '  indented', '```\ncode\n\nmore\n```', '<div>\n\nx\n</div>', '[ref]: https://r.co', 'See [ref].', '~~~\nx', '<!--\n\n-->', 'a\\\nb', '- - - x', '>'),
+  );
+  const doc = fc.array(fc.tuple(block, fc.constantFrom('\n\n', '\n\n\n', '\n', '\n \n')), { minLength: 1, maxLength: 8 }).map((bs) => bs.map(([b, gap]) => b + gap).join('').trim());
+
+  it('parses a text cut into pieces at blank lines exactly as the whole, mapping included (property)', () => {
+    let cut = 0;
+    fc.assert(
+      fc.property(doc, fc.integer({ min: 8, max: 60 }), (text, chunk) => {
+        const cuts = markdownPieces(text, chunk) ?? [];
+        // A piece longer than a chunk is kept as written by design: only cuts are checked here.
+        if (cuts.length < 2 || cuts.some((p) => p.end - p.start > chunk)) return;
+        cut++;
+        const whole = parseToSocialText(mapped(text));
+        const pieces = parseBounded(mapped(text), { left: Infinity }, chunk);
+        assert.equal(pieces.value, whole.value, JSON.stringify(text));
+        for (let i = 0; i < whole.value.length; i++) assert.equal(pieces.toSource(i), whole.toSource(i), `${JSON.stringify(text)} at ${i}`);
+      }),
+      { numRuns: 20000 },
+    );
+    assert.ok(cut > 200, `only ${cut} texts were cut`);
+  });
+
+  it('never cuts where something may go on across blank lines', () => {
+    for (const text of ['```\na\n\nb\n```', '<pre>\na\n\nb</pre>', 'See [a].\n\n[a]: https://a.co', '- a\n\n  b']) {
+      const pieces = markdownPieces(text, 1);
+      assert.ok(!pieces || pieces.length === 1, text);
+    }
+  });
+
+  it('stays linear on the shapes the parser is quadratic on, and within the budget', () => {
+    const shapes = ['a\n---\n', '- a\n', '*a ', '[a] ', '> a\n'];
+    for (const shape of shapes) {
+      for (const gap of ['', '\n']) {
+        const text = (shape + gap).repeat(Math.ceil(300_000 / (shape.length + gap.length)));
+        const started = Date.now();
+        const budget = markdownBudget();
+        toSocialText(mapped(text), budget);
+        const ms = Date.now() - started;
+        assert.ok(ms < 4000, `${JSON.stringify(shape + gap)}: ${ms} ms`);
+        assert.ok(budget.left >= 0 && budget.left <= MARKDOWN_BUDGET);
+      }
+    }
+  });
+
+  it('keeps as written a text nesting containers too deeply for the parser', () => {
+    for (const text of ['> '.repeat(5000) + 'a', '- '.repeat(5000) + 'a', '1. '.repeat(5000) + 'a']) {
+      assert.ok(tooNested(text));
+      assert.equal(toSocialText(mapped(text)).value, text.trim());
+    }
+    assert.equal(tooNested('> - 1. a\n> > b'), false);
+  });
+});
+

@@ -129,6 +129,8 @@ export const en = {
   'frontmatter.yaml-too-deep': 'The frontmatter nests lists and maps more than {max} levels deep, so it is not read.',
   'config.yaml-too-deep': '.editorial.yaml nests lists and maps more than {max} levels deep, so it is not read: the default settings apply.',
   'file.internal-error': 'An internal error stopped the check of this file ({detail}); please report it. Other files are checked as usual.',
+  'findings.omitted.one': '1 more problem of this kind in this file is not listed.',
+  'findings.omitted.other': '{count} more problems of this kind in this file are not listed.',
 } as const;
 
 /** A message id, e.g. `'length.over-limit'`. */

@@ -131,4 +131,6 @@ export const fr: Record<MessageId, string> = {
   'frontmatter.yaml-too-deep': 'L’en-tête imbrique des listes et des suites de champs sur plus de {max}\u00a0niveaux\u00a0: il n’est pas lu.',
   'config.yaml-too-deep': '.editorial.yaml imbrique des listes et des suites de champs sur plus de {max}\u00a0niveaux\u00a0: il n’est pas lu, les réglages par défaut s’appliquent.',
   'file.internal-error': 'Une erreur interne a interrompu la vérification de ce fichier ({detail})\u202f; merci de la signaler. Les autres fichiers sont vérifiés normalement.',
+  'findings.omitted.one': '1\u00a0autre problème de ce type dans ce fichier n’est pas listé.',
+  'findings.omitted.other': '{count}\u00a0autres problèmes de ce type dans ce fichier ne sont pas listés.',
 };

@@ -1,16 +1,18 @@
 import { message } from '../i18n/messages';
+import { lazyFix } from '../textEdits';
 import { eachPart, removalEdit, sourceSpan, type Rule } from './rule';
 
 /** `hashtag.banned`: a hashtag on the calendar's `bannedHashtags` list (any case). */
 export const hashtagBannedRule: Rule = {
   codes: ['hashtag.banned'],
-  run({ renders, post, config, report }) {
+  run({ renders, post, config, report, wants }) {
     if (config.bannedHashtags.length === 0) return;
     const banned = new Set(config.bannedHashtags.map((t) => t.toLocaleLowerCase()));
     for (const { platform, part } of eachPart(renders)) {
       for (const h of part.hashtagEntities) {
         if (!banned.has(h.tag.toLocaleLowerCase())) continue;
         const span = sourceSpan(part, h.start, h.end);
+        if (!wants('hashtag.banned', 'error', span.start, span.end)) continue;
         report({
           code: 'hashtag.banned',
           severity: 'error',
@@ -19,9 +21,8 @@ export const hashtagBannedRule: Rule = {
           start: span.start,
           end: span.end,
           platform,
-          fixes: span.verbatim
-            ? [{ title: message(config.locale, 'fix.remove-banned-hashtag', { tag: h.tag }), edits: [removalEdit(post.text, span.start, span.end)], preferred: true }]
-            : [],
+          // Worked out only when asked for: a post may repeat a hashtag thousands of times.
+          fixes: span.verbatim ? [lazyFix(() => ({ title: message(config.locale, 'fix.remove-banned-hashtag', { tag: h.tag }), edits: [removalEdit(post.text, span.start, span.end)] }), true)] : [],
         });
       }
     }

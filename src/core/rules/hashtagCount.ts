@@ -1,5 +1,5 @@
 import { message } from '../i18n/messages';
-import { combineEdits } from '../textEdits';
+import { combineEdits, lazyFix } from '../textEdits';
 import { PLATFORMS } from '../platforms/registry';
 import { eachPart, removalEdit, sourceSpan, type Rule } from './rule';
 
@@ -36,8 +36,9 @@ export const hashtagCountRule: Rule = {
         start: first.start,
         end: extra[extra.length - 1]!.end,
         platform,
+        // Worked out only when asked for: one edit per hashtag, sorted.
         fixes: fixable
-          ? [{ title: message(config.locale, 'fix.drop-extra-hashtags', { count: extra.length }), edits: combineEdits(extra.map((s) => removalEdit(post.text, s.start, s.end))) }]
+          ? [lazyFix(() => ({ title: message(config.locale, 'fix.drop-extra-hashtags', { count: extra.length }), edits: combineEdits(extra.map((s) => removalEdit(post.text, s.start, s.end))) }))]
           : [],
       });
     }

@@ -1,10 +1,11 @@
 import { message } from '../i18n/messages';
+import { lazyFix } from '../textEdits';
 import { eachPart, removalEdit, sourceSpan, type Rule } from './rule';
 
 /** `hashtag.duplicate`: the same hashtag twice in one text, ignoring case (#Nova … #nova). */
 export const hashtagDuplicateRule: Rule = {
   codes: ['hashtag.duplicate'],
-  run({ renders, post, config, report }) {
+  run({ renders, post, config, report, wants }) {
     for (const { platform, part } of eachPart(renders)) {
       const seen = new Set<string>();
       for (const h of part.hashtagEntities) {
@@ -14,6 +15,7 @@ export const hashtagDuplicateRule: Rule = {
           continue;
         }
         const span = sourceSpan(part, h.start, h.end);
+        if (!wants('hashtag.duplicate', 'warning', span.start, span.end)) continue;
         report({
           code: 'hashtag.duplicate',
           severity: 'warning',
@@ -22,9 +24,8 @@ export const hashtagDuplicateRule: Rule = {
           start: span.start,
           end: span.end,
           platform,
-          fixes: span.verbatim
-            ? [{ title: message(config.locale, 'fix.remove-hashtag', { tag: h.tag }), edits: [removalEdit(post.text, span.start, span.end)], preferred: true }]
-            : [],
+          // Worked out only when asked for: a post may repeat a hashtag thousands of times.
+          fixes: span.verbatim ? [lazyFix(() => ({ title: message(config.locale, 'fix.remove-hashtag', { tag: h.tag }), edits: [removalEdit(post.text, span.start, span.end)] }), true)] : [],
         });
       }
     }

@@ -8,13 +8,17 @@ import { eachPart, sourceSpan, type Rule } from './rule';
  */
 export const hashtagInvalidRule: Rule = {
   codes: ['hashtag.invalid'],
-  run({ renders, report }) {
+  run({ renders, report, wants }) {
     for (const { platform, part } of eachPart(renders)) {
-      const linked = new Map(part.hashtagEntities.map((h) => [h.start, h]));
+      // Both lists are in text order: walk them together (a map of every hashtag costs more on long posts).
+      const linked = part.hashtagEntities;
+      let next = 0;
       for (const candidate of hashtagCandidates(part.text)) {
-        const hashtag = linked.get(candidate.start);
+        while (next < linked.length && linked[next]!.start < candidate.start) next++;
+        const hashtag = linked[next]?.start === candidate.start ? linked[next] : undefined;
         if (hashtag && hashtag.end >= candidate.end) continue;
         const span = sourceSpan(part, candidate.start, candidate.end);
+        if (!wants('hashtag.invalid', 'warning', span.start, span.end)) continue;
         report({
           code: 'hashtag.invalid',
           severity: 'warning',

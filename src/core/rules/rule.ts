@@ -1,5 +1,5 @@
 import type { CalendarConfig } from '../config';
-import type { MediaStatus, PlatformId } from '../model';
+import type { MediaStatus, PlatformId, Severity } from '../model';
 import type { ParsedPost, Finding } from '../post';
 import type { PartDetail, PlatformRender } from '../render';
 
@@ -13,6 +13,12 @@ export interface RuleContext {
   /** Where a calendar-relative media file stands, as the host found it (see `LintOptions.media`). */
   readonly media?: (calendarPath: string) => MediaStatus | undefined;
   report(finding: Finding): void;
+  /**
+   * False when a finding of `code` at `[start, end)` of the file would not be listed (past the cap
+   * of findings per code): it is counted among those left out, and need not be built. For rules
+   * that may report once per hashtag or part, so a hostile post costs little.
+   */
+  wants(code: string, severity: Severity, start: number, end: number): boolean;
 }
 
 /** One lint rule: the codes it may report, and the check. */
