@@ -36,14 +36,23 @@ export interface CalendarFilters {
  * @example dayKey(Date.UTC(2026, 11, 31, 23, 30), 'Europe/Paris') // '2027-01-01'
  */
 export function dayKey(time: number, zone: string): string {
-  const w = wallTime(zone, time);
-  return `${String(w.year).padStart(4, '0')}-${pad(w.month)}-${pad(w.day)}`;
+  const w = wallTime(zone, withinCalendar(time));
+  if (w.year < 1000) return FIRST_DAY;
+  if (w.year > 9999) return LAST_DAY;
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
 }
 
 /** `HH:mm` of an instant in a zone. */
 export function timeOfDay(time: number, zone: string): string {
-  const w = wallTime(zone, time);
+  const w = wallTime(zone, withinCalendar(time));
   return `${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** An instant moved into the years 1000–9999 (NaN to the first): `Intl` throws past ±275,760 years. */
+function withinCalendar(time: number): number {
+  const first = Date.UTC(1000, 0, 1);
+  const last = Date.UTC(10000, 0, 1) - 1;
+  return Number.isNaN(time) ? first : Math.min(last, Math.max(first, time));
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addDays, addMonths, isDay, monthGrid, weekStartDay } from '../../src/core/calendar';
+import { addDays, addMonths, dayKey, isDay, monthGrid, timeOfDay, weekStartDay } from '../../src/core/calendar';
 import { PLATFORM_IDS, STATUSES } from '../../src/core/model';
 import { isFromPreview, isFromWebview, isViewState } from '../../src/webview/protocol';
 
@@ -81,6 +81,12 @@ describe('calendar days at the edges of years 1000–9999 never throw', () => {
     assert.equal(addDays('2026-01-01', Number.NaN), '2026-01-01');
     assert.deepEqual(monthGrid(9999, 12).slice(-1), ['9999-12-31']);
     assert.equal(monthGrid(1000, 1)[0], weekStartDay('1000-01-01'));
+  });
+  it('puts any instant on a day of the calendar, NaN and ±8.64e15 ms included', () => {
+    for (const time of [Number.NaN, 8.64e15, -8.64e15, Number.POSITIVE_INFINITY, Date.UTC(12000, 0, 1), Date.UTC(500, 0, 1)]) {
+      assert.ok(isDay(dayKey(time, 'Europe/Paris')), String(time));
+      assert.match(timeOfDay(time, 'Pacific/Apia'), /^\d{2}:\d{2}$/);
+    }
   });
   it('never throws on any year or count (property)', () => {
     fc.assert(
