@@ -7,7 +7,7 @@ import { isPlatformId, suggestPlatform } from './platforms/registry';
 import type { PlatformSettings } from './platforms/types';
 import { LineIndex } from './text/lineIndex';
 import { closest } from './text/suggest';
-import { MAX_YAML_DEPTH, yamlTooDeep } from './yamlDepth';
+import { MAX_YAML_DEPTH, readYaml } from './yamlDepth';
 
 /** The name of the file that marks a calendar's root folder. */
 export const CONFIG_FILE = '.editorial.yaml';
@@ -72,12 +72,12 @@ export function parseConfig(text: string, fallbackLocale: Locale = 'en'): { conf
 function readConfig(text: string, fallbackLocale: Locale): { config: CalendarConfig; diagnostics: Diagnostic[] } {
   const lines = new LineIndex(text);
   // The parser recurses once per level of nesting: refuse what would overflow the stack.
-  const deep = yamlTooDeep(text);
-  if (deep !== undefined) {
-    const diagnostic: Diagnostic = { code: 'config.yaml', severity: 'error', message: message(fallbackLocale, 'config.yaml-too-deep', { max: MAX_YAML_DEPTH }), range: lines.range(deep, deep + 1) };
+  const read = readYaml(text, parseYaml);
+  if ('tooDeep' in read) {
+    const diagnostic: Diagnostic = { code: 'config.yaml', severity: 'error', message: message(fallbackLocale, 'config.yaml-too-deep', { max: MAX_YAML_DEPTH }), range: lines.range(read.tooDeep, read.tooDeep + 1) };
     return { config: { ...DEFAULT_CONFIG, locale: fallbackLocale }, diagnostics: [diagnostic] };
   }
-  const doc = parseYaml(text);
+  const doc = read.doc;
   const diagnostics: Diagnostic[] = [];
   const localeNode = isMap(doc.contents) ? doc.contents.get('locale') : undefined;
   const locale: Locale = typeof localeNode === 'string' && (LOCALES as readonly string[]).includes(localeNode) ? (localeNode as Locale) : fallbackLocale;

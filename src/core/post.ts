@@ -6,7 +6,7 @@ import type { FrontmatterPath } from './frontmatter/change';
 import { frontmatterFix } from './frontmatter/fix';
 import { parseFrontmatterYaml, splitFile, type FileSections } from './frontmatter/sections';
 import { readSimpleYaml } from './simpleYaml';
-import { MAX_YAML_DEPTH, yamlTooDeep } from './yamlDepth';
+import { MAX_YAML_DEPTH, readYaml } from './yamlDepth';
 import { message, type MessageId, type MessageParams } from './i18n/messages';
 import {
   STATUSES,
@@ -106,11 +106,11 @@ export function parsePost(path: string, text: string, config: CalendarConfig): P
     // Most frontmatter is simple YAML that a fast reader builds the same nodes for.
     const simple = readSimpleYaml(yamlText);
     // The parser recurses once per level of nesting: refuse what would overflow the stack.
-    const deep = simple ? undefined : yamlTooDeep(yamlText);
-    if (deep !== undefined) {
-      const start = sections.yamlStart + deep;
+    const read = simple ? { doc: { contents: simple, errors: [] } } : readYaml(yamlText, parseFrontmatterYaml);
+    if ('tooDeep' in read) {
+      const start = sections.yamlStart + read.tooDeep;
       report({ code: 'frontmatter.yaml', severity: 'error', id: 'frontmatter.yaml-too-deep', params: { max: MAX_YAML_DEPTH }, start, end: start + 1 });
-    } else doc = simple ? { contents: simple, errors: [] } : parseFrontmatterYaml(yamlText);
+    } else doc = read.doc;
     // An error found at the end of the YAML belongs to its last line, not to the closing fence.
     const last = yamlText.trimEnd().length;
     for (const error of doc?.errors ?? []) {

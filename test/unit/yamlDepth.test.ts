@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { CST, isCollection, isPair, parseDocument, Parser, stringify, type Document } from 'yaml';
+import { CST, Document, isCollection, isPair, parseDocument, Parser, stringify, YAMLSeq } from 'yaml';
 import { splitFile } from '../../src/core/frontmatter/sections';
-import { MAX_YAML_DEPTH, yamlTooDeep } from '../../src/core/yamlDepth';
+import { MAX_YAML_DEPTH, readYaml, yamlTooDeep } from '../../src/core/yamlDepth';
 
 /** How deep the composed document nests collections (walked without recursion). */
-function nodeDepth(doc: Document.Parsed): number {
+function nodeDepth(doc: Document): number {
   let max = 0;
   const stack: Array<[unknown, number]> = [[doc.contents, 0]];
   while (stack.length > 0) {
@@ -67,6 +67,22 @@ describe('yamlTooDeep', () => {
     );
   });
 
+  it('never under-estimates the depth of well-formed pieces repeated, where a miscount would add up (property)', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), fc.integer({ min: 2, max: 40 }), (parts, times) => {
+        const text = 'a: ' + parts.join('').repeat(times);
+        // Malformed YAML may nest through the parser's error recovery: `readYaml` guards that.
+        if (parseDocument(text, { uniqueKeys: false }).errors.length > 0) return;
+        checked++;
+        const d = depth(text);
+        if (d > 0) assert.notEqual(yamlTooDeep(text, d - 1), undefined, JSON.stringify(parts) + ' × ' + times);
+      }),
+      { numRuns: 1500 },
+    );
+    assert.ok(checked > 100, String(checked));
+  });
+
   it('never under-estimates the depth of YAML the library writes, in any style (property)', () => {
     fc.assert(
       fc.property(nested, fc.constantFrom(0, 1, 3, 8), fc.integer({ min: 2, max: 4 }), (value, flowLevel, indent) => {
@@ -80,20 +96,36 @@ describe('yamlTooDeep', () => {
     );
   });
 
-  it('lets through every text that the library then reads without overflowing its stack (property)', () => {
+  it('reads, or refuses as too deep, any text without overflowing the stack, and what it reads is at most 64 deep (property)', () => {
+    const parse = (t: string) => parseDocument(t, { uniqueKeys: true, prettyErrors: false });
     fc.assert(
-      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), fc.integer({ min: 200, max: 1500 }), (parts, times) => {
-        const text = 'a: ' + parts.join('').repeat(times);
-        if (yamlTooDeep(text) !== undefined) return;
-        try {
-          parseDocument(text, { uniqueKeys: true, prettyErrors: false }).toJS({ mapAsMap: true });
-        } catch (error) {
-          // An alias to no anchor throws; only running out of stack is the bug looked for.
-          if (error instanceof RangeError) throw error;
-        }
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), fc.integer({ min: 200, max: 2500 }), (parts, times) => {
+        const read = readYaml('a: ' + parts.join('').repeat(times), parse);
+        if ('doc' in read) assert.ok(nodeDepth(read.doc) <= MAX_YAML_DEPTH);
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('still refuses, after parsing, what nests through the parser\'s error recovery beyond the count', () => {
+    // Stand-ins for malformed YAML no count before parsing follows: a parse that runs out of
+    // stack, and one that gives a document deeper than the bound.
+    assert.deepEqual(readYaml('a: 1', () => { throw new RangeError('Maximum call stack size exceeded'); }), { tooDeep: 0 });
+    assert.throws(() => readYaml('a: 1', () => { throw new TypeError('a bug'); }), TypeError);
+    const doc = new Document([]);
+    let seq = doc.contents as YAMLSeq;
+    for (let i = 0; i < 100; i++) {
+      const inner = new YAMLSeq();
+      inner.range = [i + 1, i + 2, i + 2];
+      seq.items.push(inner);
+      seq = inner;
+    }
+    assert.deepEqual(readYaml('a: 1', () => doc), { tooDeep: MAX_YAML_DEPTH });
+    // Malformed YAML the parser nests on each repetition, yet reads without running out of stack.
+    for (const unit of ['\n  - "q\n  q": -', ': \n    *x!!map -', ': |\n  t\n|\n  t\n-']) {
+      const read = readYaml('a: ' + unit.repeat(5000), (t) => parseDocument(t));
+      if ('doc' in read) assert.ok(nodeDepth(read.doc) <= MAX_YAML_DEPTH);
+    }
   });
 
   const deep = (n: number) => ({

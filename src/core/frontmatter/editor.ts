@@ -4,7 +4,7 @@ import { applyEdits, composeEdits } from '../textEdits';
 import { changedData, sameData, type EditRefusal, type FrontmatterChange, type FrontmatterPath } from './change';
 import { keyText, scalarText, type ScalarStyle } from './scalar';
 import { parseFrontmatterYaml, splitFile } from './sections';
-import { yamlTooDeep } from '../yamlDepth';
+import { readYaml } from '../yamlDepth';
 import {
   aliasNames,
   anchors,
@@ -67,9 +67,10 @@ function editOnce(fileText: string, change: FrontmatterChange): FrontmatterEditR
   }
   if (sections.unclosed) return refuse('unclosed');
   const yaml = fileText.slice(sections.yamlStart, sections.yamlEnd);
-  if (yamlTooDeep(yaml) !== undefined) return refuse('yaml-errors'); // the parser would overflow the stack
-  const doc = parseFrontmatterYaml(yaml);
-  if (doc.errors.length > 0) return refuse('yaml-errors');
+  // Nesting the parser would overflow the stack on is refused before it parses.
+  const read = readYaml(yaml, parseFrontmatterYaml);
+  if ('tooDeep' in read || read.doc.errors.length > 0) return refuse('yaml-errors');
+  const doc = read.doc;
   // An empty frontmatter (or only comments) parses to no document token.
   const cst = [...new Parser().parse(yaml)].find((t): t is CST.Document => t.type === 'document') ?? { type: 'document', offset: 0, start: [] };
   const data = plainData(doc);
@@ -84,7 +85,9 @@ function editOnce(fileText: string, change: FrontmatterChange): FrontmatterEditR
   const after = applyEdits(fileText, edits);
   const split = splitFile(after);
   if (intended === undefined || split.yamlStart !== sections.yamlStart || split.unclosed || after.slice(split.bodyStart) !== fileText.slice(sections.bodyStart)) return refuse('unsafe');
-  const reread = parseFrontmatterYaml(after.slice(split.yamlStart, split.yamlEnd));
+  const back = readYaml(after.slice(split.yamlStart, split.yamlEnd), parseFrontmatterYaml);
+  if ('tooDeep' in back) return refuse('unsafe');
+  const reread = back.doc;
   if (reread.errors.length > 0 || reread.warnings.length > doc.warnings.length || !sameData(plainData(reread) ?? {}, intended)) return refuse('unsafe');
   return { ok: true, edits };
 }
