@@ -33,7 +33,7 @@ class CodeFindings {
    * is counted is places. Offsets, not keys: on a hostile post most findings end here, and building
    * a key for each would cost more than the rule that found it.
    */
-  private readonly dropped = new Set<number>();
+  private dropped: Set<number> | undefined;
   /** The kept finding furthest in the file, once the cap is reached. */
   private last: { key: string; start: number; end: number } | undefined;
   omitted: Omitted | undefined;
@@ -72,6 +72,7 @@ class CodeFindings {
   }
 
   private drop(code: string, severity: Severity, start: number, end: number): void {
+    this.dropped ??= new Set();
     if (this.dropped.has(start)) return;
     this.dropped.add(start);
     const o = this.omitted;
@@ -111,9 +112,10 @@ export class FindingSet {
   constructor(private readonly cap = MAX_FINDINGS_PER_CODE) {}
 
   add(finding: Finding): void {
-    if (!this.wants(finding.code, finding.severity, finding.start, finding.end)) return;
+    const findings = this.of(finding.code);
+    if (findings.skip(finding.code, finding.severity, finding.start, finding.end)) return;
     const { platform: _platform, ...params } = finding.params ?? {};
-    this.byCode.get(finding.code)!.add(`${finding.id}|${finding.start}|${finding.end}|${JSON.stringify(params)}`, finding);
+    findings.add(`${finding.id}|${finding.start}|${finding.end}|${JSON.stringify(params)}`, finding);
   }
 
   /**
@@ -121,14 +123,20 @@ export class FindingSet {
    * those left out, and the rule need not build it (see `RuleContext.wants`).
    */
   wants(code: string, severity: Severity, start: number, end: number): boolean {
+    return !this.of(code).skip(code, severity, start, end);
+  }
+
+  private of(code: string): CodeFindings {
     let findings = this.byCode.get(code);
     if (!findings) this.byCode.set(code, (findings = new CodeFindings(this.cap)));
-    return !findings.skip(code, severity, start, end);
+    return findings;
   }
 
   /** The findings kept, each with the networks that reported it. */
-  *groups(): Generator<FindingGroup> {
-    for (const code of this.byCode.values()) yield* code.kept.values();
+  groups(): FindingGroup[] {
+    const out: FindingGroup[] = [];
+    for (const code of this.byCode.values()) for (const group of code.kept.values()) out.push(group);
+    return out;
   }
 
   /** Per code over the cap, what was left out. */
@@ -141,7 +149,8 @@ export class FindingSet {
  * The same cap for diagnostics already made (those found while reading the post): per code, the
  * first `cap` by position are kept, the others summed up.
  */
-export function capDiagnostics(diagnostics: readonly Diagnostic[], cap = MAX_FINDINGS_PER_CODE): { kept: Diagnostic[]; omitted: Array<{ code: string; count: number; severity: Severity; range: Range }> } {
+export function capDiagnostics(diagnostics: readonly Diagnostic[], cap = MAX_FINDINGS_PER_CODE): { kept: readonly Diagnostic[]; omitted: Array<{ code: string; count: number; severity: Severity; range: Range }> } {
+  if (diagnostics.length <= cap) return { kept: diagnostics, omitted: [] };
   const byCode = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     let list = byCode.get(d.code);

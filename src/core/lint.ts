@@ -7,6 +7,7 @@ import { PLATFORMS } from './platforms/registry';
 import { parsePost, toDiagnostic, type ParsedPost } from './post';
 import { renderPost, type PlatformRender } from './render';
 import { RULES } from './rules';
+import type { RuleContext } from './rules/rule';
 
 /** What `lint` needs besides the file. */
 export interface LintOptions {
@@ -57,17 +58,19 @@ export function lintPost(post: ParsedPost, options: LintOptions): LintResult {
   const renders = renderPost(post, config);
   const findings = new FindingSet();
   const failures: Diagnostic[] = [];
+  // One context for every rule: built once per post, not once per rule.
+  const context: RuleContext = {
+    post,
+    renders,
+    config,
+    now: options.now ?? Date.now(),
+    ...(options.media ? { media: options.media } : {}),
+    report: (finding) => findings.add(finding),
+    wants: (code, severity, start, end) => findings.wants(code, severity, start, end),
+  };
   for (const rule of RULES) {
     try {
-      rule.run({
-        post,
-        renders,
-        config,
-        now: options.now ?? Date.now(),
-        ...(options.media ? { media: options.media } : {}),
-        report: (finding) => findings.add(finding),
-        wants: (code, severity, start, end) => findings.wants(code, severity, start, end),
-      });
+      rule.run(context);
     } catch (error) {
       failures.push(internalError(config.locale, error));
     }

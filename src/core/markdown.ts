@@ -52,7 +52,12 @@ export function toSocialText(part: MappedText, budget: MarkdownBudget = markdown
  */
 export function parseBounded(part: MappedText, budget: MarkdownBudget, chunk = MARKDOWN_CHUNK): MappedText {
   const source = part.value;
-  const pieces = (source.length > chunk ? markdownPieces(source, chunk) : undefined) ?? [{ start: 0, end: source.length, gapEnd: source.length }];
+  const pieces = source.length > chunk ? markdownPieces(source, chunk) : undefined;
+  if (!pieces || pieces.length === 1) {
+    // One piece, the whole text: as a post almost always is.
+    const fits = source.length <= chunk && !tooNested(source) && spend(budget, source.length);
+    return fits ? convert(part).out.trim() : part.trim();
+  }
   const out = new MappedText();
   for (const piece of pieces) {
     const text = part.slice(piece.start, piece.end);
