@@ -6,7 +6,7 @@ import type { Diagnostic, PlatformId } from '../core/model';
 import { checkPost } from '../services/checkPost';
 import { mapLimit } from '../services/mapLimit';
 import { MediaProbe } from '../services/media';
-import { NodeWorkspace } from '../node/workspace';
+import { workspace } from './tasks';
 
 /** One file to lint, with the settings of its calendar. */
 export interface LintTask {
@@ -27,7 +27,6 @@ export interface FileReport {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const workspace = new NodeWorkspace({ blocking: true });
 /** One media probe per calendar: many posts share images, each is looked up once. */
 const probes = new Map<string, MediaProbe>();
 

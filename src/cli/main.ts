@@ -2,6 +2,7 @@ import { message, toLocale } from '../core/i18n/messages';
 import { UsageError } from './args';
 import { printable, safeLineStart } from './report/escape';
 import { check, type CommandResult } from './check';
+import { publish } from './publish';
 import { runWorkerIfAny } from './lintFiles';
 
 declare const EDCAL_VERSION: string;
@@ -9,6 +10,7 @@ declare const EDCAL_VERSION: string;
 /** The command table: each command takes its arguments and returns what to print. */
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandResult>> = {
   check: (argv) => check(argv, process.cwd(), process.env, Boolean(process.stdout.isTTY)),
+  publish: (argv) => publish(argv, process.cwd(), process.env),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -1,0 +1,54 @@
+import type { CalendarConfig } from '../config';
+import type { LintResult } from '../lint';
+import type { PlatformId } from '../model';
+import { blueskyRecords, pendingImages } from './bluesky';
+import { linkedinPostBody } from './linkedin';
+
+/** The networks `edcal publish` sends to today; the others are said to be not published yet. */
+export const PUBLISHED_NETWORKS: readonly PlatformId[] = ['bluesky', 'mastodon', 'x', 'linkedin'];
+
+/**
+ * What a post's networks would receive, one request body per thread part, in order, built from
+ * the very texts the check measured: Bluesky's `app.bsky.feed.post` records, Mastodon's status
+ * parameters, X's `POST /2/tweets` bodies, LinkedIn's Posts API body. Media not uploaded yet, and
+ * references to earlier parts of a thread, are shown by what they will be (`{ file }`,
+ * `{ part: 1 }`): a dry run needs no credentials and no network.
+ */
+export function publishRequests(result: LintResult, config: CalendarConfig): Partial<Record<PlatformId, unknown[]>> {
+  const { meta } = result.post;
+  const createdAt = meta.date !== undefined ? new Date(meta.date).toISOString() : '';
+  const media = meta.media.map((m) => ({ file: m.file, description: m.alt ?? '' }));
+  const out: Partial<Record<PlatformId, unknown[]>> = {};
+  for (const render of result.renders) {
+    const parts = render.parts;
+    switch (render.platform) {
+      case 'bluesky':
+        out.bluesky = blueskyRecords(parts, meta, { createdAt, images: pendingImages(meta.media) }).map((record, i) => (i === 0 ? record : { ...record, reply: { root: { part: 1 }, parent: { part: i } } }));
+        break;
+      case 'mastodon':
+        out.mastodon = parts.map((p, i) => ({
+          status: p.text,
+          ...(meta.lang ? { language: meta.lang } : {}),
+          visibility: 'public',
+          ...(i === 0 && media.length > 0 ? { media: media.slice(0, 4) } : {}),
+          ...(i > 0 ? { in_reply_to_id: { part: i } } : {}),
+        }));
+        break;
+      case 'x':
+        out.x = parts.map((p, i) => ({
+          text: p.text,
+          ...(i === 0 && media.length > 0 ? { media: { media_ids: media.slice(0, 4).map((m) => ({ file: m.file, alt: m.description })) } } : {}),
+          ...(i > 0 ? { reply: { in_reply_to_tweet_id: { part: i } } } : {}),
+        }));
+        break;
+      case 'linkedin': {
+        const author = config.platforms.linkedin?.account?.handle ?? 'urn:li:person:(connected account)';
+        out.linkedin = parts.slice(0, 1).map((p) => linkedinPostBody(p, author));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out;
+}
