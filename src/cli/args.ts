@@ -1,3 +1,6 @@
+import { parsePostDate } from '../core/dates';
+import { message, toLocale, type Locale } from '../core/i18n/messages';
+
 /** A tiny argument parser: `--name value`, `--name=value`, boolean flags and positionals. */
 export interface ParsedArgs {
   readonly positionals: string[];
@@ -36,4 +39,35 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], fl
     }
   }
   return { positionals, options };
+}
+
+/** A command's arguments with the options every command shares read: the language and `--now`. */
+export interface CommandArgs extends ParsedArgs {
+  /** The language of messages: `--lang`, else `$LC_ALL`/`$LANG`. */
+  readonly locale: Locale;
+  /** `--lang` when given (it then wins over the calendar's `locale`). */
+  readonly lang?: Locale;
+  /** `--now` as written, checked to be a date (read in the calendar's zone by the command). */
+  readonly now?: string;
+}
+
+/**
+ * Parses a command's arguments (`--lang` and `--now` are accepted by every command) and checks
+ * the shared ones, with usage errors in the user's language.
+ */
+export function parseCommandArgs(argv: readonly string[], command: string, env: NodeJS.ProcessEnv, valued: readonly string[], flags: readonly string[]): CommandArgs {
+  const fromEnv = toLocale(env['LC_ALL'] || env['LANG']);
+  const args = parseArgs(
+    argv,
+    [...valued, '--lang', '--now'],
+    [...flags, '--help', '-h'],
+    (option) => message(fromEnv, 'cli.unknown-option', { option, command }),
+    (option) => message(fromEnv, 'cli.missing-value', { option }),
+  );
+  const lang = args.options.get('--lang');
+  if (typeof lang === 'string' && lang !== 'en' && lang !== 'fr') throw new UsageError(message(fromEnv, 'cli.bad-choice', { option: '--lang', allowed: 'en, fr', value: lang }));
+  const locale: Locale = typeof lang === 'string' ? lang : fromEnv;
+  const now = args.options.get('--now');
+  if (typeof now === 'string' && parsePostDate(now, 'UTC') === undefined) throw new UsageError(message(locale, 'cli.bad-now', { value: now }));
+  return { ...args, locale, ...(typeof lang === 'string' ? { lang } : {}), ...(typeof now === 'string' ? { now } : {}) };
 }

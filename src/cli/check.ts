@@ -3,9 +3,9 @@ import { CONFIG_FILE } from '../core/config';
 import type { Calendar } from '../services/calendarFiles';
 import { collectTasks } from './tasks';
 import { parsePostDate } from '../core/dates';
-import { message, toLocale, type Locale } from '../core/i18n/messages';
+import { message } from '../core/i18n/messages';
 import type { Diagnostic } from '../core/model';
-import { UsageError, parseArgs } from './args';
+import { UsageError, parseCommandArgs } from './args';
 import { lintFiles, type FileReport } from './lintFiles';
 import { formatGithub } from './report/github';
 import { formatJson } from './report/json';
@@ -26,37 +26,23 @@ export interface CommandResult {
 
 /** `edcal check [PATH…]`: lint posts, print them in the chosen format, exit 1 on errors. */
 export async function check(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv, isTty: boolean): Promise<CommandResult> {
-  let locale: Locale = toLocale(env['LC_ALL'] || env['LANG']);
-  const args = parseArgs(
-    argv,
-    ['--format', '--lang', '--now'],
-    ['--help', '-h', '--no-color'],
-    (option) => message(locale, 'cli.unknown-option', { option, command: 'check' }),
-    (option) => message(locale, 'cli.missing-value', { option }),
-  );
-  const lang = args.options.get('--lang');
-  if (typeof lang === 'string') {
-    if (lang !== 'en' && lang !== 'fr') throw new UsageError(message(locale, 'cli.bad-choice', { option: '--lang', allowed: 'en, fr', value: lang }));
-    locale = lang;
-  }
+  const args = parseCommandArgs(argv, 'check', env, ['--format'], ['--no-color']);
+  const { locale, lang } = args;
   if (args.options.has('--help') || args.options.has('-h')) return { stdout: message(locale, 'cli.help-check'), exitCode: 0 };
   const format = (args.options.get('--format') ?? 'text') as string;
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(message(locale, 'cli.bad-choice', { option: '--format', allowed: FORMATS.join(', '), value: format }));
   }
   // --now is read like a post date: without an offset, in the calendar's time zone.
-  const nowText = args.options.get('--now');
-  if (typeof nowText === 'string' && parsePostDate(nowText, 'UTC') === undefined) {
-    throw new UsageError(message(locale, 'cli.bad-now', { value: nowText }));
-  }
+  const nowText = args.now;
 
-  const { tasks, calendars, notices, problems } = await collectTasks(args.positionals, cwd, locale, typeof lang === 'string' ? lang : undefined);
+  const { tasks, calendars, notices, problems } = await collectTasks(args.positionals, cwd, locale, lang);
   if (tasks.length === 0 && problems.length === 0) throw new UsageError(notices.join('\n') || message(locale, 'cli.no-posts', { globs: '-', root: '.' }));
   const now = typeof nowText === 'string' ? parsePostDate(nowText, calendars[0]?.config.timezone ?? 'UTC')!.time : Date.now();
   const reports = [...problems, ...(await lintFiles(tasks, now))].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const output = toOutput(reports, calendars, cwd);
   // Messages are in the calendar's language unless --lang says otherwise.
-  const outLocale = typeof lang === 'string' ? lang : calendars[0]?.config.locale ?? locale;
+  const outLocale = lang ?? calendars[0]?.config.locale ?? locale;
   const color = isTty && !args.options.has('--no-color') && !env['NO_COLOR'];
   const stdout = format === 'json' ? formatJson(output) : format === 'github' ? formatGithub(output, outLocale) : formatText(output, outLocale, color);
   return { stdout, ...(notices.length > 0 ? { stderr: notices.join('\n') } : {}), exitCode: output.summary.errors > 0 ? 1 : 0 };

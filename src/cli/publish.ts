@@ -1,11 +1,11 @@
 import { relative, sep } from 'node:path';
 import { parsePostDate } from '../core/dates';
-import { message, toLocale, type Locale } from '../core/i18n/messages';
+import { message } from '../core/i18n/messages';
 import { PLATFORMS } from '../core/platforms/registry';
 import { publishRequests, PUBLISHED_NETWORKS } from '../core/publish/requests';
 import { checkPost } from '../services/checkPost';
 import { MediaProbe } from '../services/media';
-import { UsageError, parseArgs } from './args';
+import { UsageError, parseCommandArgs } from './args';
 import type { CommandResult } from './check';
 import { printable } from './report/escape';
 import { collectTasks, workspace } from './tasks';
@@ -16,27 +16,15 @@ import { collectTasks, workspace } from './tasks';
  * `--dry-run` the command says so and sends nothing.
  */
 export async function publish(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
-  let locale: Locale = toLocale(env['LC_ALL'] || env['LANG']);
-  const args = parseArgs(
-    argv,
-    ['--format', '--lang', '--now'],
-    ['--help', '-h', '--dry-run'],
-    (option) => message(locale, 'cli.unknown-option', { option, command: 'publish' }),
-    (option) => message(locale, 'cli.missing-value', { option }),
-  );
-  const lang = args.options.get('--lang');
-  if (typeof lang === 'string') {
-    if (lang !== 'en' && lang !== 'fr') throw new UsageError(message(locale, 'cli.bad-choice', { option: '--lang', allowed: 'en, fr', value: lang }));
-    locale = lang;
-  }
+  const args = parseCommandArgs(argv, 'publish', env, ['--format'], ['--dry-run']);
+  const { locale, lang } = args;
   if (args.options.has('--help') || args.options.has('-h')) return { stdout: message(locale, 'cli.help-publish'), exitCode: 0 };
   if (!args.options.has('--dry-run')) throw new UsageError(message(locale, 'cli.publish-not-yet'));
   const format = args.options.get('--format') ?? 'json';
   if (format !== 'json') throw new UsageError(message(locale, 'cli.bad-choice', { option: '--format', allowed: 'json', value: String(format) }));
-  const nowText = args.options.get('--now');
-  if (typeof nowText === 'string' && parsePostDate(nowText, 'UTC') === undefined) throw new UsageError(message(locale, 'cli.bad-now', { value: nowText }));
+  const nowText = args.now;
 
-  const { tasks, calendars } = await collectTasks(args.positionals, cwd, locale, typeof lang === 'string' ? lang : undefined);
+  const { tasks, calendars } = await collectTasks(args.positionals, cwd, locale, lang);
   const now = typeof nowText === 'string' ? parsePostDate(nowText, calendars[0]?.config.timezone ?? 'UTC')!.time : Date.now();
   const out: Record<string, Record<string, unknown[]>> = {};
   const notices = new Set<string>();
