@@ -5,8 +5,7 @@ import { toZonedIso } from '../core/zone';
 import type { Diagnostic, PlatformId } from '../core/model';
 import { checkPost } from '../services/checkPost';
 import { mapLimit } from '../services/mapLimit';
-import { MediaProbe } from '../services/media';
-import { workspace } from './tasks';
+import { mediaProbe, workspace } from './tasks';
 
 /** One file to lint, with the settings of its calendar. */
 export interface LintTask {
@@ -27,14 +26,10 @@ export interface FileReport {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** One media probe per calendar: many posts share images, each is looked up once. */
-const probes = new Map<string, MediaProbe>();
 
 /** Lints one file from disk. Never throws: what cannot be read becomes a finding on the file. */
 export async function lintFile(task: LintTask, now: number): Promise<FileReport> {
-  let media = probes.get(task.root);
-  if (!media) probes.set(task.root, (media = new MediaProbe(workspace, task.root)));
-  const checked = await checkPost(workspace, { root: task.root, config: task.config }, task.file, { now, media });
+  const checked = await checkPost(workspace, { root: task.root, config: task.config }, task.file, { now, media: mediaProbe(task.root) });
   // Fixes are for editors; the CLI reports findings only (and sends less between processes).
   const diagnostics = checked.diagnostics.map(({ fixes: _fixes, ...d }) => d);
   if (!checked.result) return { file: task.file, diagnostics };

@@ -4,11 +4,10 @@ import { message } from '../core/i18n/messages';
 import { PLATFORMS } from '../core/platforms/registry';
 import { publishRequests, PUBLISHED_NETWORKS } from '../core/publish/requests';
 import { checkPost } from '../services/checkPost';
-import { MediaProbe } from '../services/media';
 import { UsageError, parseCommandArgs } from './args';
 import type { CommandResult } from './check';
 import { printable } from './report/escape';
-import { collectTasks, workspace } from './tasks';
+import { collectTasks, mediaProbe, workspace } from './tasks';
 
 /**
  * `edcal publish --dry-run [PATH…]`: what each network would receive, one request body per thread
@@ -28,10 +27,8 @@ export async function publish(argv: readonly string[], cwd: string, env: NodeJS.
   const now = typeof nowText === 'string' ? parsePostDate(nowText, calendars[0]?.config.timezone ?? 'UTC')!.time : Date.now();
   const out: Record<string, Record<string, unknown[]>> = {};
   const notices = new Set<string>();
-  const probes = new Map<string, MediaProbe>();
   for (const task of tasks) {
-    const media = probes.get(task.root) ?? probes.set(task.root, new MediaProbe(workspace, task.root)).get(task.root)!;
-    const checked = await checkPost(workspace, { root: task.root, config: task.config }, task.file, { now, media });
+    const checked = await checkPost(workspace, { root: task.root, config: task.config }, task.file, { now, media: mediaProbe(task.root) });
     const file = toPosix(relative(cwd, task.file)) || '.';
     if (!checked.result) {
       notices.add(message(locale, 'cli.publish-unreadable', { file: printable(file) }));

@@ -5,6 +5,7 @@ import { FileError, type FileStat } from '../core/ports';
 import { relativePath } from '../core/text/paths';
 import { NodeWorkspace } from '../node/workspace';
 import { discoverCalendars, findCalendarRoot, loadCalendar, type Calendar } from '../services/calendarFiles';
+import { MediaProbe } from '../services/media';
 import { reasonOf } from '../services/problems';
 import { walkPosts } from '../services/walk';
 import { UsageError } from './args';
@@ -13,6 +14,15 @@ import { printable } from './report/escape';
 
 /** The CLI's file access: blocking calls, faster for a batch run (see src/node/workspace.ts). */
 export const workspace = new NodeWorkspace({ blocking: true });
+
+const probes = new Map<string, MediaProbe>();
+
+/** The media probe of a calendar root: one per calendar, as many posts share images. */
+export function mediaProbe(root: string): MediaProbe {
+  let probe = probes.get(root);
+  if (!probe) probes.set(root, (probe = new MediaProbe(workspace, root)));
+  return probe;
+}
 
 /** Turns the paths given into files to lint, each with its calendar's settings; walk problems become reports. */
 export async function collectTasks(paths: readonly string[], cwd: string, locale: Locale, lang: Locale | undefined): Promise<{ tasks: LintTask[]; calendars: Calendar[]; notices: string[]; problems: FileReport[] }> {

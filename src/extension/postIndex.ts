@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Diagnostic, MediaStatus, PlatformId, PostStatus } from '../core/model';
 import type { FileStat } from '../core/ports';
 import { relativePath } from '../core/text/paths';
-import { checkPost, mediaPaths } from '../services/checkPost';
+import { checkPost } from '../services/checkPost';
 import { mapLimit } from '../services/mapLimit';
 import type { MediaProbe } from '../services/media';
 import { postProblem, walkPosts } from '../services/walk';
@@ -206,8 +206,7 @@ export class PostIndex implements vscode.Disposable {
     const checked = await checkPost(workspace, { root: calendar.root.path, config: calendar.config }, uri.path, { now, media: probe });
     const result = checked.result;
     const meta = result?.post.meta;
-    const media: Record<string, MediaStatus> = {};
-    if (meta) for (const [p, status] of await probe.statuses(mediaPaths(path, meta.media))) media[p] = status;
+    const media: Record<string, MediaStatus> = Object.fromEntries(checked.media ?? []);
     // An unpublished post in the future becomes "past" at its date (a day-only date, a day later).
     const expires = meta?.date !== undefined && meta.status !== 'published' && meta.date + (meta.dateOnly ? DAY : 0) > now ? meta.date + (meta.dateOnly ? DAY : 0) : undefined;
     return {

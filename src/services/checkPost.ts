@@ -1,9 +1,9 @@
 import type { CalendarConfig } from '../core/config';
 import { decodePost, failedLint, lintPost, type LintResult } from '../core/lint';
-import type { Diagnostic } from '../core/model';
+import type { Diagnostic, MediaStatus } from '../core/model';
 import type { Workspace } from '../core/ports';
 import { parsePost } from '../core/post';
-import { resolveMediaPath } from '../core/rules/mediaFiles';
+import { isMediaLink, resolveMediaPath } from '../core/rules/mediaFiles';
 import { relativePath } from '../core/text/paths';
 import type { MediaProbe } from './media';
 import { readPostBytes } from './readPost';
@@ -15,6 +15,8 @@ export interface CheckedPost {
   /** Present when the file was read as a post. */
   readonly result?: LintResult;
   readonly diagnostics: readonly Diagnostic[];
+  /** Where the post's media files stood (calendar-relative paths), when it was read as a post. */
+  readonly media?: ReadonlyMap<string, MediaStatus>;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function checkPost(
     const post = parsePost(calendarPath, text, config);
     const statuses = await options.media.statuses(mediaPaths(post.path, post.meta.media));
     const result = lintPost(post, { config, now: options.now, media: (p) => statuses.get(p) });
-    return { path, result, diagnostics: result.diagnostics };
+    return { path, result, diagnostics: result.diagnostics, media: statuses };
   } catch (error) {
     // A bug met on this file: it gets the one finding, and the run goes on with the others.
     return { path, diagnostics: failedLint(calendarPath, config, error).diagnostics };
@@ -47,7 +49,7 @@ export async function checkPost(
 /** The calendar-relative paths of a post's media that are files to look up (not links, not outside). */
 export function mediaPaths(postPath: string, media: ReadonlyArray<{ readonly file: string }>): string[] {
   return media.flatMap((m) => {
-    if (/^https?:\/\//i.test(m.file)) return [];
+    if (isMediaLink(m.file)) return [];
     const path = resolveMediaPath(postPath, m.file);
     return path === undefined ? [] : [path];
   });

@@ -13,7 +13,7 @@ export const mediaFilesRule: Rule = {
   run({ post, media, report }) {
     for (const entry of post.media) {
       const file = entry.item.file;
-      if (/^https?:\/\//i.test(file)) continue;
+      if (isMediaLink(file)) continue;
       const path = resolveMediaPath(post.path, file);
       const status = path === undefined ? 'outside' : media?.(path);
       if (status === undefined || status === 'ok') continue;
@@ -29,6 +29,11 @@ export const mediaFilesRule: Rule = {
     }
   },
 };
+
+/** True for media given as an `http(s)://` link: not a file of the calendar, never looked up. */
+export function isMediaLink(file: string): boolean {
+  return /^https?:\/\//i.test(file);
+}
 
 /**
  * The calendar-relative path of a media file named in a post at `postPath`, or undefined when it
