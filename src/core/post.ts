@@ -4,7 +4,8 @@ import type { CalendarConfig } from './config';
 import { parsePostDate } from './dates';
 import type { FrontmatterPath } from './frontmatter/change';
 import { frontmatterFix } from './frontmatter/fix';
-import { parseFrontmatterYaml, splitFile, type FileSections } from './frontmatter/sections';
+import { splitFile, type FileSections } from './frontmatter/sections';
+import { parseYaml } from './yamlDocument';
 import { readSimpleYaml } from './simpleYaml';
 import { MAX_YAML_DEPTH, readYaml } from './yamlDepth';
 import { message, type MessageId, type MessageParams } from './i18n/messages';
@@ -106,7 +107,7 @@ export function parsePost(path: string, text: string, config: CalendarConfig): P
     // Most frontmatter is simple YAML that a fast reader builds the same nodes for.
     const simple = readSimpleYaml(yamlText);
     // The parser recurses once per level of nesting: refuse what would overflow the stack.
-    const read = simple ? { doc: { contents: simple, errors: [] } } : readYaml(yamlText, parseFrontmatterYaml);
+    const read = simple ? { doc: { contents: simple, errors: [] } } : readYaml(yamlText, parseYaml);
     if ('tooDeep' in read) {
       const start = sections.yamlStart + read.tooDeep;
       report({ code: 'frontmatter.yaml', severity: 'error', id: 'frontmatter.yaml-too-deep', params: { max: MAX_YAML_DEPTH }, start, end: start + 1 });

@@ -24,7 +24,7 @@ export function combineEdits(edits: readonly TextEdit[]): TextEdit[] {
  * A fix whose title and edits are worked out on first access (then kept): for fixes that cost
  * real work and are rarely applied. A fix that turns out to have no edits is simply not offered.
  */
-export function lazyFix(compute: () => { title: string; edits: readonly TextEdit[] }, preferred = false): Fix {
+export function lazyFix(compute: () => { title: string; edits: readonly TextEdit[] }, preferred = false, changes?: Fix['changes']): Fix {
   let done: ReturnType<typeof compute> | undefined;
   const get = () => (done ??= compute());
   return {
@@ -35,6 +35,7 @@ export function lazyFix(compute: () => { title: string; edits: readonly TextEdit
       return get().edits;
     },
     preferred,
+    ...(changes ? { changes } : {}),
   };
 }
 

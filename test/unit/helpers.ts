@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, type CalendarConfig } from '../../src/core/config';
 import { lint, type LintResult } from '../../src/core/lint';
-import type { MediaStatus, TextEdit } from '../../src/core/model';
+import type { MediaStatus } from '../../src/core/model';
+
+export { applyEdits } from '../../src/core/textEdits';
 
 /** A fixed "now" for every test: 2026-11-23 09:00 in Paris. */
 export const NOW = Date.UTC(2026, 10, 23, 8, 0);
@@ -32,10 +34,6 @@ export function codes(result: LintResult): string[] {
   return result.diagnostics.map((d) => d.code);
 }
 
-/** Applies edits (non-overlapping) to a text. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
-}
 
 /**
  * Where data taken from other repositories lives: `../shared/conformance` beside the repository,

@@ -3,7 +3,8 @@ import type { TextEdit } from '../model';
 import { applyEdits, composeEdits } from '../textEdits';
 import { changedData, sameData, type EditRefusal, type FrontmatterChange, type FrontmatterPath } from './change';
 import { keyText, scalarText, type ScalarStyle } from './scalar';
-import { parseFrontmatterYaml, splitFile } from './sections';
+import { splitFile } from './sections';
+import { parseYaml } from '../yamlDocument';
 import { readYaml } from '../yamlDepth';
 import {
   aliasNames,
@@ -68,7 +69,7 @@ function editOnce(fileText: string, change: FrontmatterChange): FrontmatterEditR
   if (sections.unclosed) return refuse('unclosed');
   const yaml = fileText.slice(sections.yamlStart, sections.yamlEnd);
   // Nesting the parser would overflow the stack on is refused before it parses.
-  const read = readYaml(yaml, parseFrontmatterYaml);
+  const read = readYaml(yaml, parseYaml);
   if ('tooDeep' in read || read.doc.errors.length > 0) return refuse('yaml-errors');
   const doc = read.doc;
   // An empty frontmatter (or only comments) parses to no document token.
@@ -85,7 +86,7 @@ function editOnce(fileText: string, change: FrontmatterChange): FrontmatterEditR
   const after = applyEdits(fileText, edits);
   const split = splitFile(after);
   if (intended === undefined || split.yamlStart !== sections.yamlStart || split.unclosed || after.slice(split.bodyStart) !== fileText.slice(sections.bodyStart)) return refuse('unsafe');
-  const back = readYaml(after.slice(split.yamlStart, split.yamlEnd), parseFrontmatterYaml);
+  const back = readYaml(after.slice(split.yamlStart, split.yamlEnd), parseYaml);
   if ('tooDeep' in back) return refuse('unsafe');
   const reread = back.doc;
   if (reread.errors.length > 0 || reread.warnings.length > doc.warnings.length || !sameData(plainData(reread) ?? {}, intended)) return refuse('unsafe');

@@ -11,11 +11,14 @@ import { editFrontmatter, type FrontmatterEditResult } from './editor';
  */
 export function frontmatterFix(fileText: string, changes: FrontmatterChange | readonly FrontmatterChange[], title: string, preferred = true): Fix {
   const list: readonly FrontmatterChange[] = Array.isArray(changes) ? changes : [changes as FrontmatterChange];
-  const fix = lazyFix(() => {
-    const result = editFrontmatter(fileText, list);
-    return { title, edits: result.ok ? result.edits : [] };
-  }, preferred);
-  return Object.defineProperty(fix, 'changes', { value: list, enumerable: true }) as Fix;
+  return lazyFix(
+    () => {
+      const result = editFrontmatter(fileText, list);
+      return { title, edits: result.ok ? result.edits : [] };
+    },
+    preferred,
+    list,
+  );
 }
 
 /**

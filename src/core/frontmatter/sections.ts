@@ -1,6 +1,3 @@
-import type { Document } from 'yaml';
-import { parseYaml } from '../yamlDocument';
-
 /**
  * Where the frontmatter and the body of a post file are, by UTF-16 offsets into the file text.
  * The frontmatter is YAML between a first line `---` and the next line `---` (or `...`).
@@ -49,12 +46,4 @@ function lineEnd(text: string, from: number): { contentEnd: number; next: number
   if (nl === -1) return { contentEnd: text.length, next: text.length };
   const contentEnd = nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
   return { contentEnd, next: nl + 1 };
-}
-
-/**
- * Parses frontmatter YAML into a `yaml` Document whose node ranges are offsets into `yamlText`.
- * YAML 1.2 core schema: `2026-12-01T09:30` stays a string, duplicate keys are errors.
- */
-export function parseFrontmatterYaml(yamlText: string): Document.Parsed {
-  return parseYaml(yamlText);
 }
