@@ -50,10 +50,11 @@ export function timeOfDay(time: number, zone: string): string {
 
 /** An instant moved into the years 1000–9999 (NaN to the first): `Intl` throws past ±275,760 years. */
 function withinCalendar(time: number): number {
-  const first = Date.UTC(1000, 0, 1);
-  const last = Date.UTC(10000, 0, 1) - 1;
-  return Number.isNaN(time) ? first : Math.min(last, Math.max(first, time));
+  return Number.isNaN(time) ? FIRST_TIME : Math.min(LAST_TIME, Math.max(FIRST_TIME, time));
 }
+
+const FIRST_TIME = Date.UTC(1000, 0, 1);
+const LAST_TIME = Date.UTC(10000, 0, 1) - 1;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

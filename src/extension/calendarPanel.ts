@@ -3,7 +3,7 @@ import { addDays, dayKey, isDay, type CalendarPost } from '../core/calendar';
 import { parsePostDate } from '../core/dates';
 import { rescheduledDateText } from '../core/reschedule';
 import { isFromWebview, isViewState, type CalendarInit, type CalendarSnapshot, type CalendarViewState, type FromWebview, type ToWebview } from '../webview/protocol';
-import type { Calendars } from './calendars';
+import type { Calendar, Calendars } from './calendars';
 import { statusLabel } from './labels';
 import type { LiveLinter } from './liveLinter';
 import type { PostIndex } from './postIndex';
@@ -49,8 +49,7 @@ export class CalendarPanel implements vscode.Disposable {
     }
     if (anchor !== undefined && !isDay(anchor)) anchor = undefined; // commands may be called with anything
     if (anchor || calendar) {
-      const stored = deps.workspaceState.get<unknown>(STATE_KEY);
-      const saved = isViewState(stored) ? stored : undefined;
+      const saved = storedState(deps.workspaceState);
       await deps.workspaceState.update(STATE_KEY, { view: saved?.view ?? 'month', filters: saved?.filters ?? {}, anchor: anchor ?? saved?.anchor ?? dayKey(Date.now(), 'UTC'), ...(calendar ? { calendar } : {}) });
     }
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Editorial Calendar'), vscode.ViewColumn.Active, options(deps.extensionUri));
@@ -76,8 +75,7 @@ export class CalendarPanel implements vscode.Disposable {
     this.ready = new Promise((r) => (this.markReady = r));
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'calendar.svg');
     const today = dayKey(Date.now(), deps.calendars.all[0]?.config.timezone ?? 'UTC');
-    const saved = deps.workspaceState.get<unknown>(STATE_KEY);
-    this.state = restored ?? (isViewState(saved) ? saved : { view: 'month', anchor: today, filters: {} });
+    this.state = restored ?? storedState(deps.workspaceState) ?? { view: 'month', anchor: today, filters: {} };
     const first = this.snapshot();
     this.shown = this.pageShows = JSON.stringify(first);
     panel.webview.html = this.html({ snapshot: first, state: this.state });
@@ -117,7 +115,7 @@ export class CalendarPanel implements vscode.Disposable {
       case 'open':
       case 'preview': {
         // Only posts of a calendar: a message naming any other URI (a file elsewhere, `command:`) is ignored.
-        const uri = this.postUri(message.id);
+        const uri = this.postAt(message.id)?.uri;
         if (!uri) return;
         await vscode.window.showTextDocument(uri, { preview: true, viewColumn: vscode.ViewColumn.Beside });
         // The post beside the calendar, with its per-network preview.
@@ -143,22 +141,23 @@ export class CalendarPanel implements vscode.Disposable {
     }
   }
 
-  /** The URI of a post of one of the calendars, or undefined for anything else. */
-  private postUri(id: string): vscode.Uri | undefined {
+  /** The post of one of the calendars a webview's id names, or undefined for anything else. */
+  private postAt(id: string): { uri: vscode.Uri; post: { calendar: Calendar; path: string } } | undefined {
     let uri: vscode.Uri;
     try {
       uri = vscode.Uri.parse(id, true);
     } catch {
       return undefined;
     }
-    return this.deps.calendars.postOf(uri) ? uri : undefined;
+    const post = this.deps.calendars.postOf(uri);
+    return post ? { uri, post } : undefined;
   }
 
   /** Moves a post to another day (and slot), keeping its time and the written format of its date. */
   async reschedule(id: string, day: string, time?: string): Promise<boolean> {
-    const uri = this.postUri(id);
-    const post = uri && this.deps.calendars.postOf(uri);
-    if (!uri || !post) return false;
+    const found = this.postAt(id);
+    if (!found) return false;
+    const { uri, post } = found;
     const document = await vscode.workspace.openTextDocument(uri);
     const result = this.deps.linter.lastResultFor(document) ?? this.deps.linter.lintNow(document);
     const meta = result?.post.meta;
@@ -285,6 +284,12 @@ export interface CalendarDeps {
   readonly index: PostIndex;
   readonly linter: LiveLinter;
   readonly workspaceState: vscode.Memento;
+}
+
+/** The view state kept for the workspace, when it is one (an older or damaged one is not). */
+function storedState(memento: vscode.Memento): CalendarViewState | undefined {
+  const stored = memento.get<unknown>(STATE_KEY);
+  return isViewState(stored) ? stored : undefined;
 }
 
 function options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {

@@ -47,7 +47,7 @@ export async function checkPost(
 }
 
 /** The calendar-relative paths of a post's media that are files to look up (not links, not outside). */
-export function mediaPaths(postPath: string, media: ReadonlyArray<{ readonly file: string }>): string[] {
+function mediaPaths(postPath: string, media: ReadonlyArray<{ readonly file: string }>): string[] {
   return media.flatMap((m) => {
     if (isMediaLink(m.file)) return [];
     const path = resolveMediaPath(postPath, m.file);

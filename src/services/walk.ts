@@ -6,7 +6,7 @@ import { childPath, parentPath, relativePath } from '../core/text/paths';
 import { fileDiagnostic, reasonOf, type PathProblem } from './problems';
 
 /** Folders never walked: dependencies, git's own, and hidden ones (`.vscode`, `.cache`…). */
-export function skippedFolder(name: string): boolean {
+function skippedFolder(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
 }
 
