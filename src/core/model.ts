@@ -104,12 +104,43 @@ export interface Approval {
   readonly note?: string;
 }
 
-/** What publishing to one network produced. */
+/**
+ * Where publishing to one network stands, as recorded in `results.<network>.state`:
+ * - `sending`: written before a call that cannot be safely repeated, cleared once it answered;
+ *   still there on the next run means the run stopped mid-call: "unknown, check the network";
+ * - `published`: every part went out;
+ * - `failed`: the network refused or stayed unreachable (the next run tries the parts not sent);
+ * - `missed`: the post's time passed beyond its publishing window: not sent, and never will be.
+ */
+export const PUBLISH_STATES = ['sending', 'published', 'failed', 'missed'] as const;
+
+export type PublishState = (typeof PUBLISH_STATES)[number];
+
+/** One part as the network stored it: its id, a link to it, and what a reply to it needs. */
+export interface SentPart {
+  /** The network's id (`at://…` URI for Bluesky, a status or tweet id…). */
+  readonly id: string;
+  readonly url?: string;
+  /** Bluesky's content id, needed to reply to the part. */
+  readonly cid?: string;
+}
+
+/** What publishing to one network produced, as recorded under `results.<network>`. */
 export interface PublishResult {
+  readonly state?: PublishState;
+  /** The first part's id and link (the thread's root). */
   readonly id?: string;
   readonly url?: string;
+  /** When the last attempt ended, ISO 8601. */
   readonly at?: string;
+  /** Every part sent so far, in order. */
+  readonly parts: readonly SentPart[];
+  /** The last failure, in the network's own words when it gave some. */
   readonly error?: string;
+  /** The HTTP status of the last failure. */
+  readonly status?: number;
+  /** When the network said to try again, ISO 8601. */
+  readonly retryAfter?: string;
 }
 
 /** The frontmatter of a post once read and checked; fields are absent when missing or invalid. */

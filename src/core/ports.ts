@@ -4,6 +4,8 @@
  * Nothing that uses a port imports `vscode` or a Node built-in.
  */
 
+import type { TextEdit } from './model';
+
 /** What a folder entry is, as listed: a symlink is reported as one, not followed. */
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
 
@@ -57,4 +59,71 @@ export interface Workspace {
   read(path: string, maxBytes: number): Promise<Uint8Array>;
   /** The path with every symlink resolved; the path itself where there are none. */
   realPath(path: string): Promise<string>;
+}
+
+/** One HTTP request, as the publishers send it. */
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly url: string;
+  /** Header names in lower case. */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string | Uint8Array;
+}
+
+/** What came back: any status (an error status is an answer, not a rejection). */
+export interface HttpResponse {
+  readonly status: number;
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array;
+}
+
+/**
+ * HTTP as the hosts give it (fetch in Node, the same in VS Code's extension host). Rejects with
+ * an `HttpFailure` only when no answer came: then the request may or may not have been acted on.
+ *
+ * @example const r = await http.request({ method: 'GET', url: 'https://mastodon.example/api/v2/instance' })
+ */
+export interface Http {
+  request(request: HttpRequest): Promise<HttpResponse>;
+}
+
+/** No answer to a request: refused connection, reset, DNS failure, timeout. */
+export class HttpFailure extends Error {
+  constructor(
+    readonly url: string,
+    /** True when the request surely never reached the server (connection refused, unknown host). */
+    readonly notSent: boolean,
+    readonly detail: string,
+  ) {
+    super(`${detail}: ${url}`);
+    this.name = 'HttpFailure';
+  }
+}
+
+/**
+ * Credentials, by network and name (`get('bluesky', 'app-password')`): SecretStorage in VS Code,
+ * `EDCAL_BLUESKY_APP_PASSWORD` in the CLI. A value never goes into a file, a log, an error or a webview.
+ */
+export interface Secrets {
+  get(network: string, name: string): Promise<string | undefined>;
+}
+
+/** Time, injected so that publishing, windows and backoff run in tests without waiting. */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+/**
+ * Writes to post files, each change computed by the frontmatter editor from the text as it is
+ * now: a WorkspaceEdit in VS Code (undo, unsaved text kept, then saved), a whole-file replace in
+ * the CLI (written aside, then renamed over: a crash never leaves half a file).
+ */
+export interface PostWriter {
+  /** The file's current text (the editor's buffer in VS Code). */
+  read(path: string): Promise<string>;
+  /** Applies `edits` to the text `read` returned; rejects when the file changed since. */
+  apply(path: string, before: string, edits: readonly TextEdit[]): Promise<void>;
 }

@@ -19,6 +19,8 @@ import {
   type PostMeta,
   type PostStatus,
   type PublishResult,
+  type SentPart,
+  PUBLISH_STATES,
   type Severity,
 } from './model';
 import { isPlatformId, suggestPlatform } from './platforms/registry';
@@ -408,9 +410,24 @@ class MetaReader {
   }
 }
 
+/** A network's `results` entry, leniently: what is not readable is left out, never thrown. */
 function stringFields(value: Record<string, unknown>): PublishResult {
-  const pick = (k: string) => (value[k] === undefined || value[k] === null ? {} : { [k]: String(value[k]) });
-  return { ...pick('id'), ...pick('url'), ...pick('at'), ...pick('error') };
+  const text = (v: unknown) => (v === undefined || v === null || typeof v === 'object' ? undefined : String(v));
+  const pick = (k: string) => (text(value[k]) === undefined ? {} : { [k]: text(value[k]) });
+  const state = PUBLISH_STATES.find((s) => s === value['state']);
+  const status = typeof value['status'] === 'number' ? value['status'] : undefined;
+  const parts = Array.isArray(value['parts'])
+    ? value['parts'].flatMap((p: unknown): SentPart[] => {
+        if (p === null || typeof p !== 'object') return [];
+        const part = p as Record<string, unknown>;
+        const id = text(part['id']);
+        if (id === undefined) return [];
+        const url = text(part['url']);
+        const cid = text(part['cid']);
+        return [{ id, ...(url !== undefined ? { url } : {}), ...(cid !== undefined ? { cid } : {}) }];
+      })
+    : [];
+  return { ...(state ? { state } : {}), ...pick('id'), ...pick('url'), ...pick('at'), ...pick('error'), ...(status !== undefined ? { status } : {}), ...pick('retryAfter'), parts };
 }
 
 /**

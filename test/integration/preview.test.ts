@@ -30,7 +30,17 @@ describe('the per-network preview in a real VS Code', () => {
     // A debounce of 10 s: diagnostics lag behind, the preview must not. (The settings change
     // reloads the calendars and checks open posts again: wait for that first.)
     const { calendars } = await api();
+    // The extension's own listener runs before this one (registered first): once this one has
+    // fired, the setting's reload is queued, and the load below runs after it.
+    const seen = new Promise<void>((resolve) => {
+      const sub = vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('editorialCalendar.lintDelay')) return;
+        sub.dispose();
+        resolve();
+      });
+    });
     await vscode.workspace.getConfiguration('editorialCalendar').update('lintDelay', 10_000, vscode.ConfigurationTarget.Workspace);
+    await seen;
     // Loads run one after the other: once this one is done, every reload queued before it (this
     // setting's, and the previous test's reset) has checked the open posts.
     await calendars.load();
