@@ -10,7 +10,7 @@ declare const EDCAL_VERSION: string;
 /** The command table: each command takes its arguments and returns what to print. */
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandResult>> = {
   check: (argv) => check(argv, process.cwd(), process.env, Boolean(process.stdout.isTTY)),
-  publish: (argv) => publish(argv, process.cwd(), process.env),
+  publish: (argv) => publish(argv, process.cwd(), process.env, (line) => process.stderr.write(safeLines(line) + '\n')),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

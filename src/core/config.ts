@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { parseDuration } from './duration';
 import { parseYaml } from './yamlDocument';
 import { internalError } from './internalError';
 import { LOCALES, message, type Locale, type MessageId, type MessageParams } from './i18n/messages';
@@ -23,7 +24,15 @@ export interface CalendarConfig {
   /** Hashtags (without `#`, any case) never to publish. */
   readonly bannedHashtags: readonly string[];
   readonly platforms: Readonly<Partial<Record<PlatformId, PlatformSettings>>>;
+  /**
+   * How late a post may still go out, in milliseconds (`publishWindow: 2h`): beyond it, it is
+   * missed, not sent ("Joyeux Noël" must not go out on the 27th because the scheduler was down).
+   */
+  readonly publishWindow: number;
 }
+
+/** Two hours: a scheduled run every 15 minutes, delayed as CI schedules are, still makes it. */
+export const DEFAULT_PUBLISH_WINDOW = 2 * 3_600_000;
 
 export const DEFAULT_CONFIG: CalendarConfig = {
   timezone: 'UTC',
@@ -31,9 +40,10 @@ export const DEFAULT_CONFIG: CalendarConfig = {
   posts: ['posts/**/*.md'],
   bannedHashtags: [],
   platforms: {},
+  publishWindow: DEFAULT_PUBLISH_WINDOW,
 };
 
-const TOP_LEVEL = ['timezone', 'locale', 'posts', 'bannedHashtags', 'platforms'] as const;
+const TOP_LEVEL = ['timezone', 'locale', 'posts', 'bannedHashtags', 'platforms', 'publishWindow'] as const;
 const PLATFORM_KEYS = [
   'premium',
   'maxCharacters',
@@ -41,6 +51,7 @@ const PLATFORM_KEYS = [
   'maxHashtags',
   'maxMedia',
   'instance',
+  'service',
   'account',
 ] as const;
 
@@ -134,6 +145,12 @@ function readConfig(text: string, fallbackLocale: Locale): { config: CalendarCon
       case 'platforms':
         config.platforms = readPlatforms(value, report, locale);
         break;
+      case 'publishWindow': {
+        const ms = isScalar(value) && typeof value.value === 'string' ? parseDuration(value.value) : undefined;
+        if (ms !== undefined) config.publishWindow = ms;
+        else report('config.schema', value ?? pair.key, 'config.expected', { field: key, kind: message(locale, 'kind.duration') });
+        break;
+      }
       default: {
         const suggestion = closest(key, TOP_LEVEL);
         report('config.schema', pair.key, suggestion ? 'config.unknown-field-suggest' : 'config.unknown-field', { field: key, suggestion: suggestion ?? '' }, 'warning');
@@ -184,6 +201,7 @@ function readPlatforms(node: Node | null, report: Reporter, locale: Locale): Par
           else report('config.schema', item.value ?? item.key, 'config.expected', { field, kind: message(locale, 'kind.integer') });
           break;
         case 'instance':
+        case 'service':
           if (typeof raw === 'string' && /^https?:\/\/[^\s/]+/.test(raw)) settings[key] = raw.replace(/\/+$/, '');
           else report('config.schema', item.value ?? item.key, 'config.expected', { field, kind: message(locale, 'kind.url') });
           break;

@@ -152,6 +152,8 @@ export interface PostMeta {
   readonly dateText?: string;
   /** True when only a day was given (`2027-01-12`): the time is not decided yet. */
   readonly dateOnly?: boolean;
+  /** `notAfter:`, epoch milliseconds: later than this the post is missed, not sent (overrides `publishWindow`). */
+  readonly notAfter?: number;
   /** Known network ids, in the order written, without duplicates. */
   readonly platforms: readonly PlatformId[];
   readonly status?: PostStatus;

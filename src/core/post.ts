@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLM
 import { parseBody, type Body } from './body';
 import type { CalendarConfig } from './config';
 import { parsePostDate } from './dates';
+import { parseDuration } from './duration';
 import type { FrontmatterPath } from './frontmatter/change';
 import { frontmatterFix } from './frontmatter/fix';
 import { splitFile, type FileSections } from './frontmatter/sections';
@@ -28,7 +29,7 @@ import { LineIndex } from './text/lineIndex';
 import { closest } from './text/suggest';
 
 /** The frontmatter fields a post may have. */
-export const POST_FIELDS = ['title', 'date', 'platforms', 'status', 'campaign', 'tags', 'lang', 'media', 'approvals', 'results'] as const;
+export const POST_FIELDS = ['title', 'date', 'notAfter', 'platforms', 'status', 'campaign', 'tags', 'lang', 'media', 'approvals', 'results'] as const;
 
 /** A media item with where it is written, for diagnostics and fixes. */
 export interface MediaEntry {
@@ -206,9 +207,11 @@ class MetaReader {
     }
     const status = this.status();
     const date = this.date(status);
+    const notAfter = this.notAfter(date.date);
     return {
       title: this.string('title'),
       ...date,
+      ...(notAfter !== undefined ? { notAfter } : {}),
       platforms: this.platforms(status),
       status,
       campaign: this.string('campaign'),
@@ -302,6 +305,22 @@ class MetaReader {
       return { dateText: written };
     }
     return { date: parsed.time, dateText: written, dateOnly: parsed.dateOnly };
+  }
+
+  /** `notAfter:`, the latest the post may go out: a date, or a duration after the post's date. */
+  private notAfter(date: number | undefined): number | undefined {
+    const pair = this.pairs.get('notAfter');
+    if (!pair || !isScalar(pair.value) || pair.value.value === null) return undefined;
+    const written = String(pair.value.value);
+    const duration = parseDuration(written);
+    if (duration !== undefined) return date !== undefined ? date + duration : undefined;
+    const parsed = parsePostDate(written, this.config.timezone);
+    if (parsed && !parsed.dateOnly) return parsed.time;
+    // A day alone means until that day's end.
+    if (parsed) return parsed.time + 86_400_000 - 1;
+    const [start, end] = this.span(pair.value);
+    this.report({ code: 'date.invalid', severity: 'error', id: 'date.not-after-invalid', params: { value: written }, start, end });
+    return undefined;
   }
 
   private platforms(status: PostStatus | undefined): PlatformId[] {

@@ -15,6 +15,8 @@ export interface PlatformSettings {
   readonly maxMedia?: number;
   /** Mastodon: the instance URL. */
   readonly instance?: string;
+  /** The API's address when not the network's own: Bluesky's PDS (default `https://bsky.social`). */
+  readonly service?: string;
   /** Who posts, for previews. */
   readonly account?: { readonly name?: string; readonly handle?: string };
 }

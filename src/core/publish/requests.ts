@@ -4,8 +4,6 @@ import type { PlatformId } from '../model';
 import { blueskyRecords, pendingImages } from './bluesky';
 import { linkedinPostBody } from './linkedin';
 
-/** The networks `edcal publish` sends to today; the others are said to be not published yet. */
-export const PUBLISHED_NETWORKS: readonly PlatformId[] = ['bluesky', 'mastodon', 'x', 'linkedin'];
 
 /**
  * What a post's networks would receive, one request body per thread part, in order, built from

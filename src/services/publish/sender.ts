@@ -1,3 +1,4 @@
+import type { MessageId, MessageParams } from '../../core/i18n/messages';
 import type { PostMeta, PlatformId, SentPart } from '../../core/model';
 import type { Clock, Http, Secrets } from '../../core/ports';
 import type { PartDetail } from '../../core/render';
@@ -51,7 +52,11 @@ export type SendFailure =
   /** No answer: the request may or may not have been acted on. */
   | 'no-answer';
 
-/** A failed send. `networkMessage` is the network's own words, never a credential. */
+/**
+ * A failed send. `networkMessage` is the network's own words, never a credential. A failure found
+ * before sending (an image too big, a part over this instance's limit) says it in `local`, a
+ * message of the catalogue, so that it reaches people in their language.
+ */
 export class SendError extends Error {
   constructor(
     readonly failure: SendFailure,
@@ -59,6 +64,7 @@ export class SendError extends Error {
     readonly status?: number,
     /** Epoch milliseconds the network asked to wait until. */
     readonly retryAfter?: number,
+    readonly local?: { readonly id: MessageId; readonly params?: MessageParams },
   ) {
     super(`${failure}${status !== undefined ? ` ${status}` : ''}: ${networkMessage}`);
     this.name = 'SendError';

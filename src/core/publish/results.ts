@@ -1,0 +1,48 @@
+import type { FrontmatterChange } from '../frontmatter/change';
+import type { PlatformId, PublishResult, SentPart } from '../model';
+
+/** What happened to one network, to record under `results.<network>`. */
+export type ResultEvent =
+  /** About to call the network: a run that stops now leaves `sending` for the next one to see. */
+  | { readonly kind: 'sending' }
+  /** One more part stored by the network. */
+  | { readonly kind: 'part'; readonly part: SentPart; readonly first: boolean }
+  | { readonly kind: 'published'; readonly at: string }
+  | { readonly kind: 'failed'; readonly at: string; readonly error: string; readonly status?: number; readonly retryAfter?: string }
+  | { readonly kind: 'missed'; readonly at: string };
+
+/**
+ * The frontmatter changes that record `event` for `network`, given what its entry holds now:
+ * only the keys that change are written (comments and layout of the rest stay), and an earlier
+ * failure's details go once the network succeeds.
+ *
+ * @example resultChanges('bluesky', undefined, { kind: 'published', at: '2026-12-01T08:30:04Z' })
+ * // [{ kind: 'set', path: ['results', 'bluesky', 'state'], value: 'published' }, { kind: 'set', path: [..., 'at'], … }]
+ */
+export function resultChanges(network: PlatformId, current: PublishResult | undefined, event: ResultEvent): FrontmatterChange[] {
+  const path = (key: string) => ['results', network, key];
+  const set = (key: string, value: string | number): FrontmatterChange => ({ kind: 'set', path: path(key), value });
+  const clearFailure = (['error', 'status', 'retryAfter'] as const).filter((k) => current?.[k] !== undefined).map((k): FrontmatterChange => ({ kind: 'remove', path: path(k) }));
+  switch (event.kind) {
+    case 'sending':
+      return current?.state === 'sending' ? [] : [set('state', 'sending')];
+    case 'part': {
+      const { id, url, cid } = event.part;
+      const item = { id, ...(url !== undefined ? { url } : {}), ...(cid !== undefined ? { cid } : {}) };
+      const root = event.first ? [set('id', id), ...(url !== undefined ? [set('url', url)] : [])] : [];
+      return [...root, { kind: 'append', path: path('parts'), value: item }];
+    }
+    case 'published':
+      return [set('state', 'published'), set('at', event.at), ...clearFailure];
+    case 'failed':
+      return [
+        set('state', 'failed'),
+        set('at', event.at),
+        set('error', event.error),
+        ...(event.status !== undefined ? [set('status', event.status)] : current?.status !== undefined ? [{ kind: 'remove', path: path('status') } as const] : []),
+        ...(event.retryAfter !== undefined ? [set('retryAfter', event.retryAfter)] : current?.retryAfter !== undefined ? [{ kind: 'remove', path: path('retryAfter') } as const] : []),
+      ];
+    case 'missed':
+      return [set('state', 'missed'), set('at', event.at)];
+  }
+}
