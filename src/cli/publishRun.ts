@@ -63,23 +63,32 @@ export async function sendPosts(options: SendOptions): Promise<CommandResult> {
   if (options.commit && written.length > 0) {
     commitNote = await commitFiles(options.cwd, written, message(locale, 'cli.publish-commit-message', { count: written.length }));
   }
-  const exitCode = exitOf(outcomes);
+  const exitCode = exitOf(outcomes, options.due);
   const stdout = options.format === 'json' ? JSON.stringify(shownOutcomes.map((o) => toJson(o, options.cwd)), null, 2) : table(shownOutcomes, options.cwd, locale, options.zone, exitCode);
   const notes = [...options.problems.map((p) => `${printable(toPosix(relative(options.cwd, p.file)))}: ${p.diagnostics[0]?.message ?? ''}`), ...(commitNote ? [commitNote] : [])];
   return { stdout, ...(notes.length > 0 ? { stderr: notes.join('\n') } : {}), exitCode };
 }
 
-/** With `--due`, posts that were never due are not listed: only what was sent, blocked or missed. */
-function shows(outcome: PostOutcome, due: boolean): boolean {
+/**
+ * Whether a post needs someone: with `--due`, a post whose time has come but cannot go (not
+ * approved, errors, missed, unreadable); named on the command line, any post not sent.
+ */
+function needsAttention(outcome: PostOutcome, due: boolean): boolean {
+  const g = outcome.gate;
+  if (g.kind === 'ready' || g.kind === 'done') return false;
   if (!due) return true;
-  const kind = outcome.gate.kind;
-  return kind === 'ready' || kind === 'missed' || kind === 'errors' || kind === 'unreadable';
+  return g.kind === 'missed' || g.kind === 'errors' || g.kind === 'unreadable' || (g.kind === 'not-approved' && g.now);
 }
 
-function exitOf(outcomes: readonly PostOutcome[]): number {
+/** With `--due`, posts that were never due are not listed: only what was sent, or needs someone. */
+function shows(outcome: PostOutcome, due: boolean): boolean {
+  return !due || outcome.gate.kind === 'ready' || needsAttention(outcome, due);
+}
+
+function exitOf(outcomes: readonly PostOutcome[], due: boolean): number {
   const networks = outcomes.flatMap((o) => o.networks);
   const sent = networks.some((n) => n.kind === 'published');
-  const bad = networks.some((n) => n.kind === 'failed' || n.kind === 'unknown') || outcomes.some((o) => o.gate.kind === 'missed' || o.gate.kind === 'errors' || o.gate.kind === 'unreadable');
+  const bad = networks.some((n) => n.kind === 'failed' || n.kind === 'unknown') || outcomes.some((o) => needsAttention(o, due));
   if (sent) return bad ? PUBLISH_EXIT.partial : PUBLISH_EXIT.sent;
   if (bad) return PUBLISH_EXIT.failed;
   return PUBLISH_EXIT.nothing;

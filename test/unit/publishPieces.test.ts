@@ -57,6 +57,13 @@ describe('publishing pieces', () => {
       assert.equal(later.status, 429, 'a 15-minute wait is left to the next run');
     });
 
+    it('waits on a 5xx only as retry-after says, not until the rate-limit window ends', async () => {
+      const clock = new FakeClock();
+      const replies = [answer(500, { 'x-ratelimit-reset': new Date(clock.now() + 300_000).toISOString() }), answer(200)];
+      assert.equal((await retrying({ request: async () => replies.shift()! }, clock).request({ method: 'POST', url: 'http://127.0.0.1/x' })).status, 200);
+      assert.deepEqual(clock.slept, [1000]);
+    });
+
     it('does not retry a 504 or a 4xx, and stops after four attempts', async () => {
       for (const status of [504, 400, 401, 403, 422]) {
         let calls = 0;

@@ -6,8 +6,8 @@ import { PUBLISHED_NETWORKS } from './networks';
 /** Why a post is not sent at all, or `ready`. */
 export type PostGate =
   | { readonly kind: 'ready' }
-  /** Only `approved` and `scheduled` posts go out. */
-  | { readonly kind: 'not-approved'; readonly status?: string }
+  /** Only `approved` and `scheduled` posts go out; `now` when its time has come (and not passed). */
+  | { readonly kind: 'not-approved'; readonly status?: string; readonly now: boolean }
   /** Error-level findings block it (`count` of them). */
   | { readonly kind: 'errors'; readonly count: number }
   /** No date, or a day without a time: when to send it is not decided. */
@@ -39,14 +39,19 @@ export type NetworkStep =
 export function postGate(result: LintResult, now: number, config: CalendarConfig, options: { readonly due: boolean }): PostGate {
   const { meta } = result.post;
   const networks = meta.platforms.filter((p) => PUBLISHED_NETWORKS.includes(p));
-  if (networks.length > 0 && networks.every((p) => networkStep(meta.results[p], p, true).kind === 'done')) return { kind: 'done' };
-  if (meta.status !== 'approved' && meta.status !== 'scheduled') return { kind: 'not-approved', ...(meta.status ? { status: meta.status } : {}) };
+  // A post marked published by hand (before this tool, or elsewhere) is done too.
+  if (meta.status === 'published' || (networks.length > 0 && networks.every((p) => networkStep(meta.results[p], p, true).kind === 'done'))) return { kind: 'done' };
+  const timed = meta.date !== undefined && !meta.dateOnly;
+  const until = timed ? meta.notAfter ?? meta.date! + config.publishWindow : undefined;
+  if (meta.status !== 'approved' && meta.status !== 'scheduled') {
+    return { kind: 'not-approved', ...(meta.status ? { status: meta.status } : {}), now: timed && now >= meta.date! && now <= until! };
+  }
+  if (!timed) return { kind: 'no-time' };
+  if (options.due && now < meta.date!) return { kind: 'early', at: meta.date! };
+  // Missed before errors: a post past its window is recorded once, not reported on every run.
+  if (now > until!) return { kind: 'missed', until: until! };
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) return { kind: 'errors', count: errors };
-  if (meta.date === undefined || meta.dateOnly) return { kind: 'no-time' };
-  if (options.due && now < meta.date) return { kind: 'early', at: meta.date };
-  const until = meta.notAfter ?? meta.date + config.publishWindow;
-  if (now > until) return { kind: 'missed', until };
   return { kind: 'ready' };
 }
 

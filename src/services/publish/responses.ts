@@ -30,7 +30,7 @@ export function sendErrorOf(response: HttpResponse, words: string | undefined, n
   if (status === 401) return new SendError('auth', said, status);
   if (status === 429) return new SendError('rate-limited', said, status, retryAt(response, now));
   if (status === 504) return new SendError('no-answer', said, status);
-  if (status >= 500) return new SendError('server', said, status, retryAt(response, now));
+  if (status >= 500) return new SendError('server', said, status);
   return new SendError('rejected', said, status);
 }
 

@@ -30,7 +30,10 @@ export function retrying(http: Http, clock: Clock, options: RetryOptions = {}): 
       for (let attempt = 1; ; attempt++) {
         const response = await http.request(request);
         if (!RETRIED.has(response.status) || attempt >= attempts) return response;
-        const wait = waitFor(response, clock.now()) ?? 1000 * 2 ** (attempt - 1);
+        // A 5xx says when only through `retry-after`: the rate-limit headers on it tell when the
+        // quota window ends (Mastodon sends them on every answer), not when the server is back.
+        const at = response.status === 429 ? retryAt(response, clock.now()) : retryAfterHeader(response, clock.now());
+        const wait = at !== undefined ? Math.max(0, at - clock.now()) : 1000 * 2 ** (attempt - 1);
         if (wait > maxWait) return response;
         options.onWait?.(wait, response, request);
         await clock.sleep(wait);
@@ -46,12 +49,8 @@ export function retrying(http: Http, clock: Clock, options: RetryOptions = {}): 
  */
 export function retryAt(response: HttpResponse, now: number): number | undefined {
   const h = response.headers;
-  const after = h['retry-after'];
-  if (after !== undefined) {
-    if (/^\d+$/.test(after.trim())) return now + Number(after) * 1000;
-    const date = Date.parse(after);
-    if (!Number.isNaN(date)) return date;
-  }
+  const after = retryAfterHeader(response, now);
+  if (after !== undefined) return after;
   for (const name of ['ratelimit-reset', 'x-rate-limit-reset']) {
     const value = h[name];
     if (value !== undefined && /^\d+$/.test(value.trim())) {
@@ -68,7 +67,11 @@ export function retryAt(response: HttpResponse, now: number): number | undefined
   return undefined;
 }
 
-function waitFor(response: HttpResponse, now: number): number | undefined {
-  const at = retryAt(response, now);
-  return at === undefined ? undefined : Math.max(0, at - now);
+/** `retry-after`, in seconds or as an HTTP date (RFC 9110), as epoch milliseconds. */
+function retryAfterHeader(response: HttpResponse, now: number): number | undefined {
+  const after = response.headers['retry-after'];
+  if (after === undefined) return undefined;
+  if (/^\d+$/.test(after.trim())) return now + Number(after) * 1000;
+  const date = Date.parse(after);
+  return Number.isNaN(date) ? undefined : date;
 }
