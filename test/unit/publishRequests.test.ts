@@ -93,7 +93,7 @@ describe('what each network receives (publish requests)', () => {
     const result = lintText(postFile({ platforms: '[x, mastodon]', lang: 'fr', media: '[{ file: ../media/a.png, alt: "Un chat" }]' }, 'Un\n\n---\n\nDeux'));
     const requests = publishRequests(result, CONFIG);
     assert.deepEqual(requests.mastodon, [
-      { status: 'Un', language: 'fr', visibility: 'public', media: [{ file: '../media/a.png', description: 'Un chat' }] },
+      { status: 'Un', language: 'fr', visibility: 'public', media_ids: [{ file: '../media/a.png', description: 'Un chat' }] },
       { status: 'Deux', language: 'fr', visibility: 'public', in_reply_to_id: { part: 1 } },
     ]);
     assert.deepEqual(requests.x, [{ text: 'Un', media: { media_ids: [{ file: '../media/a.png', alt: 'Un chat' }] } }, { text: 'Deux', reply: { in_reply_to_tweet_id: { part: 1 } } }]);

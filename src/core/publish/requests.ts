@@ -3,13 +3,16 @@ import type { LintResult } from '../lint';
 import type { PlatformId } from '../model';
 import { blueskyRecords, pendingImages } from './bluesky';
 import { linkedinPostBody } from './linkedin';
+import { mastodonStatus } from './mastodon';
+import { mastodon } from '../platforms/mastodon';
 
 
 /**
  * What a post's networks would receive, one request body per thread part, in order, built from
- * the very texts the check measured: Bluesky's `app.bsky.feed.post` records, Mastodon's status
- * parameters, X's `POST /2/tweets` bodies, LinkedIn's Posts API body. Media not uploaded yet, and
- * references to earlier parts of a thread, are shown by what they will be (`{ file }`,
+ * the very texts the check measured and by the senders' own builders: Bluesky's
+ * `app.bsky.feed.post` records, Mastodon's status parameters, X's `POST /2/tweets` bodies,
+ * LinkedIn's Posts API body. Media not uploaded yet, and references to earlier parts of a thread,
+ * are shown by what they will be (`{ file }`, `{ file, description }` for Mastodon's `media_ids`,
  * `{ part: 1 }`): a dry run needs no credentials and no network.
  */
 export function publishRequests(result: LintResult, config: CalendarConfig): Partial<Record<PlatformId, unknown[]>> {
@@ -24,13 +27,7 @@ export function publishRequests(result: LintResult, config: CalendarConfig): Par
         out.bluesky = blueskyRecords(parts, meta, { createdAt, images: pendingImages(meta.media) }).map((record, i) => (i === 0 ? record : { ...record, reply: { root: { part: 1 }, parent: { part: i } } }));
         break;
       case 'mastodon':
-        out.mastodon = parts.map((p, i) => ({
-          status: p.text,
-          ...(meta.lang ? { language: meta.lang } : {}),
-          visibility: 'public',
-          ...(i === 0 && media.length > 0 ? { media: media.slice(0, 4) } : {}),
-          ...(i > 0 ? { in_reply_to_id: { part: i } } : {}),
-        }));
+        out.mastodon = parts.map((p, i) => mastodonStatus(p, meta, { media: i === 0 ? media.slice(0, mastodon.media.max) : [], ...(i > 0 ? { inReplyTo: { part: i } } : {}) }));
         break;
       case 'x':
         out.x = parts.map((p, i) => ({

@@ -1,0 +1,41 @@
+import type { PostMeta } from '../model';
+import type { PartDetail } from '../render';
+
+/** Who sees a status (`POST /api/v1/statuses`' `visibility`). */
+export type MastodonVisibility = 'public' | 'unlisted' | 'private' | 'direct';
+
+/**
+ * The JSON parameters of `POST /api/v1/statuses` for one part. `M` and `R` are what stands for a
+ * media attachment and for the status replied to: their ids once known, a placeholder in a dry run.
+ */
+export interface MastodonStatus<M, R> {
+  readonly status: string;
+  readonly language?: string;
+  readonly visibility: MastodonVisibility;
+  readonly media_ids?: readonly M[];
+  readonly in_reply_to_id?: R;
+}
+
+/** What a part's status refers to: its media (first part only), the status it replies to. */
+export interface MastodonRefs<M, R> {
+  readonly media?: readonly M[];
+  readonly inReplyTo?: R;
+}
+
+/**
+ * The status for one Mastodon part, from the text the check measured: the post's `lang` as
+ * `language`, `public` visibility (the post model has no visibility or content warning yet), the
+ * media ids and the part replied to when given. The dry run and the sender both build it here.
+ *
+ * @example mastodonStatus(part, meta, { inReplyTo: '109348' })
+ * // { status: 'Deux', language: 'fr', visibility: 'public', in_reply_to_id: '109348' }
+ */
+export function mastodonStatus<M = never, R = never>(part: PartDetail, meta: PostMeta, refs: MastodonRefs<M, R> = {}): MastodonStatus<M, R> {
+  return {
+    status: part.text,
+    ...(meta.lang ? { language: meta.lang } : {}),
+    visibility: 'public',
+    ...(refs.media && refs.media.length > 0 ? { media_ids: refs.media } : {}),
+    ...(refs.inReplyTo !== undefined ? { in_reply_to_id: refs.inReplyTo } : {}),
+  };
+}
