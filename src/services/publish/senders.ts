@@ -1,6 +1,7 @@
 import type { CalendarConfig } from '../../core/config';
 import type { PlatformId } from '../../core/model';
 import { blueskySender } from './bluesky';
+import { mastodonSender } from './mastodon';
 import type { Sender, SenderPorts } from './sender';
 
 /**
@@ -12,6 +13,8 @@ export function createSender(network: PlatformId, config: CalendarConfig, ports:
   switch (network) {
     case 'bluesky':
       return blueskySender(settings, ports);
+    case 'mastodon':
+      return mastodonSender(settings ?? {}, ports);
     default:
       return undefined;
   }
