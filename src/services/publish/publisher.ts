@@ -168,7 +168,9 @@ export class Publisher {
     try {
       const account = await this.connect(sender);
       if (sent.length < parts.length) {
-        if (!sender.idempotent) await record({ kind: 'sending' });
+        // Written for every network: the entry then has a state (an entry with an id and none is
+        // one written by hand, left alone), and the calendar shows the post on its way.
+        await record({ kind: 'sending' });
         const outgoing: Outgoing = {
           file,
           meta,
