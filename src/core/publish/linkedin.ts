@@ -1,3 +1,5 @@
+import type { MediaItem } from '../model';
+import { linkedin } from '../platforms/linkedin';
 import type { PartDetail } from '../render';
 
 /**
@@ -25,8 +27,23 @@ function escape(text: string): string {
   return text.replace(RESERVED, (c) => `\\${c}`);
 }
 
-/** The body of `POST /rest/posts` for a post's LinkedIn text (LinkedIn has no threads: one part). */
-export function linkedinPostBody(part: PartDetail, author: string): Record<string, unknown> {
+/** An image of a LinkedIn post: its `urn:li:image:…` once uploaded (the calendar file in a dry run). */
+export interface LinkedinImage<I> {
+  readonly id: I;
+  readonly altText?: string;
+}
+
+/**
+ * The body of `POST /rest/posts` for a post's LinkedIn text (LinkedIn has no threads: one part).
+ * Images go in `content`: one as `media`, two or more as `multiImage` (the Posts API's two
+ * shapes), each with its alt text when there is one. The dry run and the sender both build
+ * their bodies here.
+ *
+ * @example linkedinPostBody(part, 'urn:li:organization:42', [{ id: 'urn:li:image:C4E…', altText: 'Un chat' }])
+ * // { author: 'urn:li:organization:42', commentary: '…', …, content: { media: { id: 'urn:li:image:C4E…', altText: 'Un chat' } } }
+ */
+export function linkedinPostBody<I = never>(part: PartDetail, author: string, images: readonly LinkedinImage<I>[] = []): Record<string, unknown> {
+  const shown = linkedinImages(images).map((i) => ({ id: i.id, ...(i.altText ? { altText: i.altText } : {}) }));
   return {
     author,
     commentary: littleText(part.text, part.hashtagEntities),
@@ -34,5 +51,16 @@ export function linkedinPostBody(part: PartDetail, author: string): Record<strin
     distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
     lifecycleState: 'PUBLISHED',
     isReshareDisabledByAuthor: false,
+    ...(shown.length === 1 ? { content: { media: shown[0] } } : shown.length > 1 ? { content: { multiImage: { images: shown } } } : {}),
   };
+}
+
+/** The images a post takes, in order: the first `linkedin.media.max` (20). */
+export function linkedinImages<T>(images: readonly T[]): T[] {
+  return images.slice(0, linkedin.media.max);
+}
+
+/** A dry run's stand-in for images not uploaded yet: the files as written and their alt texts. */
+export function pendingLinkedinImages(media: readonly MediaItem[]): Array<LinkedinImage<{ file: string }>> {
+  return linkedinImages(media).map((m) => ({ id: { file: m.file }, altText: m.alt ?? '' }));
 }

@@ -2,10 +2,10 @@ import type { CalendarConfig } from '../config';
 import type { LintResult } from '../lint';
 import type { PlatformId } from '../model';
 import { blueskyRecords, pendingImages } from './bluesky';
-import { linkedinPostBody } from './linkedin';
+import { linkedinPostBody, pendingLinkedinImages } from './linkedin';
 import { mastodonStatus } from './mastodon';
 import { mastodon } from '../platforms/mastodon';
-
+import { pendingXMedia, xTweetBody } from './x';
 
 /**
  * What a post's networks would receive, one request body per thread part, in order, built from
@@ -29,16 +29,14 @@ export function publishRequests(result: LintResult, config: CalendarConfig): Par
       case 'mastodon':
         out.mastodon = parts.map((p, i) => mastodonStatus(p, meta, { media: i === 0 ? media.slice(0, mastodon.media.max) : [], ...(i > 0 ? { inReplyTo: { part: i } } : {}) }));
         break;
-      case 'x':
-        out.x = parts.map((p, i) => ({
-          text: p.text,
-          ...(i === 0 && media.length > 0 ? { media: { media_ids: media.slice(0, 4).map((m) => ({ file: m.file, alt: m.description })) } } : {}),
-          ...(i > 0 ? { reply: { in_reply_to_tweet_id: { part: i } } } : {}),
-        }));
+      case 'x': {
+        const pending = pendingXMedia(meta.media);
+        out.x = parts.map((p, i) => xTweetBody(p, { mediaIds: i === 0 ? pending : [], replyTo: i > 0 ? { part: i } : undefined }));
         break;
+      }
       case 'linkedin': {
         const author = config.platforms.linkedin?.account?.handle ?? 'urn:li:person:(connected account)';
-        out.linkedin = parts.slice(0, 1).map((p) => linkedinPostBody(p, author));
+        out.linkedin = parts.slice(0, 1).map((p) => linkedinPostBody(p, author, pendingLinkedinImages(meta.media)));
         break;
       }
       default:

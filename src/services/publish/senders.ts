@@ -1,7 +1,9 @@
 import type { CalendarConfig } from '../../core/config';
 import type { PlatformId } from '../../core/model';
 import { blueskySender } from './bluesky';
+import { linkedinSender } from './linkedin';
 import { mastodonSender } from './mastodon';
+import { xSender } from './x';
 import type { Sender, SenderPorts } from './sender';
 
 /**
@@ -15,6 +17,10 @@ export function createSender(network: PlatformId, config: CalendarConfig, ports:
       return blueskySender(settings, ports);
     case 'mastodon':
       return mastodonSender(settings ?? {}, ports);
+    case 'x':
+      return xSender({ ...settings, ...(settings?.service ? { baseUrl: settings.service } : {}) }, ports);
+    case 'linkedin':
+      return linkedinSender({ ...settings, ...(settings?.service ? { baseUrl: settings.service } : {}) }, ports);
     default:
       return undefined;
   }

@@ -1,0 +1,63 @@
+import { HttpFailure, type Http, type HttpRequest, type HttpResponse } from '../../core/ports';
+import { retryAt } from './retry';
+import { SendError } from './sender';
+
+/**
+ * One call through the (already retrying) HTTP port, for senders: an answer of any status comes
+ * back as is; no answer at all becomes `SendError('no-answer')`, since the request may or may not
+ * have been acted on. `secret` (the token sent) is blanked out of the error's words.
+ *
+ * @example const response = await call(ports.http, { method: 'GET', url }, token)
+ */
+export async function call(http: Http, request: HttpRequest, secret: string): Promise<HttpResponse> {
+  try {
+    return await http.request(request);
+  } catch (error) {
+    if (error instanceof HttpFailure) throw new SendError('no-answer', redact(error.detail, secret));
+    throw error;
+  }
+}
+
+/**
+ * The `SendError` for a final error answer, as every sender maps them: 401 → `auth`,
+ * 429 → `rate-limited` (with when to try again, from the headers or `fallbackRetryAt`),
+ * 504 → `no-answer` (the gateway gave up, the server may have acted), other 5xx → `server`,
+ * other statuses → `rejected`, with the network's own words, `secret` blanked out.
+ *
+ * @example throw failure(response, 'You are not allowed to create a Tweet with duplicate content.', clock.now(), token)
+ */
+export function failure(response: HttpResponse, networkMessage: string, now: number, secret: string, fallbackRetryAt?: number): SendError {
+  const message = redact(networkMessage, secret);
+  const status = response.status;
+  if (status === 401) return new SendError('auth', message, status);
+  if (status === 429) return new SendError('rate-limited', message, status, retryAt(response, now) ?? fallbackRetryAt);
+  if (status === 504) return new SendError('no-answer', message, status);
+  if (status >= 500) return new SendError('server', message, status);
+  return new SendError('rejected', message, status);
+}
+
+/** The answer's body as JSON, or undefined when it is empty or not JSON. */
+export function jsonOf(response: HttpResponse): unknown {
+  if (response.body.length === 0) return undefined;
+  try {
+    return JSON.parse(new TextDecoder().decode(response.body)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The answer's body as text, cut to a length fit for an error message. */
+export function textOf(response: HttpResponse, max = 300): string {
+  const text = new TextDecoder().decode(response.body).trim();
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** `text` with every occurrence of `secret` replaced, so that no error ever carries a credential. */
+export function redact(text: string, secret: string): string {
+  return secret === '' ? text : text.split(secret).join('[redacted]');
+}
+
+/** A plain object's property, or undefined: for reading answers whose shape is not guaranteed. */
+export function field(value: unknown, name: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+}

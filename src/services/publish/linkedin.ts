@@ -1,0 +1,153 @@
+import type { SentPart } from '../../core/model';
+import type { PlatformSettings } from '../../core/platforms/types';
+import type { HttpRequest, HttpResponse } from '../../core/ports';
+import { linkedinImages, linkedinPostBody, type LinkedinImage } from '../../core/publish/linkedin';
+import { call, failure, field, jsonOf, textOf } from './failures';
+import { SendError, type Account, type Outgoing, type OutgoingMedia, type Sender, type SenderPorts } from './sender';
+
+/** `platforms.linkedin` from `.editorial.yaml`, and where the API is. */
+export interface LinkedinSettings extends PlatformSettings {
+  /** The API's origin: `https://api.linkedin.com` unless a test points it at a stand-in. */
+  readonly baseUrl?: string;
+  /** `Linkedin-Version`, `YYYYMM`. */
+  readonly version?: string;
+}
+
+/** Where LinkedIn's API is. */
+export const LINKEDIN_API = 'https://api.linkedin.com';
+
+/** The API version asked for: LinkedIn keeps each monthly version for a year, bump it before. */
+export const LINKEDIN_VERSION = '202610';
+
+const AUTHOR = /^urn:li:(person|organization):[^\s:]+$/;
+const DAY_MS = 86_400_000;
+
+interface Session {
+  readonly token: string;
+  readonly author: string;
+  readonly account: Account;
+}
+
+/**
+ * The LinkedIn sender, on the versioned Posts API (`POST /rest/posts`) with a member's OAuth
+ * token (`linkedin/access-token`). The author is `platforms.linkedin.account.handle` (a
+ * `urn:li:person:…` or `urn:li:organization:…`), else the member the token belongs to
+ * (`GET /v2/userinfo`). Images go through the Images API (initialise, then PUT the bytes) and
+ * into the post with their alt text. One part only: LinkedIn has no threads. LinkedIn has no
+ * idempotency key: the sender is not idempotent.
+ *
+ * @example const sender = linkedinSender(config.platforms.linkedin ?? {}, { http: retrying(new NodeHttp(), clock), secrets, clock })
+ */
+export function linkedinSender(settings: LinkedinSettings, ports: SenderPorts): Sender {
+  const base = (settings.baseUrl ?? LINKEDIN_API).replace(/\/+$/, '');
+  const version = settings.version ?? LINKEDIN_VERSION;
+  const configured = settings.account?.handle;
+  let session: Promise<Session> | undefined;
+
+  async function ask(token: string, request: HttpRequest): Promise<HttpResponse> {
+    const response = await call(ports.http, request, token);
+    if (response.status >= 200 && response.status < 300) return response;
+    throw fail(response, token);
+  }
+
+  function fail(response: HttpResponse, token: string): SendError {
+    // LinkedIn publishes no rate-limit headers; its daily limits reset at midnight UTC.
+    const now = ports.clock.now();
+    return failure(response, linkedinMessage(response), now, token, Math.floor(now / DAY_MS + 1) * DAY_MS);
+  }
+
+  function rest(token: string, path: string, body: unknown): HttpRequest {
+    return {
+      method: 'POST',
+      url: base + path,
+      headers: { authorization: `Bearer ${token}`, 'linkedin-version': version, 'x-restli-protocol-version': '2.0.0', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    };
+  }
+
+  async function login(): Promise<Session> {
+    if (configured !== undefined && !AUTHOR.test(configured)) {
+      throw new SendError('rejected', `platforms.linkedin.account.handle must be a urn:li:person:… or urn:li:organization:… URN, not "${configured}".`);
+    }
+    const token = await ports.secrets.get('linkedin', 'access-token');
+    if (!token) throw new SendError('auth', 'No LinkedIn access token is stored (linkedin/access-token).');
+    const me = await call(ports.http, { method: 'GET', url: `${base}/v2/userinfo`, headers: { authorization: `Bearer ${token}` } }, token);
+    if (configured !== undefined) {
+      // The token is checked; a 403 only says it lacks the `openid profile` scopes, which posting
+      // as a configured author does not need.
+      if (me.status !== 403 && (me.status < 200 || me.status >= 300)) throw fail(me, token);
+      const id = configured.slice(configured.lastIndexOf(':') + 1);
+      const url = configured.startsWith('urn:li:organization:') ? `https://www.linkedin.com/company/${id}/` : undefined;
+      return { token, author: configured, account: { name: settings.account?.name ?? configured, ...(url ? { url } : {}) } };
+    }
+    if (me.status < 200 || me.status >= 300) throw fail(me, token);
+    const info = jsonOf(me);
+    const sub = field(info, 'sub');
+    if (typeof sub !== 'string' || sub === '') throw new SendError('server', `LinkedIn answered ${me.status} without the member's id (sub).`, me.status);
+    const name = field(info, 'name');
+    const author = `urn:li:person:${sub}`;
+    return { token, author, account: { name: typeof name === 'string' && name !== '' ? name : author } };
+  }
+
+  function connected(): Promise<Session> {
+    session ??= login().catch((error: unknown) => {
+      session = undefined; // a failed login is tried again on the next call
+      throw error;
+    });
+    return session;
+  }
+
+  /** Uploads one image for `owner` and gives its `urn:li:image:…`. */
+  async function upload(token: string, owner: string, item: OutgoingMedia): Promise<string> {
+    const init = await ask(token, rest(token, '/rest/images?action=initializeUpload', { initializeUploadRequest: { owner } }));
+    const value = field(jsonOf(init), 'value');
+    const uploadUrl = field(value, 'uploadUrl');
+    const image = field(value, 'image');
+    if (typeof uploadUrl !== 'string' || typeof image !== 'string') {
+      throw new SendError('server', `LinkedIn answered ${init.status} to the upload of ${item.file} without an upload URL and image.`, init.status);
+    }
+    const bytes = await item.bytes();
+    // The token goes to LinkedIn's own hosts only, whatever address the answer gave.
+    const headers: Record<string, string> = { 'content-type': item.mime, ...(ownHost(uploadUrl, base) ? { authorization: `Bearer ${token}` } : {}) };
+    await ask(token, { method: 'PUT', url: uploadUrl, headers, body: bytes });
+    return image;
+  }
+
+  return {
+    network: 'linkedin',
+    idempotent: false,
+    async connect() {
+      return (await connected()).account;
+    },
+    async send(post: Outgoing, sent: (part: SentPart) => Promise<void>) {
+      const { token, author } = await connected();
+      const part = post.parts[0];
+      if (part === undefined || post.sent.length > 0) return;
+      const images: Array<LinkedinImage<string>> = [];
+      for (const item of linkedinImages(post.media)) images.push({ id: await upload(token, author, item), altText: item.alt });
+      const answer = await ask(token, rest(token, '/rest/posts', linkedinPostBody(part, author, images)));
+      const header = answer.headers['x-restli-id'];
+      // The post exists but its id is unknown: as uncertain as no answer at all.
+      if (!header) throw new SendError('no-answer', `LinkedIn answered ${answer.status} without the post's id (x-restli-id).`, answer.status);
+      const id = header.includes('%') ? decodeURIComponent(header) : header;
+      await sent({ id, url: `https://www.linkedin.com/feed/update/${id}/` });
+    },
+  };
+}
+
+/** LinkedIn's own words for an error answer: `{ message, status, serviceErrorCode }`. */
+function linkedinMessage(response: HttpResponse): string {
+  const message = field(jsonOf(response), 'message');
+  return typeof message === 'string' && message !== '' ? message : textOf(response) || `HTTP ${response.status}`;
+}
+
+/** Whether an upload address is LinkedIn's (or the configured API's, for a stand-in). */
+function ownHost(url: string, base: string): boolean {
+  try {
+    const target = new URL(url);
+    if (target.origin === new URL(base).origin) return true;
+    return target.protocol === 'https:' && (target.hostname === 'linkedin.com' || target.hostname.endsWith('.linkedin.com'));
+  } catch {
+    return false;
+  }
+}

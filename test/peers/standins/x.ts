@@ -1,0 +1,216 @@
+/**
+ * A stand-in for X's API v2, written from X's documentation (no X server can run here), for the
+ * X sender's tests. What it does, and where each behaviour comes from:
+ *
+ * DOCUMENTED
+ * - `POST /2/tweets` takes `{ text, media: { media_ids }, reply: { in_reply_to_tweet_id } }` and
+ *   answers `201 { data: { id, text } }`; ids are strings of digits
+ *   (https://docs.x.com/x-api/posts/creation-of-a-post).
+ * - `GET /2/users/me` answers the authenticated user, `{ data: { id, name, username } }`
+ *   (https://docs.x.com/x-api/users/lookup/introduction).
+ * - `POST /2/media/upload`, the one-shot upload: JSON `{ media (base64), media_category,
+ *   media_type }` with `media_category` one of `tweet_image`, `dm_image`, `subtitles` and
+ *   `media_type` an image or subtitle type, answering `{ data: { id, media_key, size,
+ *   expires_after_secs } }` (https://docs.x.com/x-api/media/upload-media).
+ * - `POST /2/media/metadata` takes `{ id, metadata: { alt_text: { text } } }`, alt text up to
+ *   1,000 characters (https://docs.x.com/x-api/media/create-media-metadata).
+ * - A post holds up to 4 images (https://docs.x.com/x-api/media/quickstart/best-practices).
+ * - Text is measured as twitter-text measures it, 280 weighted characters (25,000 with Premium)
+ *   (https://docs.x.com/fundamentals/counting-characters).
+ * - `x-rate-limit-limit`, `x-rate-limit-remaining`, `x-rate-limit-reset` (epoch seconds) on every
+ *   answer, and `429` with `{ errors: [{ code: 88, message: 'Rate limit exceeded' }] }` past the
+ *   limit (https://docs.x.com/fundamentals/rate-limits); `POST /2/tweets` allows 200 requests per
+ *   15 minutes per user (https://docs.x.com/x-api/posts/manage-tweets/migrate/overview).
+ * - Errors are problems `{ title, detail, type, status }`, invalid requests with
+ *   `errors: [{ message }]` (the `Problem` schema of the pages above).
+ *
+ * OBSERVED in reports of the real API (not in the docs)
+ * - 401 `{ title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' }` as
+ *   `application/problem+json` (github.com/plhery/node-twitter-api-v2/issues/425).
+ * - A text the account already posted → 403 `{ detail: 'You are not allowed to create a Tweet
+ *   with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 }`, without the
+ *   existing post's id (github.com/akrherz/iembot/issues/163, plhery/node-twitter-api-v2#469).
+ * - Unknown media ids → 400 `Your media IDs are invalid.` (plhery/node-twitter-api-v2#375); a
+ *   body without `application/json` → 400 `Requests with bodies must have content-type of
+ *   application/json.` (plhery/node-twitter-api-v2#591); no media → `media parameter is missing.`
+ *   (plhery/node-twitter-api-v2#569).
+ *
+ * ASSUMED
+ * - Too long a text → 403 problem `Tweet needs to be a bit shorter.`: v1.1's 403 wording
+ *   (github.com/karadaisy/brevity/issues/8), kept for v2 by analogy with the duplicate's 403;
+ *   the v2 answer is not documented.
+ * - An image up to 5 MB (v1.1's upload docs; the v2 page gives no size).
+ * - Duplicates are looked for among all the account's posts (X's window is unpublished).
+ * - A reply to an unknown post → 400; an empty post (no text, no media) → 400; wording ours.
+ * - The metadata answer's shape `{ data: { id, associated_metadata } }`; too long an alt text → 400.
+ * - `GET /2/users/me` allows 75 and each media endpoint 500 requests per 15 minutes.
+ * - Authentication is checked before rate limits; a 401 counts against no limit.
+ */
+import twitter, { type ParseTweetOptions } from 'twitter-text';
+import { bearer, jsonBody, StandinServer, type Answer, type RecordedRequest } from './server';
+import { RateWindow } from './rateWindow';
+
+/** An endpoint the stand-in serves, as `'METHOD /path'`. */
+export type XEndpoint = 'GET /2/users/me' | 'POST /2/tweets' | 'POST /2/media/upload' | 'POST /2/media/metadata';
+
+export interface XStandinOptions {
+  /** The one access token accepted. */
+  readonly token?: string;
+  readonly user?: { readonly id: string; readonly name: string; readonly username: string };
+  /** Premium accounts may post 25,000 weighted characters. */
+  readonly premium?: boolean;
+  /** Requests per window, by endpoint (defaults above). */
+  readonly limits?: Partial<Record<XEndpoint, { readonly limit: number; readonly windowMs: number }>>;
+  /** Epoch milliseconds: a test's fake clock, so that waits for a reset take no time. */
+  readonly now?: () => number;
+}
+
+/** An uploaded image. */
+export interface XMedia {
+  readonly id: string;
+  readonly type: string;
+  readonly bytes: Uint8Array;
+  alt?: string;
+}
+
+/** A created post, as stored. */
+export interface XTweet {
+  readonly id: string;
+  readonly text: string;
+  readonly media: readonly XMedia[];
+  readonly replyTo?: string;
+  /** The request body, parsed. */
+  readonly body: unknown;
+}
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+const DEFAULT_LIMITS: Record<XEndpoint, { limit: number; windowMs: number }> = {
+  'GET /2/users/me': { limit: 75, windowMs: FIFTEEN_MINUTES },
+  'POST /2/tweets': { limit: 200, windowMs: FIFTEEN_MINUTES },
+  'POST /2/media/upload': { limit: 500, windowMs: FIFTEEN_MINUTES },
+  'POST /2/media/metadata': { limit: 500, windowMs: FIFTEEN_MINUTES },
+};
+const UPLOAD_CATEGORIES = ['tweet_image', 'dm_image', 'subtitles'];
+const UPLOAD_TYPES = ['text/srt', 'text/vtt', 'image/jpeg', 'image/bmp', 'image/png', 'image/webp', 'image/pjpeg', 'image/tiff'];
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+const INVALID = { title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'https://api.twitter.com/2/problems/invalid-request' };
+
+// The package exports its configurations, but its type declarations omit them.
+const { configs } = twitter as unknown as { configs: { version3: Required<ParseTweetOptions> } };
+
+/** The X stand-in: `await XStandin.start({ now: () => clock.now() })`, then `tweets`. */
+export class XStandin extends StandinServer {
+  readonly token: string;
+  readonly user: { readonly id: string; readonly name: string; readonly username: string };
+  /** Every post created, in order. */
+  readonly tweets: XTweet[] = [];
+  /** Every image uploaded, by id. */
+  readonly media = new Map<string, XMedia>();
+  private readonly windows = new Map<string, RateWindow>();
+  private readonly maxLength: number;
+  private nextId = 1_870_000_000_000_000_000n;
+
+  private constructor(options: XStandinOptions) {
+    super();
+    this.token = options.token ?? 'x-test-token';
+    this.user = options.user ?? { id: '1500000000000000001', name: 'Nova', username: 'nova_app' };
+    this.maxLength = options.premium ? 25_000 : configs.version3.maxWeightedTweetLength;
+    const now = options.now ?? Date.now;
+    for (const [endpoint, { limit, windowMs }] of Object.entries({ ...DEFAULT_LIMITS, ...options.limits })) this.windows.set(endpoint, new RateWindow(limit, windowMs, now));
+  }
+
+  /** Starts a stand-in on 127.0.0.1 and an ephemeral port. */
+  static start(options: XStandinOptions = {}): Promise<XStandin> {
+    return new XStandin(options).listen();
+  }
+
+  protected override handle(request: RecordedRequest): Answer {
+    if (bearer(request) !== this.token) return problem(401, { title: 'Unauthorized', type: 'about:blank', detail: 'Unauthorized' });
+    const endpoint = `${request.method} ${request.pathname}`;
+    const window = this.windows.get(endpoint);
+    if (!window) return problem(404, { title: 'Not Found Error', type: 'https://api.twitter.com/2/problems/resource-not-found', detail: `No route ${endpoint}.` });
+    if (!window.take()) return { status: 429, body: { errors: [{ code: 88, message: 'Rate limit exceeded' }] } };
+    if (request.method === 'GET') return { status: 200, body: { data: this.user } };
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return invalid('Requests with bodies must have content-type of application/json.');
+    const body = jsonBody(request);
+    if (typeof body !== 'object' || body === null) return invalid('The request body is not a JSON object.');
+    switch (endpoint) {
+      case 'POST /2/tweets':
+        return this.createTweet(body as Record<string, unknown>);
+      case 'POST /2/media/upload':
+        return this.upload(body as Record<string, unknown>);
+      default:
+        return this.describe(body as Record<string, unknown>);
+    }
+  }
+
+  protected override headersFor(request: RecordedRequest): Record<string, string> {
+    const window = this.windows.get(`${request.method} ${request.pathname}`);
+    if (!window || bearer(request) !== this.token) return {};
+    return {
+      'x-rate-limit-limit': String(window.limit),
+      'x-rate-limit-remaining': String(window.remaining),
+      'x-rate-limit-reset': String(Math.ceil(window.resetAt / 1000)),
+    };
+  }
+
+  private createTweet(body: Record<string, unknown>): Answer {
+    const text = body['text'];
+    if (text !== undefined && typeof text !== 'string') return invalid('`text` must be a string.');
+    const mediaIds = (body['media'] as { media_ids?: unknown } | undefined)?.media_ids ?? [];
+    if (!Array.isArray(mediaIds) || mediaIds.length > 4 || mediaIds.some((id) => typeof id !== 'string' || !this.media.has(id))) return invalid('Your media IDs are invalid.');
+    if (!text && mediaIds.length === 0) return invalid('A post needs a text or media.');
+    const replyTo = (body['reply'] as { in_reply_to_tweet_id?: unknown } | undefined)?.in_reply_to_tweet_id;
+    if (replyTo !== undefined && (typeof replyTo !== 'string' || !this.tweets.some((t) => t.id === replyTo))) return invalid('The post replied to does not exist.');
+    if (text && twitter.parseTweet(text, { ...configs.version3, maxWeightedTweetLength: this.maxLength }).weightedLength > this.maxLength) {
+      return problem(403, { title: 'Forbidden', type: 'about:blank', detail: 'Tweet needs to be a bit shorter.' });
+    }
+    if (text && this.tweets.some((t) => t.text === text)) {
+      return problem(403, { title: 'Forbidden', type: 'about:blank', detail: 'You are not allowed to create a Tweet with duplicate content.' });
+    }
+    const tweet: XTweet = {
+      id: this.id(),
+      text: text ?? '',
+      media: (mediaIds as string[]).map((id) => this.media.get(id)!),
+      ...(typeof replyTo === 'string' ? { replyTo } : {}),
+      body,
+    };
+    this.tweets.push(tweet);
+    return { status: 201, body: { data: { id: tweet.id, text: tweet.text } } };
+  }
+
+  private upload(body: Record<string, unknown>): Answer {
+    const { media, media_category: category, media_type: type } = body;
+    if (typeof media !== 'string' || media === '') return invalid('media parameter is missing.');
+    if (typeof category !== 'string' || !UPLOAD_CATEGORIES.includes(category)) return invalid(`media_category must be one of ${UPLOAD_CATEGORIES.join(', ')}.`);
+    if (typeof type !== 'string' || !UPLOAD_TYPES.includes(type)) return invalid(`media_type must be one of ${UPLOAD_TYPES.join(', ')}.`);
+    if (media.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(media)) return invalid('media is not valid base64.');
+    const bytes = new Uint8Array(Buffer.from(media, 'base64'));
+    if (bytes.length > MAX_IMAGE_BYTES) return invalid(`File size exceeds ${MAX_IMAGE_BYTES} bytes.`);
+    const id = this.id();
+    this.media.set(id, { id, type, bytes });
+    return { status: 200, body: { data: { id, media_key: `3_${id}`, size: bytes.length, expires_after_secs: 86_400 } } };
+  }
+
+  private describe(body: Record<string, unknown>): Answer {
+    const id = body['id'];
+    const text = (body['metadata'] as { alt_text?: { text?: unknown } } | undefined)?.alt_text?.text;
+    const media = typeof id === 'string' ? this.media.get(id) : undefined;
+    if (!media) return invalid('The media id is not valid.');
+    if (typeof text !== 'string' || text.length > 1000) return invalid('alt_text.text must be a string of at most 1000 characters.');
+    media.alt = text;
+    return { status: 200, body: { data: { id, associated_metadata: { alt_text: { text } } } } };
+  }
+
+  private id(): string {
+    return String(this.nextId++);
+  }
+}
+
+function problem(status: number, fields: { title: string; type: string; detail: string }): Answer {
+  return { status, headers: { 'content-type': 'application/problem+json' }, body: { ...fields, status } };
+}
+
+function invalid(message: string): Answer {
+  return { status: 400, body: { errors: [{ message }], ...INVALID } };
+}
