@@ -4,6 +4,8 @@ import { PostCodeActions } from './codeActions';
 import { CalendarPanel } from './calendarPanel';
 import { PreviewPanel } from './previewPanel';
 import { commandTable } from './commands';
+import { connectNetwork, modalConfirm, publishPost, SecretStorageSecrets, type PublishingContext } from './publishing';
+import type { PlatformId } from '../core/model';
 import { isViewState } from '../webview/protocol';
 import { DocsLinks } from './convert';
 import { LiveLinter } from './liveLinter';
@@ -27,6 +29,8 @@ export interface EditorialCalendarApi {
   readonly calendarPanel: () => CalendarPanel | undefined;
   /** The open preview panel, if any. */
   readonly previewPanel: () => PreviewPanel | undefined;
+  /** Publishing's context: tests answer its confirmation themselves. */
+  readonly publishing: PublishingContext;
 }
 
 export function activate(context: vscode.ExtensionContext): EditorialCalendarApi {
@@ -55,6 +59,14 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
   const previewDeps = { extensionUri: context.extensionUri, calendars, linter, media };
   const commands = commandTable({ calendars, index, linter, postsView, openCalendar: (anchor?: string) => CalendarPanel.show(calendarDeps, anchor) });
   commands['editorialCalendar.openPreview'] = (uri?: vscode.Uri) => PreviewPanel.show(previewDeps, uri);
+  const publishing: PublishingContext = { calendars, media, secrets: new SecretStorageSecrets(context.secrets), confirm: modalConfirm };
+  commands['editorialCalendar.connectNetwork'] = (network?: PlatformId, given?: Record<string, string>) => connectNetwork(publishing, network, given);
+  commands['editorialCalendar.publishPost'] = async (target?: vscode.Uri | { kind: 'post'; post: { uri: string } }) => {
+    const uri = target instanceof vscode.Uri ? target : target && 'post' in target ? vscode.Uri.parse(target.post.uri) : vscode.window.activeTextEditor?.document.uri;
+    if (uri && calendars.postOf(uri)) return publishPost(publishing, uri);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a post of the editorial calendar first.'));
+    return undefined;
+  };
   for (const [id, run] of Object.entries(commands)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
   }
@@ -87,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
       (progress) => index.rebuild({ progress }),
     );
   })();
-  return { calendars, index, linter, statusBar, postsView, indexed, activationMs: performance.now() - started, calendarPanel: () => CalendarPanel.instance, previewPanel: () => PreviewPanel.instance };
+  return { calendars, index, linter, statusBar, postsView, indexed, activationMs: performance.now() - started, calendarPanel: () => CalendarPanel.instance, previewPanel: () => PreviewPanel.instance, publishing };
 }
 
 export function deactivate(): void {}

@@ -8,7 +8,10 @@ import { MediaProbe } from '../../src/services/media';
 import { Publisher, type PublishCalendar } from '../../src/services/publish/publisher';
 import { SendError, type Outgoing, type Sender } from '../../src/services/publish/sender';
 import { InMemoryWorkspace } from './inMemoryWorkspace';
-import { FakeClock } from './publishPorts';
+import { FakeClock, MemorySecrets } from './publishPorts';
+import { lintText } from './helpers';
+import { PUBLISHED_NETWORKS, REPEATABLE_NETWORKS } from '../../src/core/publish/networks';
+import { createSender } from '../../src/services/publish/senders';
 
 const ROOT = '/cal';
 const FILE = '/cal/posts/launch.md';
@@ -182,5 +185,25 @@ describe('the publisher', () => {
     const outcome = await publisher.publish(calendar, FILE, { due: true });
     assert.match((outcome.networks[0] as { message: string }).message, /X refused the credentials \(Unauthorized\): reconnect the account/);
     assert.match(await file(), /state: failed/);
+  });
+});
+
+describe('publishing results on the post', () => {
+  it('shows a failed network and an unanswered call as warnings on results, not as errors', () => {
+    const text = '---\ndate: 2026-12-01T09:30\nplatforms: [bluesky, x, mastodon]\nstatus: approved\nresults:\n  bluesky:\n    state: failed\n    error: "Bluesky refused the post: InvalidRequest"\n    status: 400\n  x:\n    state: sending\n    parts: [{ id: "1" }]\n  mastodon:\n    state: sending\n---\nNova\n';
+    const result = lintText(text);
+    const found = result.diagnostics.filter((d) => d.code.startsWith('publish.')).map((d) => [d.code, d.severity, d.platform, d.message]);
+    assert.deepEqual(found, [
+      ['publish.failed', 'warning', 'bluesky', 'Not published on Bluesky: Bluesky refused the post: InvalidRequest (publish again to retry).'],
+      ['publish.unknown', 'warning', 'x', 'Unknown whether this post went out on X: a publishing run stopped during a call (1 part(s) recorded). Check the account before publishing again.'],
+    ]);
+  });
+
+  it('has each sender say it can repeat a call exactly where the core says so', () => {
+    const ports = { http: { request: async () => ({ status: 500, headers: {}, body: new Uint8Array() }) }, secrets: new MemorySecrets({}), clock: new FakeClock() };
+    for (const network of PUBLISHED_NETWORKS) {
+      const sender = createSender(network, { ...CONFIG, platforms: { mastodon: { instance: 'http://127.0.0.1:1' } } }, ports);
+      assert.equal(sender?.idempotent, REPEATABLE_NETWORKS.includes(network), network);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { linkCountRule } from './linkCount';
 import { mediaAltRule } from './mediaAlt';
 import { mediaCountRule } from './mediaCount';
 import { mediaFilesRule } from './mediaFiles';
+import { publishResultsRule } from './publishResults';
 import type { Rule } from './rule';
 import { threadSupportRule } from './threadSupport';
 import { variantsRule } from './variants';
@@ -26,4 +27,5 @@ export const RULES: readonly Rule[] = [
   mediaFilesRule,
   mediaAltRule,
   mediaCountRule,
+  publishResultsRule,
 ];
