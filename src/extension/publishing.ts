@@ -178,7 +178,8 @@ export async function publishPost(ctx: PublishingContext, uri: vscode.Uri): Prom
       },
     }),
   );
-  await summarise(outcome.networks);
+  // Not awaited: the notification stays until dismissed, the command is done.
+  void summarise(outcome.networks);
   return outcome.networks;
 }
 

@@ -30,19 +30,14 @@ describe('the per-network preview in a real VS Code', () => {
     // A debounce of 10 s: diagnostics lag behind, the preview must not. (The settings change
     // reloads the calendars and checks open posts again: wait for that first.)
     const { calendars } = await api();
-    // The extension's own listener runs before this one (registered first): once this one has
-    // fired, the setting's reload is queued, and the load below runs after it.
-    const seen = new Promise<void>((resolve) => {
-      const sub = vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration('editorialCalendar.lintDelay')) return;
-        sub.dispose();
-        resolve();
-      });
-    });
+    // Settings events may arrive late (the previous test's reset among them), each reloading the
+    // calendars and checking open posts at once: wait until they have stopped coming, then for
+    // the reloads they queued.
+    let lastEvent = Date.now();
+    const sub = vscode.workspace.onDidChangeConfiguration(() => (lastEvent = Date.now()));
     await vscode.workspace.getConfiguration('editorialCalendar').update('lintDelay', 10_000, vscode.ConfigurationTarget.Workspace);
-    await seen;
-    // Loads run one after the other: once this one is done, every reload queued before it (this
-    // setting's, and the previous test's reset) has checked the open posts.
+    await until('settings events to stop', () => Date.now() - lastEvent > 500 && vscode.workspace.getConfiguration('editorialCalendar').get('lintDelay') === 10_000);
+    sub.dispose();
     await calendars.load();
     const uri = file('posts/2026/12/01-two-days-to-go.md');
     const editor = await vscode.window.showTextDocument(uri);

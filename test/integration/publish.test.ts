@@ -1,0 +1,83 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import { formatInZone } from '../../src/core/zone';
+import type { NetworkOutcome } from '../../src/services/publish/publisher';
+import { startMastodon, type MastodonStandIn } from '../peers/standins/mastodon';
+import { api, file, until } from './helpers';
+
+const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+
+/**
+ * Publishing from a real VS Code, to a stand-in Mastodon server (no real one installs here: see
+ * test/peers/standins/mastodon.ts for what it follows of Mastodon's documented API).
+ */
+describe('publishing in a real VS Code', () => {
+  let mastodon: MastodonStandIn;
+  let config: string;
+  const configUri = () => file('.editorial.yaml');
+  const post = () => file('posts/2026/12/31-publish-from-vscode.md');
+
+  before(async () => {
+    mastodon = await startMastodon({ token: 'integration-token-5b2e' });
+    config = await read(configUri());
+    const { calendars } = await api();
+    await write(configUri(), config.replace('instance: https://mastodon.social', `instance: ${mastodon.url}`));
+    await until('the calendar to read the new instance', () => calendars.all[0]?.config.platforms.mastodon?.instance === mastodon.url);
+  });
+
+  after(async () => {
+    await write(configUri(), config);
+    await vscode.workspace.fs.delete(post(), { useTrash: false }).then(undefined, () => undefined);
+    await mastodon?.close();
+  });
+
+  it('connects a network, publishes the post after a confirmation, and writes its results into the file', async () => {
+    const account = await vscode.commands.executeCommand<string | undefined>('editorialCalendar.connectNetwork', 'mastodon', { 'access-token': mastodon.token });
+    assert.equal(account, '@nova@mastodon.example');
+
+    // Five minutes ago, Paris time: within the publishing window.
+    const date = formatInZone(Date.now() - 5 * 60_000, 'Europe/Paris').replace(' ', 'T');
+    const text = `---\ntitle: Bonne année\ndate: ${date}\nplatforms: [mastodon]\nstatus: approved # validé par Léa\n---\nBonne année à toutes et à tous ! #Nova\n`;
+    await write(post(), text);
+    const { publishing } = await api();
+    const asked: string[] = [];
+    publishing.confirm = async (message, detail) => {
+      asked.push(message, detail);
+      return true;
+    };
+    const outcomes = await vscode.commands.executeCommand<readonly NetworkOutcome[] | undefined>('editorialCalendar.publishPost', post());
+    assert.deepEqual(outcomes?.map((o) => [o.network, o.kind]), [['mastodon', 'published']]);
+    assert.match(asked[0]!, /Bonne année/);
+    assert.match(asked[1]!, /Mastodon.*@nova@mastodon\.example/, 'the confirmation names the account');
+
+    assert.deepEqual(mastodon.statuses.map((s) => s.text), ['Bonne année à toutes et à tous ! #Nova']);
+    const saved = await read(post());
+    assert.match(saved, /^status: published # validé par Léa$/m, 'the comment is kept');
+    const data = parse(saved.split('---\n')[1]!) as { results: { mastodon: { state: string; url: string; parts: unknown[] } } };
+    assert.equal(data.results.mastodon.state, 'published');
+    assert.equal(data.results.mastodon.parts.length, 1);
+    assert.ok(saved.endsWith('---\nBonne année à toutes et à tous ! #Nova\n'), 'the body is untouched');
+    assert.ok(!saved.includes(mastodon.token), 'no token in the file');
+
+    // Publishing again sends nothing.
+    publishing.confirm = async () => assert.fail('not asked: nothing is left to send');
+    assert.equal(await vscode.commands.executeCommand('editorialCalendar.publishPost', post()), undefined);
+    assert.equal(mastodon.statuses.length, 1);
+  });
+
+  it('does not publish a post with unsaved changes, nor one that is not approved', async () => {
+    const date = formatInZone(Date.now() - 60_000, 'Europe/Paris').replace(' ', 'T');
+    await write(post(), `---\ndate: ${date}\nplatforms: [mastodon]\nstatus: draft\n---\nBrouillon\n`);
+    const { publishing } = await api();
+    publishing.confirm = async () => assert.fail('never asked');
+    assert.equal(await vscode.commands.executeCommand('editorialCalendar.publishPost', post()), undefined);
+    const editor = await vscode.window.showTextDocument(post());
+    await editor.edit((b) => b.replace(new vscode.Range(3, 0, 3, 13), 'status: approved'));
+    assert.equal(await vscode.commands.executeCommand('editorialCalendar.publishPost', post()), undefined, 'unsaved: not published');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.equal(mastodon.statuses.length, 1);
+  });
+});
