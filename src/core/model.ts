@@ -143,6 +143,18 @@ export interface PublishResult {
   readonly retryAfter?: string;
 }
 
+/** A poll, as `poll: { options: [...], duration: 1d, question? }` in the frontmatter. */
+export interface Poll {
+  /** The choices, in order. */
+  readonly options: readonly string[];
+  /** How long it stays open, milliseconds. */
+  readonly duration: number;
+  /** As written, e.g. `1d`. */
+  readonly durationText: string;
+  /** LinkedIn asks a question above the choices; the others show the post's text. */
+  readonly question?: string;
+}
+
 /** The frontmatter of a post once read and checked; fields are absent when missing or invalid. */
 export interface PostMeta {
   readonly title?: string;
@@ -161,6 +173,7 @@ export interface PostMeta {
   readonly tags: readonly string[];
   readonly lang?: string;
   readonly media: readonly MediaItem[];
+  readonly poll?: Poll;
   readonly approvals: readonly Approval[];
   readonly results: Readonly<Partial<Record<PlatformId, PublishResult>>>;
 }

@@ -20,6 +20,7 @@ import {
   type PostMeta,
   type PostStatus,
   type PublishResult,
+  type Poll,
   type SentPart,
   PUBLISH_STATES,
   type Severity,
@@ -29,7 +30,7 @@ import { LineIndex } from './text/lineIndex';
 import { closest } from './text/suggest';
 
 /** The frontmatter fields a post may have. */
-export const POST_FIELDS = ['title', 'date', 'notAfter', 'platforms', 'status', 'campaign', 'tags', 'lang', 'media', 'approvals', 'results'] as const;
+export const POST_FIELDS = ['title', 'date', 'notAfter', 'platforms', 'status', 'campaign', 'tags', 'lang', 'media', 'poll', 'approvals', 'results'] as const;
 
 /** A media item with where it is written, for diagnostics and fixes. */
 export interface MediaEntry {
@@ -208,6 +209,7 @@ class MetaReader {
     const status = this.status();
     const date = this.date(status);
     const notAfter = this.notAfter(date.date);
+    const poll = this.poll();
     return {
       title: this.string('title'),
       ...date,
@@ -218,6 +220,7 @@ class MetaReader {
       tags: this.stringList('tags'),
       lang: this.string('lang'),
       media: this.mediaItems(),
+      ...(poll ? { poll } : {}),
       approvals: this.approvals(),
       results: this.results(),
     };
@@ -378,6 +381,24 @@ class MetaReader {
       this.media.push({ item: { file: file.value, ...(altText !== undefined ? { alt: altText } : {}) }, index, start, end, fileEnd: this.span(file)[1], bare: false });
     });
     return this.media.map((m) => m.item);
+  }
+
+  /** `poll: { options: [...], duration: 1d, question? }`; a poll not written so is reported. */
+  private poll(): Poll | undefined {
+    const pair = this.pairs.get('poll');
+    const node = pair?.value;
+    if (!pair || !node || (isScalar(node) && node.value === null)) return undefined;
+    const [start, end] = this.span(node);
+    const value = isMap(node) ? (node.toJSON() as Record<string, unknown>) : undefined;
+    const options = value?.['options'];
+    const durationText = value?.['duration'] === undefined || value['duration'] === null ? undefined : String(value['duration']);
+    const duration = durationText !== undefined ? parseDuration(durationText) : undefined;
+    const question = value?.['question'];
+    if (!value || !Array.isArray(options) || !options.every((o) => typeof o === 'string' || typeof o === 'number') || duration === undefined || (question !== undefined && question !== null && typeof question !== 'string')) {
+      this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-poll', start, end });
+      return undefined;
+    }
+    return { options: options.map(String), duration, durationText: durationText!, ...(typeof question === 'string' ? { question } : {}) };
   }
 
   private approvals(): Approval[] {

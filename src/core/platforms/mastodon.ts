@@ -51,6 +51,8 @@ export const mastodon: PlatformRules = {
   hashtags: mastodonHashtags,
   links: (text) => twitterTextLinks(text, false),
   threads: true,
+  // The instance's configuration.polls; Mastodon's defaults: 4 options of 50 characters, 5 minutes to about a month.
+  polls: { minOptions: 2, maxOptions: 4, maxOptionLength: 50, minDuration: 300_000, maxDuration: 2_629_746_000 },
   media: { max: 4, required: false },
   display: {
     mentions: mastodonMentions,

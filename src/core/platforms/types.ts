@@ -95,6 +95,23 @@ export interface PlatformRules {
   readonly maxLinks?: number;
   /** Limit of the post's title where the network shows one (YouTube, Pinterest). */
   readonly titleLimit?: number;
+  /** What a poll may be, where the network publishes polls; absent: it has none. */
+  readonly polls?: PollRules;
   /** How the feed shows the post. */
   readonly display: Display;
+}
+
+/** A network's poll limits, from its API documentation. */
+export interface PollRules {
+  readonly minOptions: number;
+  readonly maxOptions: number;
+  /** Characters (graphemes) per option. */
+  readonly maxOptionLength: number;
+  /** Shortest and longest time open, milliseconds. */
+  readonly minDuration: number;
+  readonly maxDuration: number;
+  /** Where only some durations exist (LinkedIn), those, milliseconds. */
+  readonly durations?: readonly number[];
+  /** Characters of the question, where the network asks one (LinkedIn). */
+  readonly maxQuestionLength?: number;
 }

@@ -34,6 +34,8 @@ export const x: PlatformRules = {
   },
   links: (text) => twitterTextLinks(text),
   threads: true,
+  // POST /2/tweets poll: 2–4 options of 1–25 characters, duration_minutes 5–10,080.
+  polls: { minOptions: 2, maxOptions: 4, maxOptionLength: 25, minDuration: 5 * 60_000, maxDuration: 7 * 86_400_000 },
   media: { max: 4, required: false },
   display: {
     mentions: (text) => twitter.extractMentionsWithIndices(text).map((m) => ({ start: m.indices[0], end: m.indices[1], handle: m.screenName })),

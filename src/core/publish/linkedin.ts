@@ -1,4 +1,4 @@
-import type { MediaItem } from '../model';
+import type { MediaItem, Poll } from '../model';
 import { linkedin } from '../platforms/linkedin';
 import type { PartDetail } from '../render';
 
@@ -42,8 +42,16 @@ export interface LinkedinImage<I> {
  * @example linkedinPostBody(part, 'urn:li:organization:42', [{ id: 'urn:li:image:C4E…', altText: 'Un chat' }])
  * // { author: 'urn:li:organization:42', commentary: '…', …, content: { media: { id: 'urn:li:image:C4E…', altText: 'Un chat' } } }
  */
-export function linkedinPostBody<I = never>(part: PartDetail, author: string, images: readonly LinkedinImage<I>[] = []): Record<string, unknown> {
+export function linkedinPostBody<I = never>(part: PartDetail, author: string, images: readonly LinkedinImage<I>[] = [], poll?: Poll): Record<string, unknown> {
   const shown = linkedinImages(images).map((i) => ({ id: i.id, ...(i.altText ? { altText: i.altText } : {}) }));
+  // A post holds a poll or images, not both: the poll wins (the check says so).
+  const content = poll
+    ? { poll: { question: poll.question ?? '', options: poll.options.map((text) => ({ text })), settings: { duration: POLL_DURATIONS[Math.round(poll.duration / 86_400_000)] ?? 'THREE_DAYS' } } }
+    : shown.length === 1
+      ? { media: shown[0] }
+      : shown.length > 1
+        ? { multiImage: { images: shown } }
+        : undefined;
   return {
     author,
     commentary: littleText(part.text, part.hashtagEntities),
@@ -51,9 +59,12 @@ export function linkedinPostBody<I = never>(part: PartDetail, author: string, im
     distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
     lifecycleState: 'PUBLISHED',
     isReshareDisabledByAuthor: false,
-    ...(shown.length === 1 ? { content: { media: shown[0] } } : shown.length > 1 ? { content: { multiImage: { images: shown } } } : {}),
+    ...(content ? { content } : {}),
   };
 }
+
+/** The Posts API's poll durations, by days. */
+const POLL_DURATIONS: Readonly<Record<number, string>> = { 1: 'ONE_DAY', 3: 'THREE_DAYS', 7: 'SEVEN_DAYS', 14: 'FOURTEEN_DAYS' };
 
 /** The images a post takes, in order: the first `linkedin.media.max` (20). */
 export function linkedinImages<T>(images: readonly T[]): T[] {

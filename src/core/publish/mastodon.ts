@@ -1,4 +1,4 @@
-import type { PostMeta } from '../model';
+import type { Poll, PostMeta } from '../model';
 import type { PartDetail } from '../render';
 
 /** Who sees a status (`POST /api/v1/statuses`' `visibility`). */
@@ -14,12 +14,15 @@ export interface MastodonStatus<M, R> {
   readonly visibility: MastodonVisibility;
   readonly media_ids?: readonly M[];
   readonly in_reply_to_id?: R;
+  readonly poll?: { readonly options: readonly string[]; readonly expires_in: number };
 }
 
 /** What a part's status refers to: its media (first part only), the status it replies to. */
 export interface MastodonRefs<M, R> {
   readonly media?: readonly M[];
   readonly inReplyTo?: R;
+  /** The post's poll, on the first part. */
+  readonly poll?: Poll | undefined;
 }
 
 /**
@@ -37,5 +40,7 @@ export function mastodonStatus<M = never, R = never>(part: PartDetail, meta: Pos
     visibility: 'public',
     ...(refs.media && refs.media.length > 0 ? { media_ids: refs.media } : {}),
     ...(refs.inReplyTo !== undefined ? { in_reply_to_id: refs.inReplyTo } : {}),
+    // `poll[expires_in]` is in seconds.
+    ...(refs.poll ? { poll: { options: refs.poll.options, expires_in: Math.round(refs.poll.duration / 1000) } } : {}),
   };
 }

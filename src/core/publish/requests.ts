@@ -27,16 +27,16 @@ export function publishRequests(result: LintResult, config: CalendarConfig): Par
         out.bluesky = blueskyRecords(parts, meta, { createdAt, images: pendingImages(meta.media) }).map((record, i) => (i === 0 ? record : { ...record, reply: { root: { part: 1 }, parent: { part: i } } }));
         break;
       case 'mastodon':
-        out.mastodon = parts.map((p, i) => mastodonStatus(p, meta, { media: i === 0 ? media.slice(0, mastodon.media.max) : [], ...(i > 0 ? { inReplyTo: { part: i } } : {}) }));
+        out.mastodon = parts.map((p, i) => mastodonStatus(p, meta, { media: i === 0 ? media.slice(0, mastodon.media.max) : [], ...(i > 0 ? { inReplyTo: { part: i } } : { poll: meta.poll }) }));
         break;
       case 'x': {
         const pending = pendingXMedia(meta.media);
-        out.x = parts.map((p, i) => xTweetBody(p, { mediaIds: i === 0 ? pending : [], replyTo: i > 0 ? { part: i } : undefined }));
+        out.x = parts.map((p, i) => xTweetBody(p, { mediaIds: i === 0 ? pending : [], replyTo: i > 0 ? { part: i } : undefined, poll: i === 0 ? meta.poll : undefined }));
         break;
       }
       case 'linkedin': {
         const author = config.platforms.linkedin?.account?.handle ?? 'urn:li:person:(connected account)';
-        out.linkedin = parts.slice(0, 1).map((p) => linkedinPostBody(p, author, pendingLinkedinImages(meta.media)));
+        out.linkedin = parts.slice(0, 1).map((p) => linkedinPostBody(p, author, pendingLinkedinImages(meta.media), meta.poll));
         break;
       }
       default:

@@ -1,4 +1,4 @@
-import type { MediaItem } from '../model';
+import type { MediaItem, Poll } from '../model';
 import { x } from '../platforms/x';
 import type { PartDetail } from '../render';
 
@@ -11,22 +11,25 @@ export interface XTweetBody<M, R> {
   readonly text: string;
   readonly media?: { readonly media_ids: readonly M[] };
   readonly reply?: { readonly in_reply_to_tweet_id: R };
+  readonly poll?: { readonly options: readonly string[]; readonly duration_minutes: number };
 }
 
 /**
  * The body of `POST /2/tweets` for a part, from the text the check measured: the images go on
- * the first part only (at most `x.media.max`), every later part replies to the one before.
+ * the first part only (at most `x.media.max`), every later part replies to the one before; a
+ * poll (first part only) as `poll.options` and `duration_minutes`.
  * The dry run and the sender both build their bodies here.
  *
  * @example xTweetBody(part, { mediaIds: ['1866…'], replyTo: undefined })
  * // { text: 'Nova 2 est là', media: { media_ids: ['1866…'] } }
  */
-export function xTweetBody<M, R>(part: PartDetail, attach: { readonly mediaIds?: readonly M[]; readonly replyTo?: R | undefined }): XTweetBody<M, R> {
+export function xTweetBody<M, R>(part: PartDetail, attach: { readonly mediaIds?: readonly M[]; readonly replyTo?: R | undefined; readonly poll?: Poll | undefined }): XTweetBody<M, R> {
   const mediaIds = xMedia(attach.mediaIds ?? []);
   return {
     text: part.text,
     ...(mediaIds.length > 0 ? { media: { media_ids: mediaIds } } : {}),
     ...(attach.replyTo !== undefined ? { reply: { in_reply_to_tweet_id: attach.replyTo } } : {}),
+    ...(attach.poll ? { poll: { options: attach.poll.options, duration_minutes: Math.round(attach.poll.duration / 60_000) } } : {}),
   };
 }
 
