@@ -44,6 +44,8 @@ export interface PlatformPreview {
   readonly mediaLimit?: number;
   /** The first link, which networks show as a card when the post has no media. */
   readonly linkCard?: string;
+  /** The post's poll, where the network publishes polls. */
+  readonly poll?: { readonly options: readonly string[]; readonly duration: string; readonly question?: string };
 }
 
 /**
@@ -83,6 +85,7 @@ export function buildPreviews(result: LintResult, config: CalendarConfig): Platf
       };
     });
     const firstLink = render.parts[0]?.linkEntities[0]?.url;
+    const { poll } = result.post.meta;
     return {
       platform: render.platform,
       name: rules.name,
@@ -92,6 +95,7 @@ export function buildPreviews(result: LintResult, config: CalendarConfig): Platf
       media: result.post.meta.media,
       ...(settings.maxMedia ?? rules.media.max) !== undefined ? { mediaLimit: Math.min(settings.maxMedia ?? Infinity, rules.media.max ?? Infinity) } : {},
       ...(firstLink && result.post.meta.media.length === 0 && rules.display.linksClickable ? { linkCard: firstLink } : {}),
+      ...(poll && rules.polls ? { poll: { options: poll.options, duration: poll.durationText, ...(poll.question && rules.polls.maxQuestionLength !== undefined ? { question: poll.question } : {}) } } : {}),
     };
   });
 }

@@ -207,6 +207,8 @@ function previewStrings(): Record<string, string> {
 
 /** The preview's UI strings (translated in l10n/bundle.l10n.fr.json). */
 const PREVIEW_STRINGS = [
+  'Poll',
+  'Poll · open {0}',
   'Open a post of the editorial calendar to preview it.',
   '{0} preview',
   'No alt text',

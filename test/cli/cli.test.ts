@@ -34,8 +34,8 @@ describe('edcal check', () => {
     const r = edcal(['check', 'examples/calendar', '--format', 'json', '--now', NOW]);
     assert.equal(r.code, 1, r.stderr);
     const out = JSON.parse(r.stdout);
-    assert.equal(out.summary.files, 38);
-    assert.equal(out.summary.posts, 38);
+    assert.equal(out.summary.files, 39);
+    assert.equal(out.summary.posts, 39);
     assert.equal(out.summary.errors, out.diagnostics.filter((d: { severity: string }) => d.severity === 'error').length);
     const found = new Set(out.diagnostics.map((d: { file: string; code: string }) => `${d.file.split('/').pop()} ${d.code}`));
     for (const expected of [
@@ -62,7 +62,7 @@ describe('edcal check', () => {
   it('finds the calendar from the current folder and speaks its language', () => {
     const r = edcal(['check', '--now', NOW], join(ROOT, 'examples/calendar/posts'));
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /problèmes \(\d+ erreurs, \d+ avertissements\) dans 38 fichiers\.$/m);
+    assert.match(r.stdout, /problèmes \(\d+ erreurs, \d+ avertissements\) dans 39 fichiers\.$/m);
     // Paths are relative to the current folder.
     assert.match(r.stdout, /^2026\/12\/15-astuce-retro-express\.md:\d+:\d+  error  X\u00a0: \d+\/280/m);
   });

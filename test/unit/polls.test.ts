@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { buildPreviews } from '../../src/core/preview';
 import { publishRequests } from '../../src/core/publish/requests';
 import { CONFIG, lintText } from './helpers';
 
@@ -51,5 +52,17 @@ describe('polls', () => {
     assert.deepEqual(requests['x']!.map((b) => b['poll']), [{ options: ['Rétro', 'Démo'], duration_minutes: 1440 }, undefined]);
     assert.deepEqual(requests['mastodon']!.map((b) => b['poll']), [{ options: ['Rétro', 'Démo'], expires_in: 86_400 }, undefined]);
     assert.deepEqual(requests['linkedin']![0]!['content'], { poll: { question: 'Votre rituel ?', options: [{ text: 'Rétro' }, { text: 'Démo' }], settings: { duration: 'ONE_DAY' } } });
+  });
+});
+
+describe('polls in the preview', () => {
+  it('draws the poll on the networks that publish it, the question where LinkedIn asks one', () => {
+    const result = lintText(post('x, bluesky, linkedin', '{ options: [Rétro, Démo], duration: 3d, question: "Votre rituel ?" }'));
+    const previews = buildPreviews(result, CONFIG);
+    assert.deepEqual(previews.map((p) => [p.platform, p.poll]), [
+      ['x', { options: ['Rétro', 'Démo'], duration: '3d' }],
+      ['bluesky', undefined],
+      ['linkedin', { options: ['Rétro', 'Démo'], duration: '3d', question: 'Votre rituel ?' }],
+    ]);
   });
 });

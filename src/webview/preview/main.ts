@@ -176,13 +176,23 @@ function inlinePost(p: PlatformPreview, part: PreviewPart, index: number, s: Pre
   return row;
 }
 
-/** The media grid, or else the link card the network builds from the first link. */
+/** The poll, the media grid, or else the link card the network builds from the first link. */
 function attachments(p: PlatformPreview, s: PreviewSnapshot): HTMLElement[] {
-  if (p.media.length > 0) return media(p, s);
-  if (!p.linkCard) return [];
+  const out = p.poll ? [poll(p.poll)] : [];
+  if (p.media.length > 0) return [...out, ...media(p, s)];
+  if (!p.linkCard || p.poll) return out;
   const box = el('div', 'link-card');
   box.append(icon('link'), el('span', undefined, p.linkCard));
   return [box];
+}
+
+/** A poll as the feeds show it before anyone votes: the question, the choices, how long it runs. */
+function poll(data: NonNullable<PlatformPreview['poll']>): HTMLElement {
+  const box = el('div', 'poll', undefined, { role: 'group', 'aria-label': t('Poll') });
+  if (data.question) box.append(el('p', 'poll-question', data.question));
+  for (const option of data.options) box.append(el('div', 'poll-option', option));
+  box.append(el('p', 'poll-meta', t('Poll · open {0}', data.duration)));
+  return box;
 }
 
 function media(p: PlatformPreview, s: PreviewSnapshot): HTMLElement[] {
