@@ -4,7 +4,9 @@ import type { SentPart } from '../../src/core/model';
 import { littleText } from '../../src/core/publish/linkedin';
 import { publishRequests } from '../../src/core/publish/requests';
 import { NodeHttp } from '../../src/node/http';
-import { linkedinSender, type LinkedinSettings } from '../../src/services/publish/linkedin';
+import type { PlatformSettings } from '../../src/core/platforms/types';
+import { linkedinSender } from '../../src/services/publish/linkedin';
+import { failureMessage } from '../../src/services/publish/publisher';
 import { retrying } from '../../src/services/publish/retry';
 import type { SendError } from '../../src/services/publish/sender';
 import { LinkedinStandin, readLittleText, type LinkedinStandinOptions } from '../peers/standins/linkedin';
@@ -31,8 +33,8 @@ describe('LinkedIn sender, against the LinkedIn stand-in over HTTP', () => {
   afterEach(() => li.close());
 
   const config = (handle?: string): CalendarConfig => ({ ...CONFIG, platforms: handle ? { linkedin: { account: { name: 'Nova', handle } } } : {} });
-  const sender = (settings: LinkedinSettings = config(ORG).platforms.linkedin!, secrets: Record<string, string> = { 'linkedin/access-token': TOKEN }) =>
-    linkedinSender({ ...settings, baseUrl: li.url }, { http: retrying(new NodeHttp(5000), clock), secrets: new MemorySecrets(secrets), clock });
+  const sender = (settings: PlatformSettings = config(ORG).platforms.linkedin!, secrets: Record<string, string> = { 'linkedin/access-token': TOKEN }) =>
+    linkedinSender({ ...settings, service: li.url }, { http: retrying(new NodeHttp(5000), clock), secrets: new MemorySecrets(secrets), clock });
   const lint = (body: string, fields: Record<string, string> = {}, handle: string | undefined = ORG) => lintText(postFile({ platforms: '[linkedin]', ...fields }, body), config(handle));
   const dryRun = (result: ReturnType<typeof lint>, handle: string | undefined = ORG) => publishRequests(result, config(handle)).linkedin as Array<Record<string, unknown>>;
   const bodies = () => li.requestsTo('POST /rest/posts').map((r) => JSON.parse(r.text) as unknown);
@@ -125,6 +127,8 @@ describe('LinkedIn sender, against the LinkedIn stand-in over HTTP', () => {
     const error = await sendError(sender({ account: { handle: '@nova' } }).connect());
     assert.equal(error.failure, 'rejected');
     assert.match(error.networkMessage, /urn:li:person/);
+    assert.deepEqual(error.local, { id: 'publish.linkedin-author', params: { network: 'LinkedIn', handle: '@nova' } });
+    assert.equal(failureMessage('fr', 'UTC', 'linkedin', error), 'platforms.linkedin.account.handle doit être une URN urn:li:person:… ou urn:li:organization:…, pas «\u00a0@nova\u00a0».');
     assert.equal(li.requests.length, 0);
   });
 
@@ -135,6 +139,7 @@ describe('LinkedIn sender, against the LinkedIn stand-in over HTTP', () => {
     const before = li.requests.length;
     const missing = await sendError(sender(undefined, {}).connect());
     assert.equal(missing.failure, 'auth');
+    assert.equal(missing.local?.id, 'publish.no-credentials');
     assert.equal(li.requests.length, before);
   });
 

@@ -3,6 +3,7 @@ import type { SentPart } from '../../src/core/model';
 import { publishRequests } from '../../src/core/publish/requests';
 import type { XTweetBody } from '../../src/core/publish/x';
 import { NodeHttp } from '../../src/node/http';
+import { failureMessage } from '../../src/services/publish/publisher';
 import { retrying } from '../../src/services/publish/retry';
 import type { SendError } from '../../src/services/publish/sender';
 import { xSender } from '../../src/services/publish/x';
@@ -28,7 +29,7 @@ describe('X sender, against the X stand-in over HTTP', () => {
   afterEach(() => x.close());
 
   const sender = (secrets: Record<string, string> = { 'x/access-token': TOKEN }) =>
-    xSender({ baseUrl: x.url }, { http: retrying(new NodeHttp(5000), clock), secrets: new MemorySecrets(secrets), clock });
+    xSender({ service: x.url }, { http: retrying(new NodeHttp(5000), clock), secrets: new MemorySecrets(secrets), clock });
   const lint = (body: string, fields: Record<string, string> = {}) => lintText(postFile({ platforms: '[x]', ...fields }, body));
   const bodies = () => x.requestsTo('POST /2/tweets').map((r) => JSON.parse(r.text) as unknown);
   const dryRun = (result: ReturnType<typeof lint>) => publishRequests(result, CONFIG).x as Array<XTweetBody<unknown, unknown>>;
@@ -126,6 +127,8 @@ describe('X sender, against the X stand-in over HTTP', () => {
     const before = x.requests.length;
     const missing = await sendError(sendAll(sender({}), outgoing(lint('Bonjour'), 'x')));
     assert.equal(missing.failure, 'auth');
+    assert.equal(missing.local?.id, 'publish.no-credentials');
+    assert.match(failureMessage('fr', 'UTC', 'x', missing), /^Aucun compte X n’est connecté\u00a0: /);
     assert.equal(x.requests.length, before, 'nothing sent without a token');
   });
 

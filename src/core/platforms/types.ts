@@ -15,7 +15,11 @@ export interface PlatformSettings {
   readonly maxMedia?: number;
   /** Mastodon: the instance URL. */
   readonly instance?: string;
-  /** The API's address when not the network's own: Bluesky's PDS (default `https://bsky.social`). */
+  /**
+   * The API's address when not the network's own: Bluesky's PDS (default `https://bsky.social`),
+   * X's or LinkedIn's API origin (default `https://api.x.com`, `https://api.linkedin.com`: another
+   * only for a test's stand-in).
+   */
   readonly service?: string;
   /** Who posts, for previews. */
   readonly account?: { readonly name?: string; readonly handle?: string };

@@ -5,8 +5,8 @@ import type { HttpRequest, HttpResponse } from '../../core/ports';
 import { blueskyRecords, type BlueskyRecord, type StrongRef } from '../../core/publish/bluesky';
 import { recordKey } from '../../core/publish/keys';
 import { linkCard, type LinkCard } from '../../core/publish/openGraph';
-import { jsonBody, jsonOf, noAnswer, sendErrorOf } from './responses';
-import { SendError, type Account, type Outgoing, type OutgoingMedia, type Sender, type SenderPorts } from './sender';
+import { call, failure, field, jsonBody, jsonOf } from './failures';
+import { localError, loginOnce, type Account, type Outgoing, type OutgoingMedia, type Sender, type SenderPorts } from './sender';
 
 /** bsky.social, where accounts live unless `platforms.bluesky.service` names another PDS. */
 export const DEFAULT_SERVICE = 'https://bsky.social';
@@ -28,69 +28,68 @@ interface Session {
  * key derived from the post (see keys.ts): running again after a crash rewrites the same records,
  * so this sender is idempotent.
  */
-export function blueskySender(settings: PlatformSettings | undefined, ports: SenderPorts): Sender {
-  const service = (settings?.service ?? DEFAULT_SERVICE).replace(/\/+$/, '');
-  let session: Promise<Session> | undefined;
+export function blueskySender(settings: PlatformSettings, ports: SenderPorts): Sender {
+  const service = (settings.service ?? DEFAULT_SERVICE).replace(/\/+$/, '');
+  /** Every credential this run has held (the app password, the session's tokens): blanked out of every error. */
+  const credentials: string[] = [];
 
   const xrpc = async (request: Omit<HttpRequest, 'url'> & { readonly nsid: string; readonly query?: Record<string, string> }, auth?: string): Promise<HttpResponse> => {
     const query = request.query ? '?' + new URLSearchParams(request.query).toString() : '';
     const { nsid, query: _q, ...rest } = request;
-    return ports.http
-      .request({ ...rest, url: `${service}/xrpc/${nsid}${query}`, headers: { ...rest.headers, ...(auth ? { authorization: `Bearer ${auth}` } : {}) } })
-      .catch(noAnswer);
+    return call(ports.http, { ...rest, url: `${service}/xrpc/${nsid}${query}`, headers: { ...rest.headers, ...(auth ? { authorization: `Bearer ${auth}` } : {}) } }, credentials);
   };
-  const failure = (response: HttpResponse) => {
-    const body = jsonOf(response) as { error?: unknown; message?: unknown } | undefined;
-    const words = [body?.error, body?.message].filter((w): w is string => typeof w === 'string').join(': ');
-    return sendErrorOf(response, words || undefined, ports.clock.now());
+  /** The error of a failed answer, in the PDS's words: `{ error, message }`. */
+  const refused = (response: HttpResponse) => {
+    const body = jsonOf(response);
+    const words = [field(body, 'error'), field(body, 'message')].filter((w): w is string => typeof w === 'string').join(': ');
+    return failure(response, words, ports.clock.now(), credentials);
   };
 
-  const login = async (): Promise<Session> => {
+  const session = loginOnce(async (): Promise<Session> => {
     const identifier = await ports.secrets.get('bluesky', 'identifier');
     const password = await ports.secrets.get('bluesky', 'app-password');
-    if (!identifier || !password) throw new SendError('auth', 'no credentials', undefined, undefined, { id: 'publish.no-credentials', params: { network: 'Bluesky' } });
+    if (!identifier || !password) throw localError('auth', 'publish.no-credentials', { network: 'Bluesky' });
+    credentials.push(password);
     const response = await xrpc({ method: 'POST', nsid: 'com.atproto.server.createSession', ...jsonBody({ identifier, password }) });
     // A wrong password is a 401 with AuthenticationRequired: the same "reconnect" as an expired one.
-    if (response.status !== 200) throw failure(response);
-    return jsonOf(response) as Session;
-  };
-  const current = () => (session ??= login().catch((error: unknown) => {
-    session = undefined;
-    throw error;
-  }));
+    if (response.status !== 200) throw refused(response);
+    const s = jsonOf(response) as Session;
+    credentials.push(s.accessJwt, s.refreshJwt);
+    return s;
+  });
 
   /** An authenticated call, refreshing the session once when the access token has expired. */
-  const call = async (request: Parameters<typeof xrpc>[0]): Promise<unknown> => {
-    const s = await current();
+  const authed = async (request: Parameters<typeof xrpc>[0]): Promise<unknown> => {
+    const s = await session();
     let response = await xrpc(request, s.accessJwt);
-    if (response.status === 400 && (jsonOf(response) as { error?: string } | undefined)?.error === 'ExpiredToken') {
+    if (response.status === 400 && field(jsonOf(response), 'error') === 'ExpiredToken') {
       const refreshed = await xrpc({ method: 'POST', nsid: 'com.atproto.server.refreshSession' }, s.refreshJwt);
-      if (refreshed.status !== 200) throw failure(refreshed);
+      if (refreshed.status !== 200) throw refused(refreshed);
       const tokens = jsonOf(refreshed) as Session;
       s.accessJwt = tokens.accessJwt;
       s.refreshJwt = tokens.refreshJwt;
+      credentials.push(s.accessJwt, s.refreshJwt);
       response = await xrpc(request, s.accessJwt);
     }
-    if (response.status !== 200) throw failure(response);
+    if (response.status !== 200) throw refused(response);
     return jsonOf(response);
   };
 
   const resolve = async (handle: string): Promise<string | undefined> => {
     const response = await xrpc({ method: 'GET', nsid: 'com.atproto.identity.resolveHandle', query: { handle } });
-    const did = (jsonOf(response) as { did?: unknown } | undefined)?.did;
+    const did = field(jsonOf(response), 'did');
     return response.status === 200 && typeof did === 'string' ? did : undefined;
   };
 
   const upload = async (bytes: Uint8Array, mime: string): Promise<unknown> => {
-    const out = (await call({ method: 'POST', nsid: 'com.atproto.repo.uploadBlob', body: bytes, headers: { 'content-type': mime } })) as { blob?: unknown };
-    return out.blob;
+    return field(await authed({ method: 'POST', nsid: 'com.atproto.repo.uploadBlob', body: bytes, headers: { 'content-type': mime } }), 'blob');
   };
 
   const images = async (media: readonly OutgoingMedia[]) => {
     const out: Array<{ alt: string; image: unknown }> = [];
     for (const m of media.slice(0, 4)) {
-      if (!m.mime.startsWith('image/')) throw new SendError('rejected', m.file, undefined, undefined, { id: 'publish.media-not-image', params: { file: m.file, network: 'Bluesky' } });
-      if (m.size > MAX_IMAGE_BYTES) throw new SendError('rejected', m.file, undefined, undefined, { id: 'publish.media-too-big', params: { file: m.file, size: m.size, max: MAX_IMAGE_BYTES, network: 'Bluesky' } });
+      if (!m.mime.startsWith('image/')) throw localError('rejected', 'publish.media-not-image', { file: m.file, network: 'Bluesky' });
+      if (m.size > MAX_IMAGE_BYTES) throw localError('rejected', 'publish.media-too-big', { file: m.file, size: m.size, max: MAX_IMAGE_BYTES, network: 'Bluesky' });
       out.push({ alt: m.alt, image: await upload(await m.bytes(), m.mime) });
     }
     return out;
@@ -123,11 +122,11 @@ export function blueskySender(settings: PlatformSettings | undefined, ports: Sen
     network: 'bluesky',
     idempotent: true,
     async connect(): Promise<Account> {
-      const s = await current();
+      const s = await session();
       return { name: `@${s.handle}`, url: `https://bsky.app/profile/${s.handle}` };
     },
     async send(post: Outgoing, sent: (part: SentPart) => Promise<void>): Promise<void> {
-      const s = await current();
+      const s = await session();
       const handles = new Set(post.parts.flatMap((p) => blueskyFacets(p.text).flatMap((f) => f.features.flatMap((x) => (x.$type === 'app.bsky.richtext.facet#mention' ? [x.did] : [])))));
       const dids = new Map<string, string>();
       for (const handle of handles) {
@@ -147,7 +146,7 @@ export function blueskySender(settings: PlatformSettings | undefined, ports: Sen
       for (let index = post.sent.length; index < records.length; index++) {
         const record: BlueskyRecord = index === 0 ? records[0]! : { ...records[index]!, reply: { root: refs[0]!, parent: refs[index - 1]! } };
         const rkey = recordKey(post.key, date, index);
-        const out = (await call({ method: 'POST', nsid: 'com.atproto.repo.putRecord', ...jsonBody({ repo: s.did, collection: 'app.bsky.feed.post', rkey, record }) })) as StrongRef;
+        const out = (await authed({ method: 'POST', nsid: 'com.atproto.repo.putRecord', ...jsonBody({ repo: s.did, collection: 'app.bsky.feed.post', rkey, record }) })) as StrongRef;
         refs.push({ uri: out.uri, cid: out.cid });
         await sent({ id: out.uri, cid: out.cid, url: `https://bsky.app/profile/${s.handle}/post/${rkey}` });
       }

@@ -2,18 +2,10 @@ import type { SentPart } from '../../core/model';
 import type { PlatformSettings } from '../../core/platforms/types';
 import type { HttpRequest, HttpResponse } from '../../core/ports';
 import { linkedinImages, linkedinPostBody, type LinkedinImage } from '../../core/publish/linkedin';
-import { call, failure, field, jsonOf, textOf } from './failures';
-import { SendError, type Account, type Outgoing, type OutgoingMedia, type Sender, type SenderPorts } from './sender';
+import { call, failure, field, jsonOf } from './failures';
+import { localError, loginOnce, type Account, type Outgoing, type OutgoingMedia, type SendError, type Sender, type SenderPorts } from './sender';
 
-/** `platforms.linkedin` from `.editorial.yaml`, and where the API is. */
-export interface LinkedinSettings extends PlatformSettings {
-  /** The API's origin: `https://api.linkedin.com` unless a test points it at a stand-in. */
-  readonly baseUrl?: string;
-  /** `Linkedin-Version`, `YYYYMM`. */
-  readonly version?: string;
-}
-
-/** Where LinkedIn's API is. */
+/** Where LinkedIn's API is, unless `platforms.linkedin.service` names another address (a stand-in's, in tests). */
 export const LINKEDIN_API = 'https://api.linkedin.com';
 
 /** The API version asked for: LinkedIn keeps each monthly version for a year, bump it before. */
@@ -38,11 +30,9 @@ interface Session {
  *
  * @example const sender = linkedinSender(config.platforms.linkedin ?? {}, { http: retrying(new NodeHttp(), clock), secrets, clock })
  */
-export function linkedinSender(settings: LinkedinSettings, ports: SenderPorts): Sender {
-  const base = (settings.baseUrl ?? LINKEDIN_API).replace(/\/+$/, '');
-  const version = settings.version ?? LINKEDIN_VERSION;
+export function linkedinSender(settings: PlatformSettings, ports: SenderPorts): Sender {
+  const base = (settings.service ?? LINKEDIN_API).replace(/\/+$/, '');
   const configured = settings.account?.handle;
-  let session: Promise<Session> | undefined;
 
   async function ask(token: string, request: HttpRequest): Promise<HttpResponse> {
     const response = await call(ports.http, request, token);
@@ -60,17 +50,15 @@ export function linkedinSender(settings: LinkedinSettings, ports: SenderPorts): 
     return {
       method: 'POST',
       url: base + path,
-      headers: { authorization: `Bearer ${token}`, 'linkedin-version': version, 'x-restli-protocol-version': '2.0.0', 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'linkedin-version': LINKEDIN_VERSION, 'x-restli-protocol-version': '2.0.0', 'content-type': 'application/json' },
       body: JSON.stringify(body),
     };
   }
 
-  async function login(): Promise<Session> {
-    if (configured !== undefined && !AUTHOR.test(configured)) {
-      throw new SendError('rejected', `platforms.linkedin.account.handle must be a urn:li:person:… or urn:li:organization:… URN, not "${configured}".`);
-    }
+  const connected = loginOnce(async (): Promise<Session> => {
+    if (configured !== undefined && !AUTHOR.test(configured)) throw localError('rejected', 'publish.linkedin-author', { network: 'LinkedIn', handle: configured });
     const token = await ports.secrets.get('linkedin', 'access-token');
-    if (!token) throw new SendError('auth', 'No LinkedIn access token is stored (linkedin/access-token).');
+    if (!token) throw localError('auth', 'publish.no-credentials', { network: 'LinkedIn' });
     const me = await call(ports.http, { method: 'GET', url: `${base}/v2/userinfo`, headers: { authorization: `Bearer ${token}` } }, token);
     if (configured !== undefined) {
       // The token is checked; a 403 only says it lacks the `openid profile` scopes, which posting
@@ -83,19 +71,11 @@ export function linkedinSender(settings: LinkedinSettings, ports: SenderPorts): 
     if (me.status < 200 || me.status >= 300) throw fail(me, token);
     const info = jsonOf(me);
     const sub = field(info, 'sub');
-    if (typeof sub !== 'string' || sub === '') throw new SendError('server', `LinkedIn answered ${me.status} without the member's id (sub).`, me.status);
+    if (typeof sub !== 'string' || sub === '') throw localError('server', 'publish.incomplete-answer', { network: 'LinkedIn', field: 'sub' }, me.status);
     const name = field(info, 'name');
     const author = `urn:li:person:${sub}`;
     return { token, author, account: { name: typeof name === 'string' && name !== '' ? name : author } };
-  }
-
-  function connected(): Promise<Session> {
-    session ??= login().catch((error: unknown) => {
-      session = undefined; // a failed login is tried again on the next call
-      throw error;
-    });
-    return session;
-  }
+  });
 
   /** Uploads one image for `owner` and gives its `urn:li:image:…`. */
   async function upload(token: string, owner: string, item: OutgoingMedia): Promise<string> {
@@ -104,7 +84,7 @@ export function linkedinSender(settings: LinkedinSettings, ports: SenderPorts): 
     const uploadUrl = field(value, 'uploadUrl');
     const image = field(value, 'image');
     if (typeof uploadUrl !== 'string' || typeof image !== 'string') {
-      throw new SendError('server', `LinkedIn answered ${init.status} to the upload of ${item.file} without an upload URL and image.`, init.status);
+      throw localError('server', 'publish.incomplete-upload', { network: 'LinkedIn', file: item.file, field: 'value.uploadUrl, value.image' }, init.status);
     }
     const bytes = await item.bytes();
     // The token goes to LinkedIn's own hosts only, whatever address the answer gave.
@@ -128,7 +108,7 @@ export function linkedinSender(settings: LinkedinSettings, ports: SenderPorts): 
       const answer = await ask(token, rest(token, '/rest/posts', linkedinPostBody(part, author, images)));
       const header = answer.headers['x-restli-id'];
       // The post exists but its id is unknown: as uncertain as no answer at all.
-      if (!header) throw new SendError('no-answer', `LinkedIn answered ${answer.status} without the post's id (x-restli-id).`, answer.status);
+      if (!header) throw localError('no-answer', 'publish.no-post-id', { network: 'LinkedIn', field: 'x-restli-id' }, answer.status);
       const id = header.includes('%') ? decodeURIComponent(header) : header;
       await sent({ id, url: `https://www.linkedin.com/feed/update/${id}/` });
     },
@@ -136,9 +116,9 @@ export function linkedinSender(settings: LinkedinSettings, ports: SenderPorts): 
 }
 
 /** LinkedIn's own words for an error answer: `{ message, status, serviceErrorCode }`. */
-function linkedinMessage(response: HttpResponse): string {
+function linkedinMessage(response: HttpResponse): string | undefined {
   const message = field(jsonOf(response), 'message');
-  return typeof message === 'string' && message !== '' ? message : textOf(response) || `HTTP ${response.status}`;
+  return typeof message === 'string' ? message : undefined;
 }
 
 /** Whether an upload address is LinkedIn's (or the configured API's, for a stand-in). */

@@ -1,11 +1,11 @@
 import { mastodon, MASTODON_DEFAULT_MAX, MASTODON_URL_WEIGHT } from '../../core/platforms/mastodon';
 import type { PlatformSettings } from '../../core/platforms/types';
-import { HttpFailure, type HttpRequest, type HttpResponse } from '../../core/ports';
+import type { HttpRequest, HttpResponse } from '../../core/ports';
 import { mastodonStatus } from '../../core/publish/mastodon';
 import type { PartDetail } from '../../core/render';
+import { call, failure, field, jsonOf } from './failures';
 import { multipartBody } from './multipart';
-import { retryAt } from './retry';
-import { SendError, type Account, type OutgoingMedia, type Sender, type SenderPorts } from './sender';
+import { localError, loginOnce, SendError, type Account, type OutgoingMedia, type Sender, type SenderPorts } from './sender';
 
 /** What an instance allows, from `GET /api/v2/instance` (`configuration`). */
 export interface MastodonLimits {
@@ -31,7 +31,8 @@ interface Session {
   readonly limits: MastodonLimits;
   /** The instance's domain, as people see it in handles. */
   readonly domain: string;
-  call(request: HttpRequest, ok?: readonly number[]): Promise<HttpResponse>;
+  /** A call to the instance's API (`url` is the path), an error unless its status is in `ok`. */
+  api(request: HttpRequest, ok?: readonly number[]): Promise<HttpResponse>;
 }
 
 /**
@@ -45,14 +46,7 @@ interface Session {
  * @example mastodonSender({ instance: 'https://mastodon.social' }, { http: retrying(new NodeHttp(), clock), secrets, clock })
  */
 export function mastodonSender(settings: PlatformSettings, ports: SenderPorts): Sender {
-  let opening: Promise<Session> | undefined;
-  const session = () => {
-    opening ??= open(settings, ports).catch((error: unknown) => {
-      opening = undefined; // a failed login is tried again by the next call
-      throw error;
-    });
-    return opening;
-  };
+  const session = loginOnce(() => open(settings, ports));
   return {
     network: 'mastodon',
     idempotent: true,
@@ -70,15 +64,15 @@ export function mastodonSender(settings: PlatformSettings, ports: SenderPorts): 
       let previous = post.sent[from - 1]?.id;
       for (let i = from; i < post.parts.length; i++) {
         const body = mastodonStatus(post.parts[i]!, post.meta, { media: i === 0 ? mediaIds : [], ...(previous !== undefined ? { inReplyTo: previous } : {}) });
-        const response = await s.call({
+        const response = await s.api({
           method: 'POST',
           url: '/api/v1/statuses',
           headers: { 'content-type': 'application/json', 'idempotency-key': `${post.key}-${i + 1}` },
           body: JSON.stringify(body),
         });
-        const status = json(response);
+        const status = jsonOf(response);
         const id = text(status, 'id');
-        if (id === undefined) throw new SendError('server', 'Mastodon answered without the status id.', response.status);
+        if (id === undefined) throw localError('server', 'publish.incomplete-answer', { network: 'Mastodon', field: 'id' }, response.status);
         const url = text(status, 'url');
         await sent(url !== undefined ? { id, url } : { id });
         previous = id;
@@ -89,30 +83,25 @@ export function mastodonSender(settings: PlatformSettings, ports: SenderPorts): 
 
 async function open(settings: PlatformSettings, ports: SenderPorts): Promise<Session> {
   const base = settings.instance;
-  if (!base) throw new SendError('rejected', 'No Mastodon instance: set platforms.mastodon.instance in .editorial.yaml.');
+  if (!base) throw localError('rejected', 'publish.mastodon-no-instance', { network: 'Mastodon' });
   const token = await ports.secrets.get('mastodon', 'access-token');
-  if (!token) throw new SendError('auth', 'No Mastodon access token.');
-  const call = async (request: HttpRequest, ok: readonly number[] = [200]): Promise<HttpResponse> => {
-    let response: HttpResponse;
-    try {
-      response = await ports.http.request({ ...request, url: base + request.url, headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...request.headers } });
-    } catch (error) {
-      if (error instanceof HttpFailure) throw new SendError('no-answer', error.detail);
-      throw error;
-    }
-    if (!ok.includes(response.status)) throw failure(response, ports.clock.now(), token);
+  if (!token) throw localError('auth', 'publish.no-credentials', { network: 'Mastodon' });
+  const api = async (request: HttpRequest, ok: readonly number[] = [200]): Promise<HttpResponse> => {
+    const response = await call(ports.http, { ...request, url: base + request.url, headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...request.headers } }, token);
+    if (!ok.includes(response.status)) throw mastodonFailure(response, ports.clock.now(), token);
     return response;
   };
-  const me = json(await call({ method: 'GET', url: '/api/v1/accounts/verify_credentials' }));
+  const credentials = await api({ method: 'GET', url: '/api/v1/accounts/verify_credentials' });
+  const me = jsonOf(credentials);
   // Before 4.0 there is no /api/v2/instance: Mastodon's defaults then.
-  const instanceResponse = await call({ method: 'GET', url: '/api/v2/instance' }, [200, 404]);
-  const instance = instanceResponse.status === 200 ? json(instanceResponse) : undefined;
+  const instanceResponse = await api({ method: 'GET', url: '/api/v2/instance' }, [200, 404]);
+  const instance = instanceResponse.status === 200 ? jsonOf(instanceResponse) : undefined;
   const domain = text(instance, 'domain') ?? new URL(base).host;
   const acct = text(me, 'acct') ?? text(me, 'username');
-  if (acct === undefined) throw new SendError('server', 'Mastodon answered without the account.');
+  if (acct === undefined) throw localError('server', 'publish.incomplete-answer', { network: 'Mastodon', field: 'acct' }, credentials.status);
   const url = text(me, 'url');
   const account: Account = { name: acct.includes('@') ? `@${acct}` : `@${acct}@${domain}`, ...(url !== undefined ? { url } : {}) };
-  return { account, limits: limitsOf(instance), domain, call };
+  return { account, limits: limitsOf(instance), domain, api };
 }
 
 /** The limits in `GET /api/v2/instance`, Mastodon's defaults where it says nothing. */
@@ -122,7 +111,7 @@ function limitsOf(instance: unknown): MastodonLimits {
   const media = field(configuration, 'media_attachments');
   const pollSettings = field(configuration, 'polls');
   const polls: Record<string, number> = {};
-  for (const name of Object.keys(pollSettings ?? {})) {
+  for (const name of Object.keys(Object(pollSettings))) {
     const n = count(pollSettings, name);
     if (n !== undefined) polls[name] = n;
   }
@@ -141,18 +130,18 @@ function check(parts: readonly PartDetail[], from: number, media: readonly Outgo
   for (let i = from; i < parts.length; i++) {
     const measure = mastodon.measure(parts[i]!.text, { maxCharacters: limits.maxCharacters, charactersReservedPerUrl: limits.charactersReservedPerUrl });
     if (measure.length > measure.limit) {
-      const which = parts.length > 1 ? `Part ${i + 1} of ${parts.length}` : 'The post';
-      throw new SendError('rejected', `${which} is ${measure.length} characters long as Mastodon counts; ${domain} allows ${measure.limit}.`);
+      const size = { network: 'Mastodon', length: measure.length, instance: domain, max: measure.limit };
+      throw parts.length > 1 ? localError('rejected', 'publish.part-too-long', { ...size, index: i + 1, of: parts.length }) : localError('rejected', 'publish.post-too-long', size);
     }
   }
   if (media.length > limits.maxMediaAttachments) {
-    throw new SendError('rejected', `The post has ${media.length} media files; ${domain} allows ${limits.maxMediaAttachments} per post.`);
+    throw localError('rejected', 'publish.too-many-media', { network: 'Mastodon', count: media.length, instance: domain, max: limits.maxMediaAttachments });
   }
   for (const m of media) {
     // Mastodon measures a description as Ruby does a string: in code points.
     const length = [...m.alt].length;
     if (length > limits.descriptionLimit) {
-      throw new SendError('rejected', `The description of ${m.file} is ${length} characters long; ${domain} allows ${limits.descriptionLimit}.`);
+      throw localError('rejected', 'publish.alt-too-long', { network: 'Mastodon', file: m.file, length, instance: domain, max: limits.descriptionLimit });
     }
   }
 }
@@ -164,56 +153,38 @@ async function upload(s: Session, media: OutgoingMedia, key: string, ports: Send
     [{ name: 'file', filename, type: media.mime, bytes: await media.bytes() }, ...(media.alt ? [{ name: 'description', value: media.alt }] : [])],
     key,
   );
-  const uploaded = json(await s.call({ method: 'POST', url: '/api/v2/media', headers: { 'content-type': contentType }, body }, [200, 202]));
+  const answer = await s.api({ method: 'POST', url: '/api/v2/media', headers: { 'content-type': contentType }, body }, [200, 202]);
+  const uploaded = jsonOf(answer);
   const id = text(uploaded, 'id');
-  if (id === undefined) throw new SendError('server', `Mastodon answered the upload of ${media.file} without its id.`);
+  if (id === undefined) throw localError('server', 'publish.incomplete-upload', { network: 'Mastodon', file: media.file, field: 'id' }, answer.status);
   // 202 (and 206 when polled) means still processing: `url` stays null until it is done.
   for (let poll = 0, ready = text(uploaded, 'url') !== undefined; !ready; poll++) {
-    if (poll >= MEDIA_POLLS) throw new SendError('server', `${s.domain} was still processing ${media.file} after ${MEDIA_POLLS} checks.`);
+    if (poll >= MEDIA_POLLS) throw localError('server', 'publish.media-processing', { network: 'Mastodon', instance: s.domain, file: media.file, checks: MEDIA_POLLS });
     await ports.clock.sleep(pollWait(poll));
-    const response = await s.call({ method: 'GET', url: `/api/v1/media/${encodeURIComponent(id)}` }, [200, 206]);
-    ready = response.status === 200 && text(json(response), 'url') !== undefined;
+    const response = await s.api({ method: 'GET', url: `/api/v1/media/${encodeURIComponent(id)}` }, [200, 206]);
+    ready = response.status === 200 && text(jsonOf(response), 'url') !== undefined;
   }
   return id;
 }
 
 /**
- * A failed answer as a `SendError`, in Mastodon's words (`{"error": "…"}`), never with the token
- * (redacted should a proxy echo it back).
+ * A failed answer as every sender maps it, in Mastodon's words (`{"error": "…"}`), never with
+ * the token; and a 403 about the login (disabled, unconfirmed, pending) or the token's scopes is
+ * for the account to fix: `auth`.
  */
-function failure(response: HttpResponse, now: number, token: string): SendError {
-  const { status } = response;
-  const said = text(json(response), 'error') ?? `HTTP ${status}`;
-  const message = said.split(token).join('[access token]');
-  if (status === 401) return new SendError('auth', message, status);
-  // A 403 about the login (disabled, unconfirmed, pending) or the token's scopes is for the account to fix.
-  if (status === 403 && /login|scope/i.test(message)) return new SendError('auth', message, status);
-  if (status === 429) return new SendError('rate-limited', message, status, retryAt(response, now));
-  if (status === 504) return new SendError('no-answer', message, status);
-  if (status >= 500) return new SendError('server', message, status);
-  return new SendError('rejected', message, status);
-}
-
-function json(response: HttpResponse): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(response.body)) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function field(value: unknown, name: string): Record<string, unknown> | undefined {
-  const v = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined;
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+function mastodonFailure(response: HttpResponse, now: number, token: string): SendError {
+  const error = failure(response, text(jsonOf(response), 'error'), now, token);
+  return error.status === 403 && /login|scope/i.test(error.networkMessage) ? new SendError('auth', error.networkMessage, 403) : error;
 }
 
 /** A string property (ids are strings in Mastodon's API), undefined when absent or null. */
 function text(value: unknown, name: string): string | undefined {
-  const v = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined;
+  const v = field(value, name);
   return typeof v === 'string' ? v : undefined;
 }
 
-function count(value: Record<string, unknown> | undefined, name: string): number | undefined {
-  const v = value?.[name];
+/** A whole number property, at least 0, undefined otherwise. */
+function count(value: unknown, name: string): number | undefined {
+  const v = field(value, name);
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
 }

@@ -16,7 +16,7 @@ import { childPath, relativePath } from '../../core/text/paths';
 import { formatInZone } from '../../core/zone';
 import { checkPost } from '../checkPost';
 import type { MediaProbe } from '../media';
-import { SendError, type Account, type Outgoing, type OutgoingMedia, type Sender } from './sender';
+import { localError, SendError, type Account, type Outgoing, type OutgoingMedia, type Sender } from './sender';
 
 /** What happened to one network of a post in this run. */
 export type NetworkOutcome =
@@ -222,7 +222,7 @@ export class Publisher {
         bytes: async () => {
           // Looked at again as it is read: a symlink swapped in since the check must not leak a file.
           const [real, root] = await Promise.all([workspace.realPath(absolute), workspace.realPath(calendar.root)]);
-          if (relativePath(root, real) === undefined) throw new SendError('rejected', calendarPath, undefined, undefined, { id: 'media.outside-calendar', params: { file: calendarPath } });
+          if (relativePath(root, real) === undefined) throw localError('rejected', 'media.outside-calendar', { file: calendarPath });
           return workspace.read(real, Math.max(stat.size, 1) * 2 + 1024);
         },
       });

@@ -1,4 +1,4 @@
-import type { MessageId, MessageParams } from '../../core/i18n/messages';
+import { message, type MessageId, type MessageParams } from '../../core/i18n/messages';
 import type { PostMeta, PlatformId, SentPart } from '../../core/model';
 import type { Clock, Http, Secrets } from '../../core/ports';
 import type { PartDetail } from '../../core/render';
@@ -69,6 +69,32 @@ export class SendError extends Error {
     super(`${failure}${status !== undefined ? ` ${status}` : ''}: ${networkMessage}`);
     this.name = 'SendError';
   }
+}
+
+/**
+ * A failure this tool found itself, not in a network's words: said to people in their language
+ * (`local`, a message of the catalogue, `network` among its params) and in English in
+ * `networkMessage`, for logs.
+ *
+ * @example throw localError('auth', 'publish.no-credentials', { network: 'X' })
+ */
+export function localError(failure: SendFailure, id: MessageId, params: MessageParams, status?: number): SendError {
+  return new SendError(failure, message('en', id, params), status, undefined, { id, params });
+}
+
+/**
+ * A sender's login, made on first use and then shared by every call of the run; a failed one is
+ * forgotten, so that the next call tries again.
+ *
+ * @example const session = loginOnce(() => login(token)); const { account } = await session()
+ */
+export function loginOnce<T>(login: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () =>
+    (pending ??= login().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    }));
 }
 
 /** What every sender is given: the host's ports, never a global `fetch` or clock. */

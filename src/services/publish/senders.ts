@@ -11,16 +11,16 @@ import type { Sender, SenderPorts } from './sender';
  * network: its file next to this one, and a line here.
  */
 export function createSender(network: PlatformId, config: CalendarConfig, ports: SenderPorts): Sender | undefined {
-  const settings = config.platforms[network];
+  const settings = config.platforms[network] ?? {};
   switch (network) {
     case 'bluesky':
       return blueskySender(settings, ports);
     case 'mastodon':
-      return mastodonSender(settings ?? {}, ports);
+      return mastodonSender(settings, ports);
     case 'x':
-      return xSender({ ...settings, ...(settings?.service ? { baseUrl: settings.service } : {}) }, ports);
+      return xSender(settings, ports);
     case 'linkedin':
-      return linkedinSender({ ...settings, ...(settings?.service ? { baseUrl: settings.service } : {}) }, ports);
+      return linkedinSender(settings, ports);
     default:
       return undefined;
   }

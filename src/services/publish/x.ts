@@ -3,16 +3,10 @@ import type { PlatformSettings } from '../../core/platforms/types';
 import type { HttpResponse } from '../../core/ports';
 import { xMedia, xTweetBody } from '../../core/publish/x';
 import { base64 } from './base64';
-import { call, failure, field, jsonOf, textOf } from './failures';
-import { SendError, type Account, type Outgoing, type OutgoingMedia, type Sender, type SenderPorts } from './sender';
+import { call, failure, field, jsonOf } from './failures';
+import { localError, loginOnce, type Account, type Outgoing, type OutgoingMedia, type Sender, type SenderPorts } from './sender';
 
-/** `platforms.x` from `.editorial.yaml`, and where the API is. */
-export interface XSettings extends PlatformSettings {
-  /** The API's origin: `https://api.x.com` unless a test points it at a stand-in. */
-  readonly baseUrl?: string;
-}
-
-/** Where X's API is. */
+/** Where X's API is, unless `platforms.x.service` names another address (a stand-in's, in tests). */
 export const X_API = 'https://api.x.com';
 
 interface Session {
@@ -32,9 +26,8 @@ interface Session {
  *
  * @example const sender = xSender(config.platforms.x ?? {}, { http: retrying(new NodeHttp(), clock), secrets, clock })
  */
-export function xSender(settings: XSettings, ports: SenderPorts): Sender {
-  const base = (settings.baseUrl ?? X_API).replace(/\/+$/, '');
-  let session: Promise<Session> | undefined;
+export function xSender(settings: PlatformSettings, ports: SenderPorts): Sender {
+  const base = (settings.service ?? X_API).replace(/\/+$/, '');
 
   async function api(token: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<HttpResponse> {
     const response = await call(
@@ -51,22 +44,14 @@ export function xSender(settings: XSettings, ports: SenderPorts): Sender {
     throw failure(response, xMessage(response), ports.clock.now(), token);
   }
 
-  async function login(): Promise<Session> {
+  const connected = loginOnce(async (): Promise<Session> => {
     const token = await ports.secrets.get('x', 'access-token');
-    if (!token) throw new SendError('auth', 'No X access token is stored (x/access-token).');
+    if (!token) throw localError('auth', 'publish.no-credentials', { network: 'X' });
     const me = await api(token, 'GET', '/2/users/me');
     const username = field(field(jsonOf(me), 'data'), 'username');
-    if (typeof username !== 'string' || username === '') throw new SendError('server', `X answered ${me.status} without the account's username.`, me.status);
+    if (typeof username !== 'string' || username === '') throw localError('server', 'publish.incomplete-answer', { network: 'X', field: 'data.username' }, me.status);
     return { token, username, account: { name: `@${username}`, url: `https://x.com/${username}` } };
-  }
-
-  function connected(): Promise<Session> {
-    session ??= login().catch((error: unknown) => {
-      session = undefined; // a failed login is tried again on the next call
-      throw error;
-    });
-    return session;
-  }
+  });
 
   /** Uploads the images, sets their alt text, and gives their media ids in order. */
   async function upload(token: string, media: readonly OutgoingMedia[]): Promise<string[]> {
@@ -76,7 +61,7 @@ export function xSender(settings: XSettings, ports: SenderPorts): Sender {
       // The one-shot upload takes images only; X itself answers for anything else.
       const answer = await api(token, 'POST', '/2/media/upload', { media: base64(bytes), media_category: 'tweet_image', media_type: item.mime });
       const id = field(field(jsonOf(answer), 'data'), 'id');
-      if (typeof id !== 'string') throw new SendError('server', `X answered ${answer.status} to the upload of ${item.file} without a media id.`, answer.status);
+      if (typeof id !== 'string') throw localError('server', 'publish.incomplete-upload', { network: 'X', file: item.file, field: 'data.id' }, answer.status);
       if (item.alt !== '') await api(token, 'POST', '/2/media/metadata', { id, metadata: { alt_text: { text: item.alt } } });
       ids.push(id);
     }
@@ -101,7 +86,7 @@ export function xSender(settings: XSettings, ports: SenderPorts): Sender {
         const answer = await api(token, 'POST', '/2/tweets', body);
         const id = field(field(jsonOf(answer), 'data'), 'id');
         // The post exists but its id is unknown: as uncertain as no answer at all.
-        if (typeof id !== 'string') throw new SendError('no-answer', `X answered ${answer.status} without the post's id.`, answer.status);
+        if (typeof id !== 'string') throw localError('no-answer', 'publish.no-post-id', { network: 'X', field: 'data.id' }, answer.status);
         await sent({ id, url: `https://x.com/${username}/status/${id}` });
         replyTo = id;
       }
@@ -112,7 +97,7 @@ export function xSender(settings: XSettings, ports: SenderPorts): Sender {
 /**
  * X's own words for an error answer, from either of its shapes: a problem
  * (`{ title, detail, type, status }`, with `errors: [{ message }]` for invalid requests) or
- * the older `{ errors: [{ code, message }] }`.
+ * the older `{ errors: [{ code, message }] }`; empty when it gives none.
  */
 function xMessage(response: HttpResponse): string {
   const body = jsonOf(response);
@@ -124,5 +109,5 @@ function xMessage(response: HttpResponse): string {
   const errors = field(body, 'errors');
   if (Array.isArray(errors)) for (const error of errors) add(field(error, 'message') ?? field(error, 'detail'));
   if (words.length === 0) add(field(body, 'title'));
-  return words.length > 0 ? words.join(' ') : textOf(response) || `HTTP ${response.status}`;
+  return words.join(' ');
 }

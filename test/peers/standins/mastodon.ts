@@ -63,14 +63,15 @@
  *   saying `Too many requests`; the uploads' own bucket (30 per 30 minutes) is not modelled.
  * - ASSUMED: an unknown route → 404 `{"error":"Record not found"}`.
  *
- * Test hooks (not Mastodon's): `statuses`, `media`, `requests` (every request, in order),
- * `failNext` (answers matching requests with the response given, before acting on them: an
- * exception or a proxy, so without rate-limit headers unless given), `hangNext` (acts on the
- * request fully, then closes the connection without answering: a cut between the call and its
- * answer), `close`. Option `now` sets the server's clock (a test's fake clock).
+ * Test hooks (not Mastodon's), from the stand-ins' shared server (server.ts): `requests` (every
+ * request, in order), `failNext` (answers matching requests with the answer given, before acting
+ * on them: an exception or a proxy, so without rate-limit headers unless given, and not counted
+ * against the limit), `hangNext` (acts on the request fully, then closes the connection without
+ * answering: a cut between the call and its answer), `close`; and `statuses`, `media`. Option
+ * `now` sets the server's clock (a test's fake clock).
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { jsonBody, StandinServer, type Answer, type RecordedRequest } from './server';
+import { RateWindow } from './rateWindow';
 
 /** The limits the instance announces and enforces. */
 export interface InstanceLimits {
@@ -80,7 +81,7 @@ export interface InstanceLimits {
   readonly descriptionLimit: number;
 }
 
-export interface MastodonStandInOptions {
+export interface MastodonStandinOptions {
   /** The access token the account answers to. */
   readonly token?: string;
   readonly username?: string;
@@ -95,16 +96,6 @@ export interface MastodonStandInOptions {
   readonly noInstanceV2?: boolean;
   /** The server's clock, epoch milliseconds: rate-limit windows and idempotency keys. */
   readonly now?: () => number;
-}
-
-/** A request as the stand-in received it. */
-export interface RecordedRequest {
-  readonly method: string;
-  /** Without the query string. */
-  readonly path: string;
-  /** Names in lower case. */
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
 }
 
 /** A status the stand-in created. */
@@ -134,149 +125,82 @@ export interface StoredMedia {
   statusId: string | null;
 }
 
-/** A response to inject: JSON `body` (`{ error }` for Mastodon's errors). */
-export interface InjectedResponse {
-  readonly status: number;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: unknown;
-}
-
-/** Which requests a hook applies to: `'POST /api/v1/statuses'` exactly, a RegExp on that line, or a test. */
-export type Match = string | RegExp | ((request: RecordedRequest) => boolean);
-
-export interface MastodonStandIn {
-  /** `http://127.0.0.1:<port>`, the instance URL. */
-  readonly url: string;
-  readonly token: string;
-  readonly statuses: readonly CreatedStatus[];
-  readonly media: readonly StoredMedia[];
-  readonly requests: readonly RecordedRequest[];
-  /** Answers the next `times` requests matching with `response`, without acting on them. */
-  failNext(match: Match, response: InjectedResponse, times?: number): void;
-  /** Acts on the next request matching, then closes its connection without answering. */
-  hangNext(match: Match): void;
-  close(): Promise<void>;
-}
-
 const HOUR = 3_600_000;
 const DEFAULT_LIMITS: InstanceLimits = { maxCharacters: 500, charactersReservedPerUrl: 23, maxMediaAttachments: 4, descriptionLimit: 1500 };
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
 const INVALID_TOKEN = 'The access token is invalid';
 
-interface Answer {
-  readonly status: number;
-  readonly body: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-}
+/** The Mastodon stand-in: `await MastodonStandin.start({ limits: { maxCharacters: 500 }, mediaProcessingPolls: 2 })`, then `statuses`. */
+export class MastodonStandin extends StandinServer {
+  readonly token: string;
+  /** Every status created, in order. */
+  readonly statuses: CreatedStatus[] = [];
+  /** Every media uploaded, in order. */
+  readonly media: StoredMedia[] = [];
+  private readonly username: string;
+  private readonly domain: string;
+  private readonly limits: InstanceLimits;
+  private readonly rate: { readonly limit: number; readonly periodMs: number };
+  private readonly now: () => number;
+  /** Rate-limit windows by bucket (the Authorization header, or the IP without one). */
+  private readonly windows = new Map<string, RateWindow>();
+  private readonly idempotency = new Map<string, { statusId: string; at: number }>();
+  private nextId = 110_000_000;
 
-/**
- * Starts a stand-in Mastodon on 127.0.0.1 (an ephemeral port).
- *
- * @example const masto = await startMastodon({ limits: { maxCharacters: 500 }, mediaProcessingPolls: 2 })
- */
-export async function startMastodon(options: MastodonStandInOptions = {}): Promise<MastodonStandIn> {
-  const token = options.token ?? 'stand-in-token-3f9c';
-  const username = options.username ?? 'nova';
-  const domain = options.domain ?? 'mastodon.example';
-  const limits: InstanceLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const rate = options.rateLimit ?? { limit: 300, periodMs: 300_000 };
-  const now = options.now ?? (() => Date.now());
-  const statuses: CreatedStatus[] = [];
-  const media: StoredMedia[] = [];
-  const requests: RecordedRequest[] = [];
-  const failures: Array<{ match: Match; response: InjectedResponse; times: number }> = [];
-  const hangs: Match[] = [];
-  const buckets = new Map<string, { start: number; count: number }>();
-  const idempotency = new Map<string, { statusId: string; at: number }>();
-  let nextId = 110_000_000;
-  const newId = () => String(++nextId);
-  let base = '';
+  private constructor(private readonly options: MastodonStandinOptions) {
+    super();
+    this.token = options.token ?? 'stand-in-token-3f9c';
+    this.username = options.username ?? 'nova';
+    this.domain = options.domain ?? 'mastodon.example';
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.rate = options.rateLimit ?? { limit: 300, periodMs: 300_000 };
+    this.now = options.now ?? Date.now;
+  }
 
-  const account = () => ({
-    id: '1',
-    username,
-    acct: username,
-    display_name: 'Nova',
-    locked: false,
-    bot: false,
-    created_at: '2026-01-05T00:00:00.000Z',
-    note: '',
-    url: `${base}/@${username}`,
-    avatar: `${base}/avatars/original/missing.png`,
-    header: `${base}/headers/original/missing.png`,
-    followers_count: 0,
-    following_count: 0,
-    statuses_count: statuses.length,
-    emojis: [],
-    fields: [],
-    source: { privacy: 'public', sensitive: false, language: '', note: '', fields: [] },
-  });
+  /** Starts a stand-in on 127.0.0.1 and an ephemeral port. */
+  static start(options: MastodonStandinOptions = {}): Promise<MastodonStandin> {
+    return new MastodonStandin(options).listen();
+  }
 
-  const attachment = (m: StoredMedia) => ({
-    id: m.id,
-    type: ['image', 'video', 'audio'].find((kind) => m.type.startsWith(`${kind}/`)) ?? 'unknown',
-    url: m.url,
-    preview_url: `${base}/system/media_attachments/files/${m.id}/small/${encodeURIComponent(m.filename)}`,
-    remote_url: null,
-    meta: {},
-    description: m.description,
-    blurhash: null,
-  });
+  /** Counts the request in its rate-limit window, then answers it (429 past the limit). */
+  protected override handle(request: RecordedRequest): Answer {
+    const bucket = request.headers['authorization'] ?? 'ip:127.0.0.1';
+    let window = this.windows.get(bucket);
+    if (!window) {
+      const { limit, periodMs } = this.rate;
+      // Fixed windows aligned on the epoch, as rack-attack's.
+      window = new RateWindow(limit, periodMs, this.now, (now) => Math.floor(now / periodMs) * periodMs);
+      this.windows.set(bucket, window);
+    }
+    const allowed = window.take();
+    const headers = {
+      'X-RateLimit-Limit': String(window.limit),
+      'X-RateLimit-Remaining': String(window.remaining),
+      'X-RateLimit-Reset': new Date(window.resetAt).toISOString(),
+    };
+    const answer = allowed ? this.route(request) : error(429, 'Too many requests');
+    return { ...answer, headers: { ...headers, ...answer.headers } };
+  }
 
-  const statusEntity = (s: CreatedStatus) => ({
-    id: s.id,
-    created_at: s.createdAt,
-    in_reply_to_id: s.inReplyToId,
-    in_reply_to_account_id: s.inReplyToId ? '1' : null,
-    sensitive: false,
-    spoiler_text: s.spoilerText,
-    visibility: s.visibility,
-    language: s.language,
-    uri: `${base}/users/${username}/statuses/${s.id}`,
-    url: s.url,
-    content: `<p>${s.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br />')}</p>`,
-    account: account(),
-    media_attachments: media.filter((m) => s.mediaIds.includes(m.id)).map(attachment),
-    mentions: [],
-    tags: [],
-    emojis: [],
-    card: null,
-    poll: null,
-  });
+  private route(request: RecordedRequest): Answer {
+    const line = `${request.method} ${request.pathname}`;
+    if (line === 'GET /api/v2/instance') return this.options.noInstanceV2 ? error(404, 'Record not found') : { status: 200, body: this.instance() };
+    if (request.headers['authorization'] !== `Bearer ${this.token}`) return error(401, INVALID_TOKEN);
+    if (line === 'GET /api/v1/accounts/verify_credentials') return { status: 200, body: this.account() };
+    if (line === 'POST /api/v2/media') return this.uploadMedia(request);
+    const mediaId = /^GET \/api\/v1\/media\/([^/]+)$/.exec(line)?.[1];
+    if (mediaId !== undefined) return this.getMedia(decodeURIComponent(mediaId));
+    if (line === 'POST /api/v1/statuses') return this.createStatus(request);
+    return error(404, 'Record not found');
+  }
 
-  const instance = () => ({
-    domain,
-    title: 'Stand-in Mastodon',
-    version: '4.3.0',
-    source_url: 'https://github.com/mastodon/mastodon',
-    description: 'A stand-in server for tests',
-    languages: ['en', 'fr'],
-    configuration: {
-      urls: { streaming: base.replace(/^http/, 'ws') },
-      accounts: { max_featured_tags: 10, max_pinned_statuses: 5 },
-      statuses: { max_characters: limits.maxCharacters, max_media_attachments: limits.maxMediaAttachments, characters_reserved_per_url: limits.charactersReservedPerUrl },
-      media_attachments: {
-        supported_mime_types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4', 'video/webm', 'audio/mpeg'],
-        description_limit: limits.descriptionLimit,
-        image_size_limit: 16_777_216,
-        image_matrix_limit: 33_177_600,
-        video_size_limit: 103_809_024,
-        video_frame_rate_limit: 120,
-        video_matrix_limit: 8_294_400,
-      },
-      polls: { max_options: 4, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2_629_746 },
-      translation: { enabled: false },
-    },
-    registrations: { enabled: false, approval_required: false, message: null },
-    rules: [],
-  });
-
-  const createStatus = (request: RecordedRequest): Answer => {
-    const key = header(request, 'idempotency-key');
-    const remembered = key !== undefined ? idempotency.get(`${token}:${key}`) : undefined;
-    if (remembered && now() - remembered.at < HOUR) {
+  private createStatus(request: RecordedRequest): Answer {
+    const { token, limits, statuses, media } = this;
+    const key = request.headers['idempotency-key'];
+    const remembered = key !== undefined ? this.idempotency.get(`${token}:${key}`) : undefined;
+    if (remembered && this.now() - remembered.at < HOUR) {
       const existing = statuses.find((s) => s.id === remembered.statusId)!;
-      return { status: 200, body: statusEntity(existing) };
+      return { status: 200, body: this.statusEntity(existing) };
     }
     const params = parseParams(request);
     if (params === undefined) return error(400, 'Unexpected body');
@@ -294,171 +218,164 @@ export async function startMastodon(options: MastodonStandInOptions = {}): Promi
     if (statusLength(text, limits.charactersReservedPerUrl) > limits.maxCharacters) {
       return error(422, `Validation failed: Text character limit of ${limits.maxCharacters} exceeded`);
     }
-    const id = newId();
+    const id = this.newId();
     const status: CreatedStatus = {
       id,
-      url: `${base}/@${username}/${id}`,
+      url: `${this.url}/@${this.username}/${id}`,
       text,
       visibility,
       language: typeof params['language'] === 'string' && params['language'] !== '' ? params['language'] : null,
       spoilerText: typeof params['spoiler_text'] === 'string' ? params['spoiler_text'] : '',
       inReplyToId: inReplyTo,
       mediaIds,
-      createdAt: new Date(now()).toISOString(),
+      createdAt: new Date(this.now()).toISOString(),
       ...(key !== undefined ? { idempotencyKey: key } : {}),
     };
     statuses.push(status);
     for (const m of attached) m!.statusId = id;
-    if (key !== undefined) idempotency.set(`${token}:${key}`, { statusId: id, at: now() });
-    return { status: 200, body: statusEntity(status) };
-  };
+    if (key !== undefined) this.idempotency.set(`${token}:${key}`, { statusId: id, at: this.now() });
+    return { status: 200, body: this.statusEntity(status) };
+  }
 
-  const uploadMedia = (request: RecordedRequest): Answer => {
-    const fields = parseMultipart(request.body, header(request, 'content-type') ?? '');
+  private uploadMedia(request: RecordedRequest): Answer {
+    const fields = parseMultipart(Buffer.from(request.body), request.headers['content-type'] ?? '');
     const file = fields.get('file');
     if (!file || file.filename === undefined || !file.type) return error(422, 'Validation failed: File content type is invalid, File is invalid');
     const description = fields.get('description')?.data.toString('utf8') ?? null;
-    if (description !== null && [...description].length > limits.descriptionLimit) {
-      return error(422, `Validation failed: Description is too long (maximum is ${limits.descriptionLimit} characters)`);
+    if (description !== null && [...description].length > this.limits.descriptionLimit) {
+      return error(422, `Validation failed: Description is too long (maximum is ${this.limits.descriptionLimit} characters)`);
     }
-    const polls = options.mediaProcessingPolls ?? 0;
-    const id = newId();
-    const m: StoredMedia = { id, filename: file.filename, type: file.type, bytes: file.data, description, pollsLeft: polls, url: null, statusId: null };
-    media.push(m);
-    if (polls > 0) return { status: 202, body: attachment(m) };
-    m.url = originalUrl(m);
-    return { status: 200, body: attachment(m) };
-  };
+    const polls = this.options.mediaProcessingPolls ?? 0;
+    const m: StoredMedia = { id: this.newId(), filename: file.filename, type: file.type, bytes: file.data, description, pollsLeft: polls, url: null, statusId: null };
+    this.media.push(m);
+    if (polls > 0) return { status: 202, body: this.attachment(m) };
+    m.url = this.originalUrl(m);
+    return { status: 200, body: this.attachment(m) };
+  }
 
-  const getMedia = (id: string): Answer => {
-    const m = media.find((x) => x.id === id);
+  private getMedia(id: string): Answer {
+    const m = this.media.find((x) => x.id === id);
     if (!m) return error(404, 'Record not found');
     if (m.pollsLeft > 0) {
       m.pollsLeft--;
-      return { status: 206, body: attachment(m) };
+      return { status: 206, body: this.attachment(m) };
     }
-    m.url ??= originalUrl(m);
-    return { status: 200, body: attachment(m) };
-  };
+    m.url ??= this.originalUrl(m);
+    return { status: 200, body: this.attachment(m) };
+  }
 
-  const originalUrl = (m: StoredMedia) => `${base}/system/media_attachments/files/${m.id}/original/${encodeURIComponent(m.filename)}`;
-
-  const route = (request: RecordedRequest): Answer => {
-    const line = `${request.method} ${request.path}`;
-    if (line === 'GET /api/v2/instance') return options.noInstanceV2 ? error(404, 'Record not found') : { status: 200, body: instance() };
-    if (header(request, 'authorization') !== `Bearer ${token}`) return error(401, INVALID_TOKEN);
-    if (line === 'GET /api/v1/accounts/verify_credentials') return { status: 200, body: account() };
-    if (line === 'POST /api/v2/media') return uploadMedia(request);
-    const mediaId = /^GET \/api\/v1\/media\/([^/]+)$/.exec(line)?.[1];
-    if (mediaId !== undefined) return getMedia(decodeURIComponent(mediaId));
-    if (line === 'POST /api/v1/statuses') return createStatus(request);
-    return error(404, 'Record not found');
-  };
-
-  /** Counts the request in its bucket: the headers to send, and whether it is over the limit. */
-  const rateLimit = (request: RecordedRequest): { headers: Record<string, string>; over: boolean } => {
-    const bucketKey = header(request, 'authorization') ?? 'ip:127.0.0.1';
-    const start = Math.floor(now() / rate.periodMs) * rate.periodMs;
-    let bucket = buckets.get(bucketKey);
-    if (!bucket || bucket.start !== start) buckets.set(bucketKey, (bucket = { start, count: 0 }));
-    bucket.count++;
+  private account() {
+    const { url, username } = this;
     return {
-      headers: {
-        'X-RateLimit-Limit': String(rate.limit),
-        'X-RateLimit-Remaining': String(Math.max(0, rate.limit - bucket.count)),
-        'X-RateLimit-Reset': new Date(start + rate.periodMs).toISOString(),
-      },
-      over: bucket.count > rate.limit,
+      id: '1',
+      username,
+      acct: username,
+      display_name: 'Nova',
+      locked: false,
+      bot: false,
+      created_at: '2026-01-05T00:00:00.000Z',
+      note: '',
+      url: `${url}/@${username}`,
+      avatar: `${url}/avatars/original/missing.png`,
+      header: `${url}/headers/original/missing.png`,
+      followers_count: 0,
+      following_count: 0,
+      statuses_count: this.statuses.length,
+      emojis: [],
+      fields: [],
+      source: { privacy: 'public', sensitive: false, language: '', note: '', fields: [] },
     };
-  };
+  }
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const request: RecordedRequest = { method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0]!, headers: req.headers, body: Buffer.concat(chunks) };
-    requests.push(request);
-    const hangAt = hangs.findIndex((m) => matches(m, request));
-    const hang = hangAt !== -1;
-    if (hang) hangs.splice(hangAt, 1);
-    const limit = rateLimit(request);
-    let answer: Answer;
-    const failure = failures.find((f) => matches(f.match, request));
-    if (limit.over) answer = { ...error(429, 'Too many requests'), headers: limit.headers };
-    else if (failure) {
-      if (--failure.times === 0) failures.splice(failures.indexOf(failure), 1);
-      answer = { status: failure.response.status, body: failure.response.body ?? {}, headers: failure.response.headers ?? {} };
-    } else answer = { ...route(request), headers: limit.headers };
-    if (hang) {
-      req.socket.destroy();
-      return;
-    }
-    res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers });
-    res.end(JSON.stringify(answer.body));
-  };
+  private attachment(m: StoredMedia) {
+    return {
+      id: m.id,
+      type: ['image', 'video', 'audio'].find((kind) => m.type.startsWith(`${kind}/`)) ?? 'unknown',
+      url: m.url,
+      preview_url: `${this.url}/system/media_attachments/files/${m.id}/small/${encodeURIComponent(m.filename)}`,
+      remote_url: null,
+      meta: {},
+      description: m.description,
+      blurhash: null,
+    };
+  }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({ error: `stand-in failure: ${String(e)}` }));
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  private statusEntity(s: CreatedStatus) {
+    return {
+      id: s.id,
+      created_at: s.createdAt,
+      in_reply_to_id: s.inReplyToId,
+      in_reply_to_account_id: s.inReplyToId ? '1' : null,
+      sensitive: false,
+      spoiler_text: s.spoilerText,
+      visibility: s.visibility,
+      language: s.language,
+      uri: `${this.url}/users/${this.username}/statuses/${s.id}`,
+      url: s.url,
+      content: `<p>${s.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br />')}</p>`,
+      account: this.account(),
+      media_attachments: this.media.filter((m) => s.mediaIds.includes(m.id)).map((m) => this.attachment(m)),
+      mentions: [],
+      tags: [],
+      emojis: [],
+      card: null,
+      poll: null,
+    };
+  }
 
-  return {
-    url: base,
-    token,
-    statuses,
-    media,
-    requests,
-    failNext(match, response, times = 1) {
-      failures.push({ match, response, times });
-    },
-    hangNext(match) {
-      hangs.push(match);
-    },
-    close() {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
+  private instance() {
+    const { limits } = this;
+    return {
+      domain: this.domain,
+      title: 'Stand-in Mastodon',
+      version: '4.3.0',
+      source_url: 'https://github.com/mastodon/mastodon',
+      description: 'A stand-in server for tests',
+      languages: ['en', 'fr'],
+      configuration: {
+        urls: { streaming: this.url.replace(/^http/, 'ws') },
+        accounts: { max_featured_tags: 10, max_pinned_statuses: 5 },
+        statuses: { max_characters: limits.maxCharacters, max_media_attachments: limits.maxMediaAttachments, characters_reserved_per_url: limits.charactersReservedPerUrl },
+        media_attachments: {
+          supported_mime_types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4', 'video/webm', 'audio/mpeg'],
+          description_limit: limits.descriptionLimit,
+          image_size_limit: 16_777_216,
+          image_matrix_limit: 33_177_600,
+          video_size_limit: 103_809_024,
+          video_frame_rate_limit: 120,
+          video_matrix_limit: 8_294_400,
+        },
+        polls: { max_options: 4, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2_629_746 },
+        translation: { enabled: false },
+      },
+      registrations: { enabled: false, approval_required: false, message: null },
+      rules: [],
+    };
+  }
+
+  private originalUrl(m: StoredMedia): string {
+    return `${this.url}/system/media_attachments/files/${m.id}/original/${encodeURIComponent(m.filename)}`;
+  }
+
+  private newId(): string {
+    return String(++this.nextId);
+  }
 }
 
 function error(status: number, message: string): Answer {
   return { status, body: { error: message } };
 }
 
-function header(request: RecordedRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function matches(match: Match, request: RecordedRequest): boolean {
-  const line = `${request.method} ${request.path}`;
-  if (typeof match === 'string') return line === match;
-  if (match instanceof RegExp) return match.test(line);
-  return match(request);
-}
-
 /** The parameters of a JSON or form-encoded body (`media_ids[]` as an array). */
 function parseParams(request: RecordedRequest): Record<string, unknown> | undefined {
-  const type = header(request, 'content-type') ?? '';
-  const text = request.body.toString('utf8');
+  const type = request.headers['content-type'] ?? '';
   if (type.startsWith('application/json')) {
-    try {
-      const value: unknown = JSON.parse(text);
-      return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-    } catch {
-      return undefined;
-    }
+    const value = jsonBody(request);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   }
   if (type.startsWith('application/x-www-form-urlencoded')) {
-    const form = new URLSearchParams(text);
     const params: Record<string, unknown> = {};
-    for (const [name, value] of form) {
+    for (const [name, value] of new URLSearchParams(request.text)) {
       if (name.endsWith('[]')) ((params[name.slice(0, -2)] ??= []) as string[]).push(value);
       else params[name] = value;
     }
