@@ -50,6 +50,15 @@ describe('Mastodon sender, against the stand-in server over HTTP', () => {
       ...(in_reply_to_id ? { in_reply_to_id: sent[(in_reply_to_id as { part: number }).part - 1]!.id } : {}),
     }));
 
+  it('sends the poll on the first part, in seconds, exactly as the dry run shows it', async () => {
+    const { outgoing, dryRun } = post('Votre rituel préféré ?\n\n---\n\nRéponse vendredi', { poll: '{ options: [Rétro, Démo], duration: 1d }' });
+    await sendAll(sender(), outgoing);
+    const bodies = statusRequests().map(bodyOf);
+    assert.deepEqual(bodies[0]!['poll'], { options: ['Rétro', 'Démo'], expires_in: 86_400 });
+    assert.equal(bodies[1]!['poll'], undefined);
+    assert.deepEqual(bodies.map((b) => b['poll']), dryRun.map((b) => b['poll']));
+  });
+
   it('connects once, names the account, and sends exactly the dry run', async () => {
     const s = sender();
     assert.deepEqual(await s.connect(), { name: '@nova@mastodon.example', url: `${masto.url}/@nova` });

@@ -57,6 +57,15 @@ describe('X sender, against the X stand-in over HTTP', () => {
     assert.deepEqual(sent, [{ id: x.tweets[0]!.id, url: `https://x.com/nova_app/status/${x.tweets[0]!.id}` }]);
   });
 
+  it('sends a poll in minutes on the first part, as the dry run shows it', async () => {
+    const result = lint('Votre rituel ?\n\n---\n\nRéponse vendredi', { poll: '{ options: [Rétro, Démo], duration: 2h }' });
+    await sendAll(sender(), outgoing(result, 'x'));
+    const sentBodies = bodies() as Array<{ poll?: unknown }>;
+    assert.deepEqual(sentBodies[0]!.poll, { options: ['Rétro', 'Démo'], duration_minutes: 120 });
+    assert.equal(sentBodies[1]!.poll, undefined);
+    assert.deepEqual(sentBodies.map((b) => b.poll), dryRun(result).map((b) => b.poll));
+  });
+
   it('sends a thread as a chain of replies, each part as the dry run shows it', async () => {
     const result = lint('Un\n\n---\n\nDeux\n\n---\n\nTrois');
     const sent = await sendAll(sender(), outgoing(result, 'x'));

@@ -104,8 +104,9 @@ export function linkedinSender(settings: PlatformSettings, ports: SenderPorts): 
       const part = post.parts[0];
       if (part === undefined || post.sent.length > 0) return;
       const images: Array<LinkedinImage<string>> = [];
-      for (const item of linkedinImages(post.media)) images.push({ id: await upload(token, author, item), altText: item.alt });
-      const answer = await ask(token, rest(token, '/rest/posts', linkedinPostBody(part, author, images)));
+      // A post carries a poll or images: none are uploaded for a poll.
+      if (!post.meta.poll) for (const item of linkedinImages(post.media)) images.push({ id: await upload(token, author, item), altText: item.alt });
+      const answer = await ask(token, rest(token, '/rest/posts', linkedinPostBody(part, author, images, post.meta.poll)));
       const header = answer.headers['x-restli-id'];
       // The post exists but its id is unknown: as uncertain as no answer at all.
       if (!header) throw localError('no-answer', 'publish.no-post-id', { network: 'LinkedIn', field: 'x-restli-id' }, answer.status);

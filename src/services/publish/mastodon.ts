@@ -2,6 +2,7 @@ import { mastodon, MASTODON_DEFAULT_MAX, MASTODON_URL_WEIGHT } from '../../core/
 import type { PlatformSettings } from '../../core/platforms/types';
 import type { HttpRequest, HttpResponse } from '../../core/ports';
 import { mastodonStatus } from '../../core/publish/mastodon';
+import type { Poll } from '../../core/model';
 import type { PartDetail } from '../../core/render';
 import { call, failure, field, jsonOf } from './failures';
 import { multipartBody } from './multipart';
@@ -14,7 +15,7 @@ export interface MastodonLimits {
   readonly maxMediaAttachments: number;
   /** Longest media description, in characters (`media_attachments.description_limit`). */
   readonly descriptionLimit: number;
-  /** `configuration.polls` as the instance gave it: kept for posts with polls (the model has none yet). */
+  /** `configuration.polls` as the instance gave it (`max_options`, `max_characters_per_option`, `min_expiration`, `max_expiration`). */
   readonly polls: Readonly<Record<string, number>>;
 }
 
@@ -58,12 +59,12 @@ export function mastodonSender(settings: PlatformSettings, ports: SenderPorts): 
       const from = post.sent.length;
       if (from >= post.parts.length) return;
       const media = from === 0 ? post.media : [];
-      check(post.parts, from, media, s);
+      check(post.parts, from, media, s, from === 0 ? post.meta.poll : undefined);
       const mediaIds: string[] = [];
       for (const m of media) mediaIds.push(await upload(s, m, post.key, ports));
       let previous = post.sent[from - 1]?.id;
       for (let i = from; i < post.parts.length; i++) {
-        const body = mastodonStatus(post.parts[i]!, post.meta, { media: i === 0 ? mediaIds : [], ...(previous !== undefined ? { inReplyTo: previous } : {}) });
+        const body = mastodonStatus(post.parts[i]!, post.meta, { media: i === 0 ? mediaIds : [], ...(previous !== undefined ? { inReplyTo: previous } : {}), poll: i === 0 ? post.meta.poll : undefined });
         const response = await s.api({
           method: 'POST',
           url: '/api/v1/statuses',
@@ -125,7 +126,7 @@ function limitsOf(instance: unknown): MastodonLimits {
 }
 
 /** Refuses, before any request, what this instance would refuse: a part too long, too many media, a long description. */
-function check(parts: readonly PartDetail[], from: number, media: readonly OutgoingMedia[], s: Session): void {
+function check(parts: readonly PartDetail[], from: number, media: readonly OutgoingMedia[], s: Session, poll: Poll | undefined): void {
   const { limits, domain } = s;
   for (let i = from; i < parts.length; i++) {
     const measure = mastodon.measure(parts[i]!.text, { maxCharacters: limits.maxCharacters, charactersReservedPerUrl: limits.charactersReservedPerUrl });
@@ -142,6 +143,15 @@ function check(parts: readonly PartDetail[], from: number, media: readonly Outgo
     const length = [...m.alt].length;
     if (length > limits.descriptionLimit) {
       throw localError('rejected', 'publish.alt-too-long', { network: 'Mastodon', file: m.file, length, instance: domain, max: limits.descriptionLimit });
+    }
+  }
+  // The instance's own poll limits (the check knows Mastodon's defaults only).
+  if (poll) {
+    const { max_options, max_characters_per_option, min_expiration, max_expiration } = limits.polls;
+    const seconds = poll.duration / 1000;
+    const tooLong = max_characters_per_option !== undefined && poll.options.some((o) => [...o].length > max_characters_per_option);
+    if ((max_options !== undefined && poll.options.length > max_options) || tooLong || (min_expiration !== undefined && seconds < min_expiration) || (max_expiration !== undefined && seconds > max_expiration)) {
+      throw localError('rejected', 'publish.poll-instance', { network: 'Mastodon', instance: domain, options: max_options ?? 4, characters: max_characters_per_option ?? 50 });
     }
   }
 }

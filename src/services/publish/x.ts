@@ -82,7 +82,7 @@ export function xSender(settings: PlatformSettings, ports: SenderPorts): Sender 
       const mediaIds = from === 0 ? await upload(token, xMedia(post.media)) : [];
       let replyTo = post.sent.at(-1)?.id;
       for (let i = from; i < post.parts.length; i++) {
-        const body = xTweetBody(post.parts[i]!, { mediaIds: i === 0 ? mediaIds : [], replyTo });
+        const body = xTweetBody(post.parts[i]!, { mediaIds: i === 0 ? mediaIds : [], replyTo, poll: i === 0 ? post.meta.poll : undefined });
         const answer = await api(token, 'POST', '/2/tweets', body);
         const id = field(field(jsonOf(answer), 'data'), 'id');
         // The post exists but its id is unknown: as uncertain as no answer at all.
