@@ -117,7 +117,7 @@ function table(outcomes: readonly PostOutcome[], cwd: string, locale: Locale, zo
 function networkWords(n: NetworkOutcome, locale: Locale): string {
   switch (n.kind) {
     case 'published':
-      return message(locale, 'cli.publish-published', { url: n.parts[0]?.url ?? n.parts[0]?.id ?? '', parts: n.parts.length });
+      return [message(locale, 'cli.publish-published', { url: n.parts[0]?.url ?? n.parts[0]?.id ?? '', parts: n.parts.length }), ...n.notices].join(' ');
     case 'already':
       return message(locale, 'cli.publish-already', { state: n.result.state ?? 'published', url: n.result.url ?? n.result.id ?? '' });
     case 'failed':
@@ -156,7 +156,7 @@ function toJson(o: PostOutcome, cwd: string): unknown {
     gate: o.gate,
     networks: o.networks.map((n) => {
       if (n.kind === 'failed') return { network: n.network, kind: n.kind, message: n.message, ...(n.error?.status !== undefined ? { status: n.error.status } : {}) };
-      if (n.kind === 'published') return { network: n.network, kind: n.kind, parts: n.parts };
+      if (n.kind === 'published') return { network: n.network, kind: n.kind, parts: n.parts, ...(n.notices.length > 0 ? { notices: n.notices } : {}) };
       return n;
     }),
   };

@@ -52,6 +52,7 @@ const PLATFORM_KEYS = [
   'maxMedia',
   'instance',
   'service',
+  'visibility',
   'account',
 ] as const;
 
@@ -204,6 +205,10 @@ function readPlatforms(node: Node | null, report: Reporter, locale: Locale): Par
         case 'service':
           if (typeof raw === 'string' && /^https?:\/\/[^\s/]+/.test(raw)) settings[key] = raw.replace(/\/+$/, '');
           else report('config.schema', item.value ?? item.key, 'config.expected', { field, kind: message(locale, 'kind.url') });
+          break;
+        case 'visibility':
+          if (raw === 'public' || raw === 'unlisted' || raw === 'private' || raw === 'direct') settings[key] = raw;
+          else report('config.schema', item.value ?? item.key, 'config.expected', { field, kind: message(locale, 'kind.visibility') });
           break;
         case 'account':
           if (raw && typeof raw === 'object' && !Array.isArray(raw)) settings[key] = raw;

@@ -172,6 +172,8 @@ export interface PostMeta {
   readonly campaign?: string;
   readonly tags: readonly string[];
   readonly lang?: string;
+  /** A content warning: Mastodon shows it instead of the text until opened (`spoiler_text`). */
+  readonly contentWarning?: string;
   readonly media: readonly MediaItem[];
   readonly poll?: Poll;
   readonly approvals: readonly Approval[];

@@ -30,7 +30,7 @@ import { LineIndex } from './text/lineIndex';
 import { closest } from './text/suggest';
 
 /** The frontmatter fields a post may have. */
-export const POST_FIELDS = ['title', 'date', 'notAfter', 'platforms', 'status', 'campaign', 'tags', 'lang', 'media', 'poll', 'approvals', 'results'] as const;
+export const POST_FIELDS = ['title', 'date', 'notAfter', 'platforms', 'status', 'campaign', 'tags', 'lang', 'media', 'poll', 'contentWarning', 'approvals', 'results'] as const;
 
 /** A media item with where it is written, for diagnostics and fixes. */
 export interface MediaEntry {
@@ -219,6 +219,7 @@ class MetaReader {
       campaign: this.string('campaign'),
       tags: this.stringList('tags'),
       lang: this.string('lang'),
+      ...optional('contentWarning', this.string('contentWarning')),
       media: this.mediaItems(),
       ...(poll ? { poll } : {}),
       approvals: this.approvals(),
@@ -481,4 +482,9 @@ function reportHashtagComments(text: string, sections: FileSections, report: (f:
     const start = sections.yamlStart + m.index + m[0].length - m[1]!.length;
     report({ code: 'frontmatter.yaml', severity: 'warning', id: 'frontmatter.yaml-hashtag', params: { tag: m[1]! }, start, end: start + m[1]!.length });
   }
+}
+
+/** `{ [key]: value }`, or nothing when the value is absent. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -4,7 +4,7 @@ import { PostCodeActions } from './codeActions';
 import { CalendarPanel } from './calendarPanel';
 import { PreviewPanel } from './previewPanel';
 import { commandTable } from './commands';
-import { connectNetwork, modalConfirm, publishPost, SecretStorageSecrets, type PublishingContext } from './publishing';
+import { connectNetwork, modalConfirm, publishPost, SecretStorageSecrets, testConnection, type PublishingContext } from './publishing';
 import type { PlatformId } from '../core/model';
 import { isViewState } from '../webview/protocol';
 import { DocsLinks } from './convert';
@@ -61,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
   commands['editorialCalendar.openPreview'] = (uri?: vscode.Uri) => PreviewPanel.show(previewDeps, uri);
   const publishing: PublishingContext = { calendars, media, secrets: new SecretStorageSecrets(context.secrets), confirm: modalConfirm };
   commands['editorialCalendar.connectNetwork'] = (network?: PlatformId, given?: Record<string, string>) => connectNetwork(publishing, network, given);
+  commands['editorialCalendar.testConnection'] = (network?: PlatformId) => testConnection(publishing, network);
   commands['editorialCalendar.publishPost'] = async (target?: vscode.Uri | { kind: 'post'; post: { uri: string } }) => {
     const uri = target instanceof vscode.Uri ? target : target && 'post' in target ? vscode.Uri.parse(target.post.uri) : vscode.window.activeTextEditor?.document.uri;
     if (uri && calendars.postOf(uri)) return publishPost(publishing, uri);

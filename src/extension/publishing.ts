@@ -93,12 +93,7 @@ function publisherFor(ctx: PublishingContext, calendar: Calendar): Publisher {
  * them at once and says which account they reached. `given` skips the questions (for tests).
  */
 export async function connectNetwork(ctx: PublishingContext, network?: PlatformId, given?: Readonly<Record<string, string>>): Promise<string | undefined> {
-  const chosen =
-    network ??
-    (await vscode.window.showQuickPick(
-      PUBLISHED_NETWORKS.map((id) => ({ label: PLATFORMS[id].name, id })),
-      { placeHolder: vscode.l10n.t('Network to connect') },
-    ))?.id;
+  const chosen = network ?? (await pickNetwork());
   const needed = chosen ? credentialsOf(chosen) : undefined;
   if (!chosen || !needed) return undefined;
   for (const credential of needed) {
@@ -109,10 +104,23 @@ export async function connectNetwork(ctx: PublishingContext, network?: PlatformI
   return testConnection(ctx, chosen);
 }
 
-/** "Test Connection": logs in with the stored credentials and shows the account reached. */
-export async function testConnection(ctx: PublishingContext, network: PlatformId): Promise<string | undefined> {
+/** "Test Connection": logs in with the stored credentials and shows the account reached (or why not). */
+export async function testConnection(ctx: PublishingContext, network?: PlatformId): Promise<string | undefined> {
   const calendar = ctx.calendars.all[0];
-  if (!calendar) return undefined;
+  const chosen = network ?? (await pickNetwork());
+  if (!calendar || !chosen) return undefined;
+  return test(ctx, calendar, chosen);
+}
+
+async function pickNetwork(): Promise<PlatformId | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    PUBLISHED_NETWORKS.map((id) => ({ label: PLATFORMS[id].name, id })),
+    { placeHolder: vscode.l10n.t('Network to connect') },
+  );
+  return picked?.id;
+}
+
+async function test(ctx: PublishingContext, calendar: Calendar, network: PlatformId): Promise<string | undefined> {
   const account = publisherFor(ctx, calendar).account(network, calendar.config);
   try {
     const reached = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Connecting to {0}…', PLATFORMS[network].name) }, () => account!);
@@ -187,9 +195,10 @@ async function summarise(networks: readonly NetworkOutcome[]): Promise<void> {
   const links = networks.flatMap((n) => (n.kind === 'published' && n.parts[0]?.url ? [{ title: vscode.l10n.t('Open on {0}', PLATFORMS[n.network].name), url: n.parts[0].url }] : []));
   const failed = networks.filter((n): n is Extract<NetworkOutcome, { kind: 'failed' | 'unknown' }> => n.kind === 'failed' || n.kind === 'unknown');
   const sent = networks.filter((n) => n.kind === 'published').map((n) => PLATFORMS[n.network].name);
+  const notices = networks.flatMap((n) => (n.kind === 'published' ? n.notices : []));
   const text =
     failed.length === 0
-      ? vscode.l10n.t('Published on {0}.', sent.join(', '))
+      ? [vscode.l10n.t('Published on {0}.', sent.join(', ')), ...notices].join(' ')
       : [sent.length > 0 ? vscode.l10n.t('Published on {0}.', sent.join(', ')) : '', ...failed.map((f) => f.message)].filter(Boolean).join(' ');
   const show = failed.length === 0 ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
   const picked = await show(text, ...links.map((l) => l.title));

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { formatInZone } from '../../src/core/zone';
 import type { NetworkOutcome } from '../../src/services/publish/publisher';
-import { startMastodon, type MastodonStandIn } from '../peers/standins/mastodon';
+import { MastodonStandin } from '../peers/standins/mastodon';
 import { api, file, until } from './helpers';
 
 const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -14,13 +14,13 @@ const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(u
  * test/peers/standins/mastodon.ts for what it follows of Mastodon's documented API).
  */
 describe('publishing in a real VS Code', () => {
-  let mastodon: MastodonStandIn;
+  let mastodon: MastodonStandin;
   let config: string;
   const configUri = () => file('.editorial.yaml');
   const post = () => file('posts/2026/12/31-publish-from-vscode.md');
 
   before(async () => {
-    mastodon = await startMastodon({ token: 'integration-token-5b2e' });
+    mastodon = await MastodonStandin.start({ token: 'integration-token-5b2e' });
     config = await read(configUri());
     const { calendars } = await api();
     await write(configUri(), config.replace('instance: https://mastodon.social', `instance: ${mastodon.url}`));

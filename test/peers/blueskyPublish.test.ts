@@ -93,6 +93,7 @@ describe('publishing to a real Bluesky PDS', function () {
     assert.equal(r.status, 0, r.stderr + r.stdout);
     assert.match(r.stdout, /posts\/launch\.md +Bluesky +published https:\/\/bsky\.app\/profile\/nova\.test\/post\/\w+ \(3 part\(s\)\)/);
     assert.match(r.stderr, /Publishing posts\/launch\.md to Bluesky…/);
+    assert.match(r.stdout, /@nobody\.test is not a Bluesky account that could be found: it went out as plain text, without a link\./);
 
     const data = results('posts/launch.md');
     assert.equal(data.status, 'published');

@@ -98,4 +98,11 @@ describe('what each network receives (publish requests)', () => {
     ]);
     assert.deepEqual(requests.x, [{ text: 'Un', media: { media_ids: [{ file: '../media/a.png', alt: 'Un chat' }] } }, { text: 'Deux', reply: { in_reply_to_tweet_id: { part: 1 } } }]);
   });
+
+  it('gives Mastodon the calendar\'s visibility and the post\'s content warning', () => {
+    const result = lintText(postFile({ platforms: '[mastodon]', contentWarning: '"Spoiler : la date de Nova 3"' }, 'Nova 3 arrive en mars'));
+    const [status] = publishRequests(result, { ...CONFIG, platforms: { mastodon: { visibility: 'unlisted' } } }).mastodon as Array<Record<string, unknown>>;
+    assert.deepEqual([status!['visibility'], status!['spoiler_text']], ['unlisted', 'Spoiler : la date de Nova 3']);
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'frontmatter.unknown-field'), []);
+  });
 });

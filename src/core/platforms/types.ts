@@ -21,6 +21,8 @@ export interface PlatformSettings {
    * only for a test's stand-in).
    */
   readonly service?: string;
+  /** Mastodon: who sees the statuses (`public` unless set). */
+  readonly visibility?: 'public' | 'unlisted' | 'private' | 'direct';
   /** Who posts, for previews. */
   readonly account?: { readonly name?: string; readonly handle?: string };
 }

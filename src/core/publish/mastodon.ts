@@ -12,6 +12,7 @@ export interface MastodonStatus<M, R> {
   readonly status: string;
   readonly language?: string;
   readonly visibility: MastodonVisibility;
+  readonly spoiler_text?: string;
   readonly media_ids?: readonly M[];
   readonly in_reply_to_id?: R;
   readonly poll?: { readonly options: readonly string[]; readonly expires_in: number };
@@ -27,17 +28,20 @@ export interface MastodonRefs<M, R> {
 
 /**
  * The status for one Mastodon part, from the text the check measured: the post's `lang` as
- * `language`, `public` visibility (the post model has no visibility or content warning yet), the
+ * `language`, the calendar's visibility (`public` unless `platforms.mastodon.visibility` says), the
+ * post's `contentWarning` as `spoiler_text`, the
  * media ids and the part replied to when given. The dry run and the sender both build it here.
  *
  * @example mastodonStatus(part, meta, { inReplyTo: '109348' })
  * // { status: 'Deux', language: 'fr', visibility: 'public', in_reply_to_id: '109348' }
  */
-export function mastodonStatus<M = never, R = never>(part: PartDetail, meta: PostMeta, refs: MastodonRefs<M, R> = {}): MastodonStatus<M, R> {
+export function mastodonStatus<M = never, R = never>(part: PartDetail, meta: PostMeta, refs: MastodonRefs<M, R> = {}, visibility: MastodonVisibility = 'public'): MastodonStatus<M, R> {
   return {
     status: part.text,
     ...(meta.lang ? { language: meta.lang } : {}),
-    visibility: 'public',
+    visibility,
+    // The warning stays on every part: a reader opening the thread sees it on each.
+    ...(meta.contentWarning ? { spoiler_text: meta.contentWarning } : {}),
     ...(refs.media && refs.media.length > 0 ? { media_ids: refs.media } : {}),
     ...(refs.inReplyTo !== undefined ? { in_reply_to_id: refs.inReplyTo } : {}),
     // `poll[expires_in]` is in seconds.

@@ -27,7 +27,7 @@ export function publishRequests(result: LintResult, config: CalendarConfig): Par
         out.bluesky = blueskyRecords(parts, meta, { createdAt, images: pendingImages(meta.media) }).map((record, i) => (i === 0 ? record : { ...record, reply: { root: { part: 1 }, parent: { part: i } } }));
         break;
       case 'mastodon':
-        out.mastodon = parts.map((p, i) => mastodonStatus(p, meta, { media: i === 0 ? media.slice(0, mastodon.media.max) : [], ...(i > 0 ? { inReplyTo: { part: i } } : { poll: meta.poll }) }));
+        out.mastodon = parts.map((p, i) => mastodonStatus(p, meta, { media: i === 0 ? media.slice(0, mastodon.media.max) : [], ...(i > 0 ? { inReplyTo: { part: i } } : { poll: meta.poll }) }, config.platforms.mastodon?.visibility));
         break;
       case 'x': {
         const pending = pendingXMedia(meta.media);

@@ -132,6 +132,7 @@ export function blueskySender(settings: PlatformSettings, ports: SenderPorts): S
       for (const handle of handles) {
         const did = await resolve(handle);
         if (did) dids.set(handle, did);
+        else post.notice?.('publish.mention-unresolved', { handle });
       }
       const first = post.sent.length === 0;
       const pictures = first && post.media.length > 0 ? await images(post.media) : [];

@@ -64,7 +64,7 @@ export function mastodonSender(settings: PlatformSettings, ports: SenderPorts): 
       for (const m of media) mediaIds.push(await upload(s, m, post.key, ports));
       let previous = post.sent[from - 1]?.id;
       for (let i = from; i < post.parts.length; i++) {
-        const body = mastodonStatus(post.parts[i]!, post.meta, { media: i === 0 ? mediaIds : [], ...(previous !== undefined ? { inReplyTo: previous } : {}), poll: i === 0 ? post.meta.poll : undefined });
+        const body = mastodonStatus(post.parts[i]!, post.meta, { media: i === 0 ? mediaIds : [], ...(previous !== undefined ? { inReplyTo: previous } : {}), poll: i === 0 ? post.meta.poll : undefined }, settings.visibility);
         const response = await s.api({
           method: 'POST',
           url: '/api/v1/statuses',

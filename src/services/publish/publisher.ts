@@ -20,7 +20,7 @@ import { localError, SendError, type Account, type Outgoing, type OutgoingMedia,
 
 /** What happened to one network of a post in this run. */
 export type NetworkOutcome =
-  | { readonly network: PlatformId; readonly kind: 'published'; readonly parts: readonly SentPart[]; readonly account?: Account }
+  | { readonly network: PlatformId; readonly kind: 'published'; readonly parts: readonly SentPart[]; readonly account?: Account; readonly notices: readonly string[] }
   /** Published or missed by an earlier run. */
   | { readonly network: PlatformId; readonly kind: 'already'; readonly result: PublishResult }
   | { readonly network: PlatformId; readonly kind: 'failed'; readonly message: string; readonly error?: SendError }
@@ -159,6 +159,7 @@ export class Publisher {
     const { meta } = result.post;
     const parts = result.renders.find((r) => r.platform === network)?.parts ?? [];
     const sent: SentPart[] = [...(previous?.parts ?? [])];
+    const notices: string[] = [];
     const at = () => new Date(this.ports.clock.now()).toISOString();
     const record = (event: ResultEvent) => this.record(path, resultChanges(network, previous, event), locale, file);
 
@@ -178,6 +179,7 @@ export class Publisher {
           media: await this.media(calendar, result),
           sent: [...sent],
           key: stableKey(file, network, meta.dateText ?? ''),
+          notice: (id, params) => notices.push(message(locale, id, { network: networkName(network), ...params })),
         };
         await sender.send(outgoing, async (part) => {
           await record({ kind: 'part', part, first: sent.length === 0 });
@@ -186,7 +188,7 @@ export class Publisher {
         });
       }
       await record({ kind: 'published', at: at() });
-      return { network, kind: 'published', parts: sent, account };
+      return { network, kind: 'published', parts: sent, account, notices };
     } catch (error) {
       const words = failureMessage(locale, calendar.config.timezone, network, error);
       // No answer from a network that cannot take a repeat: `sending` stays, for a person to check.

@@ -37,6 +37,11 @@ export interface Outgoing {
    * the base of idempotency keys and deterministic record keys.
    */
   readonly key: string;
+  /**
+   * Tells something people should know of a send that went through all the same (a mention that
+   * could not be resolved went out as plain text), as a message of the catalogue.
+   */
+  readonly notice?: (id: MessageId, params: MessageParams) => void;
 }
 
 /** Why a send failed, in a form the publisher reports and decides retries on. */
