@@ -44,6 +44,8 @@ export interface PlatformPreview {
   readonly mediaLimit?: number;
   /** The first link, which networks show as a card when the post has no media. */
   readonly linkCard?: string;
+  /** Where the post went out on this network, once published (its first part's link). */
+  readonly published?: { readonly url?: string };
   /** The post's poll, where the network publishes polls. */
   readonly poll?: { readonly options: readonly string[]; readonly duration: string; readonly question?: string };
 }
@@ -86,6 +88,8 @@ export function buildPreviews(result: LintResult, config: CalendarConfig): Platf
     });
     const firstLink = render.parts[0]?.linkEntities[0]?.url;
     const { poll } = result.post.meta;
+    const outcome = result.post.meta.results[render.platform];
+    const published = outcome && (outcome.state === 'published' || (outcome.state === undefined && outcome.id !== undefined));
     return {
       platform: render.platform,
       name: rules.name,
@@ -95,6 +99,7 @@ export function buildPreviews(result: LintResult, config: CalendarConfig): Platf
       media: result.post.meta.media,
       ...(settings.maxMedia ?? rules.media.max) !== undefined ? { mediaLimit: Math.min(settings.maxMedia ?? Infinity, rules.media.max ?? Infinity) } : {},
       ...(firstLink && result.post.meta.media.length === 0 && rules.display.linksClickable ? { linkCard: firstLink } : {}),
+      ...(published ? { published: outcome.url && /^https:\/\//.test(outcome.url) ? { url: outcome.url } : {} } : {}),
       ...(poll && rules.polls ? { poll: { options: poll.options, duration: poll.durationText, ...(poll.question && rules.polls.maxQuestionLength !== undefined ? { question: poll.question } : {}) } } : {}),
     };
   });

@@ -68,6 +68,11 @@ export class PreviewPanel implements vscode.Disposable {
         if (m.type === 'rendered') this.rendered.fire({ ms: m.ms, version: m.version, receivedAt: m.receivedAt, paintedAt: m.paintedAt });
         // Only for what is drawn now: a click on a card of another post or an older text is ignored.
         if (m.type === 'reveal' && this.document && m.file === this.drawn?.file && m.version === this.document.version) void this.reveal(m.start, m.end);
+        // Only a link the drawn post's results hold, and only https: never a URL the page made up.
+        if (m.type === 'openPublished' && this.document && m.file === this.drawn?.file && m.version === this.document.version) {
+          const url = this.drawn.previews.find((p) => p.platform === m.platform)?.published?.url;
+          if (url) void vscode.env.openExternal(vscode.Uri.parse(url));
+        }
       }),
       vscode.window.onDidChangeActiveTextEditor((e) => {
         if (e && deps.calendars.postOf(e.document.uri)) this.follow(e.document);
@@ -207,6 +212,8 @@ function previewStrings(): Record<string, string> {
 
 /** The preview's UI strings (translated in l10n/bundle.l10n.fr.json). */
 const PREVIEW_STRINGS = [
+  'Published',
+  'Open the published post',
   'Poll',
   'Poll · open {0}',
   'Open a post of the editorial calendar to preview it.',

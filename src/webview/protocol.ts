@@ -143,6 +143,8 @@ export type FromPreview =
   | { readonly type: 'ready' }
   /** Select offsets of the post `file` at `version` (the one drawn) in the editor. */
   | { readonly type: 'reveal'; readonly file: string; readonly version: number; readonly start: number; readonly end: number }
+  /** Open where the post drawn went out on `platform` (the link its results record). */
+  | { readonly type: 'openPublished'; readonly file: string; readonly version: number; readonly platform: string }
   /** After each render: its duration, the version drawn, when its message arrived and when the frame was painted (epoch ms). */
   | { readonly type: 'rendered'; readonly ms: number; readonly version: number; readonly receivedAt: number; readonly paintedAt: number };
 
@@ -153,6 +155,7 @@ export function isFromPreview(value: unknown): value is FromPreview {
   const offset = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
   if (m['type'] === 'ready') return true;
   if (m['type'] === 'reveal') return isId(m['file']) && offset(m['version']) && offset(m['start']) && offset(m['end']) && (m['start'] as number) <= (m['end'] as number);
+  if (m['type'] === 'openPublished') return isId(m['file']) && offset(m['version']) && typeof m['platform'] === 'string' && m['platform'].length <= 32;
   if (m['type'] === 'rendered') return isCount(m['ms']) && offset(m['version']) && isCount(m['receivedAt']) && isCount(m['paintedAt']);
   return false;
 }

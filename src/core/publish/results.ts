@@ -4,7 +4,7 @@ import type { PlatformId, PublishResult, SentPart } from '../model';
 /** What happened to one network, to record under `results.<network>`. */
 export type ResultEvent =
   /** About to call the network: a run that stops now leaves `sending` for the next one to see. */
-  | { readonly kind: 'sending' }
+  | { readonly kind: 'sending'; readonly at: string }
   /** One more part stored by the network. */
   | { readonly kind: 'part'; readonly part: SentPart; readonly first: boolean }
   | { readonly kind: 'published'; readonly at: string }
@@ -25,7 +25,8 @@ export function resultChanges(network: PlatformId, current: PublishResult | unde
   const clearFailure = (['error', 'status', 'retryAfter'] as const).filter((k) => current?.[k] !== undefined).map((k): FrontmatterChange => ({ kind: 'remove', path: path(k) }));
   switch (event.kind) {
     case 'sending':
-      return current?.state === 'sending' ? [] : [set('state', 'sending')];
+      // `at` right after `state`, where people look first; later events update it in place.
+      return current?.state === 'sending' ? [] : [set('state', 'sending'), set('at', event.at)];
     case 'part': {
       const { id, url, cid } = event.part;
       const item = { id, ...(url !== undefined ? { url } : {}), ...(cid !== undefined ? { cid } : {}) };

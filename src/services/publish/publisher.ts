@@ -164,14 +164,14 @@ export class Publisher {
     const record = (event: ResultEvent) => this.record(path, resultChanges(network, previous, event), locale, file);
 
     // Refused edits (aliases, a layout the editor cannot keep) are found before anything is sent.
-    const probe = await this.edit(path, resultChanges(network, previous, { kind: 'sending' }));
+    const probe = await this.edit(path, resultChanges(network, previous, { kind: 'sending', at: at() }));
     if (!probe.ok) return { network, kind: 'failed', message: refusalMessage(locale, probe, file) };
     try {
       const account = await this.connect(sender);
       if (sent.length < parts.length) {
         // Written for every network: the entry then has a state (an entry with an id and none is
         // one written by hand, left alone), and the calendar shows the post on its way.
-        await record({ kind: 'sending' });
+        await record({ kind: 'sending', at: at() });
         const outgoing: Outgoing = {
           file,
           meta,

@@ -116,6 +116,7 @@ function card(p: PlatformPreview, s: PreviewSnapshot): HTMLElement {
   const look = LOOKS[p.platform];
   const article = el('article', `card net-${p.platform} look-${look.layout}`, undefined, { 'aria-label': t('{0} preview', p.name) });
   article.append(el('span', 'network-badge', p.name + (p.fromVariant ? ' ·  ' + t('variant') : '')));
+  if (p.published) article.append(publishedBadge(p, s));
   if (look.layout === 'inline') {
     p.parts.forEach((part, i) => article.append(inlinePost(p, part, i, s, look)));
   } else if (look.layout === 'stacked') {
@@ -143,6 +144,15 @@ function card(p: PlatformPreview, s: PreviewSnapshot): HTMLElement {
     article.append(list);
   }
   return article;
+}
+
+/** "Published", a button to the post on the network when its link is known. */
+function publishedBadge(p: PlatformPreview, s: PreviewSnapshot): HTMLElement {
+  if (!p.published?.url) return el('span', 'published-badge', t('Published'));
+  const button = el('button', 'published-badge', undefined, { type: 'button', title: t('Open the published post') });
+  button.append(icon('link-external'), el('span', undefined, t('Published')));
+  button.addEventListener('click', () => vscode.postMessage({ type: 'openPublished', file: s.file, version: s.version, platform: p.platform }));
+  return button;
 }
 
 const nameOf = (p: PlatformPreview) => p.account.name ?? p.name;
