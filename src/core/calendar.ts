@@ -19,6 +19,8 @@ export interface CalendarPost {
   readonly problems: readonly string[];
   /** The first lines of the text, for hovers. */
   readonly excerpt: string;
+  /** The networks it went out on (see `publishedLinks`). */
+  readonly published: readonly PlatformId[];
 }
 
 /** What the calendar shows; empty lists mean "all". */

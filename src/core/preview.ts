@@ -2,6 +2,7 @@ import type { CalendarConfig } from './config';
 import type { LintResult } from './lint';
 import type { MediaItem, PlatformId } from './model';
 import { PLATFORMS } from './platforms/registry';
+import { publishedLinks } from './publish/results';
 import { graphemeOffset } from './text/unicode';
 
 /** A span of a part's text the network turns into a link. */
@@ -88,8 +89,7 @@ export function buildPreviews(result: LintResult, config: CalendarConfig): Platf
     });
     const firstLink = render.parts[0]?.linkEntities[0]?.url;
     const { poll } = result.post.meta;
-    const outcome = result.post.meta.results[render.platform];
-    const published = outcome && (outcome.state === 'published' || (outcome.state === undefined && outcome.id !== undefined));
+    const published = publishedLinks(result.post.meta).find((l) => l.network === render.platform);
     return {
       platform: render.platform,
       name: rules.name,
@@ -99,7 +99,7 @@ export function buildPreviews(result: LintResult, config: CalendarConfig): Platf
       media: result.post.meta.media,
       ...(settings.maxMedia ?? rules.media.max) !== undefined ? { mediaLimit: Math.min(settings.maxMedia ?? Infinity, rules.media.max ?? Infinity) } : {},
       ...(firstLink && result.post.meta.media.length === 0 && rules.display.linksClickable ? { linkCard: firstLink } : {}),
-      ...(published ? { published: outcome.url && /^https:\/\//.test(outcome.url) ? { url: outcome.url } : {} } : {}),
+      ...(published ? { published: published.url ? { url: published.url } : {} } : {}),
       ...(poll && rules.polls ? { poll: { options: poll.options, duration: poll.durationText, ...(poll.question && rules.polls.maxQuestionLength !== undefined ? { question: poll.question } : {}) } } : {}),
     };
   });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { publishedLinks } from '../core/publish/results';
 import { addDays, dayKey, isDay, type CalendarPost } from '../core/calendar';
 import { parsePostDate } from '../core/dates';
 import { rescheduledDateText } from '../core/reschedule';
@@ -112,6 +113,11 @@ export class CalendarPanel implements vscode.Disposable {
         this.shown = this.pageShows;
         this.schedulePush(0);
         return;
+      case 'publish': {
+        const uri = this.postAt(message.id)?.uri;
+        if (uri) await vscode.commands.executeCommand('editorialCalendar.publishPost', uri);
+        return;
+      }
       case 'open':
       case 'preview': {
         // Only posts of a calendar: a message naming any other URI (a file elsewhere, `command:`) is ignored.
@@ -241,6 +247,7 @@ export class CalendarPanel implements vscode.Disposable {
         warnings: diagnostics.filter((d) => d.severity === 'warning').length,
         problems: diagnostics.slice(0, 3).map((d) => d.message),
         excerpt: r ? r.post.body.defaultText.value.trim().split('\n').slice(0, 3).join('\n') : entry.excerpt,
+        published: (meta ? publishedLinks(meta) : entry.published).map((l) => l.network),
       });
     }
     const strings: Record<string, string> = {};
@@ -302,6 +309,8 @@ function options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.
 
 /** The webview's UI strings (translated in l10n/bundle.l10n.fr.json). */
 const WEBVIEW_STRINGS = [
+  'Published on {0}',
+  'Publish now…',
   'Calendar navigation', 'Previous', 'Next', 'Today', 'Go to date', 'Month', 'Week', 'Agenda', 'Week of {0}', 'Filters', 'Status',
   'All statuses', 'Campaign', 'All campaigns', 'Tag', 'All tags', 'Search', 'Per network', 'Posts per network this week', '1 post',
   '{0} posts', 'no post', 'gap', 'No post this day', 'Campaign {0}', '{0} problems', 'clash', 'Too close to another post for the same network',

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Diagnostic, MediaStatus, PlatformId, PostStatus } from '../core/model';
 import type { FileStat } from '../core/ports';
+import { publishedLinks } from '../core/publish/results';
 import { relativePath } from '../core/text/paths';
 import { checkPost } from '../services/checkPost';
 import { mapLimit } from '../services/mapLimit';
@@ -30,9 +31,11 @@ export interface IndexedPost {
   readonly expires?: number;
   /** Media files (calendar-relative) and where they stood when checked. */
   readonly media: Readonly<Record<string, MediaStatus>>;
+  /** Where it went out (see `publishedLinks`). */
+  readonly published: ReadonlyArray<{ readonly network: PlatformId; readonly url?: string }>;
 }
 
-const CACHE_FILE = 'post-index-v4.json';
+const CACHE_FILE = 'post-index-v5.json';
 const DAY = 86_400_000;
 
 /**
@@ -225,6 +228,7 @@ export class PostIndex implements vscode.Disposable {
       excerpt: result ? result.post.body.defaultText.value.trim().split('\n').slice(0, 3).join('\n') : '',
       diagnostics: checked.diagnostics.map(({ fixes: _fixes, ...d }) => d),
       media,
+      published: meta ? publishedLinks(meta) : [],
     };
   }
 

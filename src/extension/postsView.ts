@@ -110,8 +110,10 @@ export class PostsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     item.description = [when, post.platforms.map((p) => PLATFORMS[p].name).join(', '), problems > 0 ? `⚠ ${problems}` : ''].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(STATUS_ICON[post.status ?? 'draft'], problems > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined);
     const status = statusLabel(post.status ?? 'draft');
+    // Where it went out, as links (https only: they come from the post's own results).
+    const links = post.published.map((l) => (l.url ? `[${PLATFORMS[l.network].name}](${l.url.replace(/[()\s]/g, encodeURIComponent)})` : PLATFORMS[l.network].name)).join(' · ');
     item.tooltip = new vscode.MarkdownString(
-      `**${escape(post.title ?? post.path)}**  \n${escape(status)} · ${escape(when)}  \n${post.diagnostics.map((d) => `- ${escape(d.message)}`).join('\n')}`,
+      `**${escape(post.title ?? post.path)}**  \n${escape(status)} · ${escape(when)}  \n${links ? `${vscode.l10n.t('Published on {0}', links)}  \n` : ''}${post.diagnostics.map((d) => `- ${escape(d.message)}`).join('\n')}`,
     );
     item.resourceUri = vscode.Uri.parse(post.uri);
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open post'), arguments: [vscode.Uri.parse(post.uri)] };

@@ -45,6 +45,8 @@ export type FromWebview =
   | { readonly type: 'open'; readonly id: string }
   /** The per-network preview of a post. */
   | { readonly type: 'preview'; readonly id: string }
+  /** Publish a post now (the extension asks first, and refuses in an untrusted workspace). */
+  | { readonly type: 'publish'; readonly id: string }
   | { readonly type: 'reschedule'; readonly id: string; readonly day: string; readonly time?: string }
   | { readonly type: 'create'; readonly day: string; readonly time?: string }
   | { readonly type: 'state'; readonly state: CalendarViewState }
@@ -71,6 +73,7 @@ export function isFromWebview(value: unknown): value is FromWebview {
       return true;
     case 'open':
     case 'preview':
+    case 'publish':
       return isId(m['id']);
     case 'reschedule':
       return isId(m['id']) && isDay(m['day']) && time(m['time']);

@@ -18,6 +18,7 @@ const post = (id: string, date: number | undefined, extra: Partial<CalendarPost>
   warnings: 0,
   problems: [],
   excerpt: '',
+  published: [],
   ...extra,
 });
 const PARIS = 'Europe/Paris';

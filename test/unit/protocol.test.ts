@@ -14,6 +14,7 @@ describe('webview messages are checked field by field', () => {
     { type: 'create', day: '2028-02-29' },
     { type: 'state', state: { ...state, filters: { platforms: ['x'], statuses: ['draft'], campaigns: ['c'], tags: [], text: 'nova' }, calendar: 'file:///cal' } },
     { type: 'rendered', ms: 12.5, chips: 40 },
+    { type: 'publish', id: 'file:///cal/posts/a.md' },
   ];
   const refused: Array<[string, unknown]> = [
     ['a day that does not exist', { type: 'reschedule', id: 'x', day: '2026-02-30' }],
@@ -31,6 +32,7 @@ describe('webview messages are checked field by field', () => {
     ['a calendar that is not a string', { type: 'state', state: { ...state, calendar: 3 } }],
     ['an id that is not a string', { type: 'open', id: { toString: 'x' } }],
     ['an empty id', { type: 'preview', id: '' }],
+    ['a publish without an id', { type: 'publish' }],
     ['NaN in a render report', { type: 'rendered', ms: Number.NaN, chips: 1 }],
     ['an unknown type', { type: 'eval', code: 'x' }],
     ['an array', ['ready']],
@@ -38,6 +40,13 @@ describe('webview messages are checked field by field', () => {
   ];
   for (const m of accepted) it(`accepts ${JSON.stringify(m)}`, () => assert.ok(isFromWebview(m)));
   for (const [name, m] of refused) it(`refuses ${name}`, () => assert.equal(isFromWebview(m), false));
+
+  it('takes from the preview only a network name to open, never a URL', () => {
+    assert.ok(isFromPreview({ type: 'openPublished', file: 'posts/a.md', version: 3, platform: 'bluesky' }));
+    assert.equal(isFromPreview({ type: 'openPublished', file: 'posts/a.md', version: 3, platform: 'x'.repeat(33) }), false);
+    assert.equal(isFromPreview({ type: 'openPublished', file: 'posts/a.md', version: -1, platform: 'x' }), false);
+    assert.equal(isFromPreview({ type: 'openPublished', file: 'posts/a.md', version: 3 }), false);
+  });
 
   it('refuses preview reveals that are not offsets', () => {
     assert.ok(isFromPreview({ type: 'reveal', file: 'posts/a.md', version: 3, start: 1, end: 4 }));

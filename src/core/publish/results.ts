@@ -1,5 +1,5 @@
 import type { FrontmatterChange } from '../frontmatter/change';
-import type { PlatformId, PublishResult, SentPart } from '../model';
+import type { PlatformId, PostMeta, PublishResult, SentPart } from '../model';
 
 /** What happened to one network, to record under `results.<network>`. */
 export type ResultEvent =
@@ -46,4 +46,19 @@ export function resultChanges(network: PlatformId, current: PublishResult | unde
     case 'missed':
       return [set('state', 'missed'), set('at', event.at)];
   }
+}
+
+/**
+ * Where a post went out: each network whose `results` say it is published (or, written by hand,
+ * give an id and no state), with the link when it is an https one.
+ *
+ * @example publishedLinks(meta) // [{ network: 'bluesky', url: 'https://bsky.app/profile/nova.bsky.social/post/3m5…' }]
+ */
+export function publishedLinks(meta: Pick<PostMeta, 'platforms' | 'results'>): Array<{ network: PlatformId; url?: string }> {
+  const out: Array<{ network: PlatformId; url?: string }> = [];
+  for (const [network, result] of Object.entries(meta.results) as Array<[PlatformId, PublishResult]>) {
+    if (result.state !== 'published' && !(result.state === undefined && result.id !== undefined)) continue;
+    out.push({ network, ...(result.url && /^https:\/\//.test(result.url) ? { url: result.url } : {}) });
+  }
+  return out;
 }

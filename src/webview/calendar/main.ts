@@ -165,9 +165,10 @@ function chip(p: CalendarPost, clash: boolean): HTMLElement {
     'data-id': p.id,
     'aria-label': [time, p.title, t(p.status), p.platforms.join(', '), problems ? t('{0} problems', problems) : '', clash ? t('clash') : ''].filter(Boolean).join(', '),
   });
-  c.title = [p.title, time && timeTooltip(p), p.excerpt, ...p.problems.map((m) => `⚠ ${m}`), clash ? t('Too close to another post for the same network') : ''].filter(Boolean).join('\n');
+  const sent = p.published.length > 0 ? t('Published on {0}', p.published.map((n) => SHORT[n]).join(', ')) : '';
+  c.title = [p.title, time && timeTooltip(p), sent, p.excerpt, ...p.problems.map((m) => `⚠ ${m}`), clash ? t('Too close to another post for the same network') : ''].filter(Boolean).join('\n');
   const nets = el('span', 'nets');
-  for (const n of p.platforms) nets.append(el('span', `net net-${n}`, SHORT[n]));
+  for (const n of p.platforms) nets.append(el('span', `net net-${n}${p.published.includes(n) ? ' sent' : ''}`, SHORT[n]));
   c.append(el('span', 'status-dot', undefined, { 'aria-hidden': 'true' }), el('span', 'time', time), el('span', 'title', p.title), nets);
   if (problems) c.append(el('span', `badge${p.errors ? ' error' : ''}`, String(problems), { 'aria-hidden': 'true' }));
   const preview = el('button', 'chip-action', undefined, { title: t('Per-network view'), 'aria-label': t('Per-network view'), tabindex: '-1' });
@@ -177,6 +178,15 @@ function chip(p: CalendarPost, clash: boolean): HTMLElement {
     post({ type: 'preview', id: p.id });
   });
   c.append(preview);
+  if ((p.status === 'approved' || p.status === 'scheduled') && p.errors === 0 && !p.dateOnly && p.date !== undefined) {
+    const publish = el('button', 'chip-action', undefined, { title: t('Publish now…'), 'aria-label': t('Publish now…'), tabindex: '-1' });
+    publish.append(el('span', 'codicon codicon-rocket'));
+    publish.addEventListener('click', (e) => {
+      e.stopPropagation();
+      post({ type: 'publish', id: p.id });
+    });
+    c.append(publish);
+  }
   c.addEventListener('click', () => post({ type: 'open', id: p.id }));
   c.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') post({ type: 'open', id: p.id });
