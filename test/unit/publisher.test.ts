@@ -179,6 +179,21 @@ describe('the publisher', () => {
     assert.equal(await file(), text);
   });
 
+  it('waits, across runs, as long as a rate limit asked, then tries again', async () => {
+    const limited = new SendError('rate-limited', 'Too Many Requests', 429, Date.parse('2026-12-01T08:46:00Z'));
+    const x = new ScriptedSender('x', false, [limited, 'ok']);
+    const { publisher, calendar, clock, file } = setup(post('').replace('[bluesky, x]', '[x]'), [x]);
+    await publisher.publish(calendar, FILE, { due: true });
+    assert.match(await file(), /retryAfter: 2026-12-01T08:46:00\.000Z/);
+    clock.time = Date.parse('2026-12-01T08:40:00Z');
+    const early = await publisher.publish(calendar, FILE, { due: true });
+    assert.match((early.networks[0] as { message: string }).message, /X asked to wait: not tried again before 2026-12-01 09:46/);
+    assert.equal(x.calls.length, 1);
+    clock.time = Date.parse('2026-12-01T08:47:00Z');
+    assert.equal((await publisher.publish(calendar, FILE, { due: true })).networks[0]!.kind, 'published');
+    assert.doesNotMatch(await file(), /retryAfter/);
+  });
+
   it('records an expired login as one "reconnect" message', async () => {
     const x = new ScriptedSender('x', false, [new SendError('auth', 'Unauthorized', 401)]);
     const { publisher, calendar, file } = setup(post('').replace('[bluesky, x]', '[x]'), [x]);

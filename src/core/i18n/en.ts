@@ -123,6 +123,7 @@ export const en = {
   'rule.publish-unknown': 'Unknown whether this post went out on {network}: a publishing run stopped during a call ({count} part(s) recorded). Check the account before publishing again.',
   'publish.poll-instance': '{instance} does not take this poll: at most {options} options of {characters} characters, open as long as the instance allows.',
   'publish.mention-unresolved': '@{handle} is not a {network} account that could be found: it went out as plain text, without a link.',
+  'publish.waiting': '{network} asked to wait: not tried again before {time}.',
   'publish.no-credentials': 'No {network} account is connected: connect one (Connect Network… in VS Code; the EDCAL_… environment variables for the CLI).',
   'publish.reconnect': '{network} refused the credentials ({detail}): reconnect the account.',
   'publish.rate-limited': '{network} is rate limiting ({detail}): the next run tries again.',

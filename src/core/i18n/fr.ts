@@ -125,6 +125,7 @@ export const fr: Record<MessageId, string> = {
   'rule.publish-unknown': 'Impossible de savoir si ce post est parti sur {network}\u00a0: une publication s’est arrêtée pendant un appel ({count} partie(s) notée(s)). Vérifiez le compte avant de publier à nouveau.',
   'publish.poll-instance': '{instance} n’accepte pas ce sondage\u00a0: au plus {options} choix de {characters} caractères, ouvert aussi longtemps que l’instance le permet.',
   'publish.mention-unresolved': '@{handle} n’est pas un compte {network} trouvé\u00a0: il est parti en texte simple, sans lien.',
+  'publish.waiting': '{network} a demandé d’attendre\u00a0: pas de nouvel essai avant {time}.',
   'publish.no-credentials': 'Aucun compte {network} n’est connecté\u00a0: connectez-en un (Connecter un réseau… dans VS Code\u00a0; les variables d’environnement EDCAL_… pour la CLI).',
   'publish.reconnect': '{network} a refusé les identifiants ({detail})\u00a0: reconnectez le compte.',
   'publish.rate-limited': '{network} limite le débit ({detail})\u00a0: la prochaine exécution réessaiera.',

@@ -26,6 +26,8 @@ export type NetworkStep =
   | { readonly kind: 'done'; readonly result: PublishResult }
   /** A run stopped mid-call on a network that cannot take a repeat: a person must look. */
   | { readonly kind: 'unknown'; readonly result: PublishResult }
+  /** The network said to wait (a rate limit) until `until`: not tried before then. */
+  | { readonly kind: 'wait'; readonly result: PublishResult; readonly until: number }
   /** YouTube, TikTok, Pinterest…: not published by this tool yet. */
   | { readonly kind: 'not-supported' };
 
@@ -55,13 +57,15 @@ export function postGate(result: LintResult, now: number, config: CalendarConfig
   return { kind: 'ready' };
 }
 
-/** The step for one network, from what its `results` entry says. */
-export function networkStep(result: PublishResult | undefined, network: PlatformId, idempotent: boolean): NetworkStep {
+/** The step for one network, from what its `results` entry says (at `now`, for a wait asked for). */
+export function networkStep(result: PublishResult | undefined, network: PlatformId, idempotent: boolean, now = Number.NEGATIVE_INFINITY): NetworkStep {
   if (!PUBLISHED_NETWORKS.includes(network)) return { kind: 'not-supported' };
   if (!result) return { kind: 'send' };
   if (result.state === 'published' || result.state === 'missed') return { kind: 'done', result };
   // An entry written by hand (an id and no state) is a post made elsewhere: leave it.
   if (result.state === undefined && result.id !== undefined) return { kind: 'done', result };
   if (result.state === 'sending' && !idempotent) return { kind: 'unknown', result };
+  const until = result.state === 'failed' && result.retryAfter !== undefined ? Date.parse(result.retryAfter) : Number.NaN;
+  if (until > now) return { kind: 'wait', result, until };
   return { kind: 'send', result };
 }

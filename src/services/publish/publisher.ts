@@ -101,13 +101,17 @@ export class Publisher {
     };
     for (const network of meta.platforms) {
       const sender = this.senderFor(network, config);
-      const step = networkStep(meta.results[network], network, sender?.idempotent ?? false);
+      const step = networkStep(meta.results[network], network, sender?.idempotent ?? false, now);
       if (step.kind === 'not-supported' || !sender) {
         report({ network, kind: 'not-supported' });
         continue;
       }
       if (step.kind === 'done') {
         report({ network, kind: 'already', result: step.result });
+        continue;
+      }
+      if (step.kind === 'wait') {
+        report({ network, kind: 'failed', message: message(locale, 'publish.waiting', { network: networkName(network), time: formatInZone(step.until, config.timezone) }) });
         continue;
       }
       if (step.kind === 'unknown') {
