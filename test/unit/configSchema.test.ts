@@ -24,6 +24,11 @@ describe('.editorial.yaml JSON Schema', () => {
     ['an unknown network', 'platforms:\n  twiter: {}\n'],
     ['an unknown network setting', 'platforms:\n  x:\n    premum: true\n'],
     ['a bad locale', 'locale: de\n'],
+    ['a PDS in clear text', 'platforms:\n  bluesky: { service: "http://pds.example" }\n'],
+    ['a local PDS', 'platforms:\n  bluesky: { service: "http://127.0.0.1:2583" }\n'],
+    ['a publishing window', 'publishWindow: 90m\n'],
+    ['a bad publishing window', 'publishWindow: soon\n'],
+    ['a Mastodon visibility', 'platforms:\n  mastodon: { visibility: unlisted }\n'],
   ];
   for (const [name, text] of samples) {
     it(`accepts exactly what the reader accepts: ${name}`, () => {

@@ -92,6 +92,9 @@ describe('publishing pieces', () => {
       assert.equal(ok.config.publishWindow, 2_700_000);
       assert.equal(ok.config.platforms.bluesky?.service, 'http://127.0.0.1:2583');
       assert.equal(parseConfig('').config.publishWindow, 2 * 3_600_000);
+      // Credentials are sent there: never in clear text over a network.
+      assert.deepEqual(parseConfig('platforms:\n  bluesky: { service: "http://pds.example" }\n').diagnostics.map((d) => d.code), ['config.schema']);
+      assert.deepEqual(parseConfig('platforms:\n  mastodon: { instance: "http://localhost:3000" }\n').diagnostics, []);
       const bad = parseConfig('publishWindow: soon\n');
       assert.deepEqual(bad.diagnostics.map((d) => d.code), ['config.schema']);
       assert.match(bad.diagnostics[0]!.message, /a duration such as 2h/);
