@@ -24,6 +24,9 @@ describe('.editorial.yaml JSON Schema', () => {
     ['an unknown network', 'platforms:\n  twiter: {}\n'],
     ['an unknown network setting', 'platforms:\n  x:\n    premum: true\n'],
     ['a bad locale', 'locale: de\n'],
+    ['a media base URL', 'mediaBaseUrl: https://cdn.nova.app/calendar/\n'],
+    ['a media base URL without its scheme', 'mediaBaseUrl: cdn.nova.app/calendar/\n'],
+    ['a media base URL with a query', 'mediaBaseUrl: https://cdn.nova.app/calendar/?sig=1\n'],
   ];
   for (const [name, text] of samples) {
     it(`accepts exactly what the reader accepts: ${name}`, () => {

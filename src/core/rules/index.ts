@@ -8,6 +8,7 @@ import { linkCountRule } from './linkCount';
 import { mediaAltRule } from './mediaAlt';
 import { mediaCountRule } from './mediaCount';
 import { mediaFilesRule } from './mediaFiles';
+import { mediaPublicUrlRule } from './mediaPublicUrl';
 import { publishResultsRule } from './publishResults';
 import type { Rule } from './rule';
 import { threadSupportRule } from './threadSupport';
@@ -27,5 +28,6 @@ export const RULES: readonly Rule[] = [
   mediaFilesRule,
   mediaAltRule,
   mediaCountRule,
+  mediaPublicUrlRule,
   publishResultsRule,
 ];
