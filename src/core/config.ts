@@ -29,6 +29,13 @@ export interface CalendarConfig {
    * missed, not sent ("Joyeux Noël" must not go out on the 27th because the scheduler was down).
    */
   readonly publishWindow: number;
+  /**
+   * Where the calendar's files are published, when they are (`mediaBaseUrl:
+   * https://cdn.nova.app/calendar/`): Threads, Instagram and Facebook fetch a post's images from
+   * a public address, `media/a.png` being `https://cdn.nova.app/calendar/media/a.png` (see
+   * `publicMediaUrl`). Absent, those networks cannot be sent images (`media.no-public-url`).
+   */
+  readonly mediaBaseUrl?: string;
 }
 
 /** Two hours: a scheduled run every 15 minutes, delayed as CI schedules are, still makes it. */
@@ -43,7 +50,10 @@ export const DEFAULT_CONFIG: CalendarConfig = {
   publishWindow: DEFAULT_PUBLISH_WINDOW,
 };
 
-const TOP_LEVEL = ['timezone', 'locale', 'posts', 'bannedHashtags', 'platforms', 'publishWindow'] as const;
+const TOP_LEVEL = ['timezone', 'locale', 'posts', 'bannedHashtags', 'platforms', 'publishWindow', 'mediaBaseUrl'] as const;
+
+/** An absolute http(s) URL with no query or fragment, so that a file's path can follow it. */
+const BASE_URL = /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/;
 const PLATFORM_KEYS = [
   'premium',
   'maxCharacters',
@@ -150,6 +160,12 @@ function readConfig(text: string, fallbackLocale: Locale): { config: CalendarCon
         const ms = isScalar(value) && typeof value.value === 'string' ? parseDuration(value.value) : undefined;
         if (ms !== undefined) config.publishWindow = ms;
         else report('config.schema', value ?? pair.key, 'config.expected', { field: key, kind: message(locale, 'kind.duration') });
+        break;
+      }
+      case 'mediaBaseUrl': {
+        const url = isScalar(value) && typeof value.value === 'string' ? value.value.trim() : '';
+        if (BASE_URL.test(url)) config.mediaBaseUrl = url;
+        else report('config.schema', value ?? pair.key, 'config.expected', { field: key, kind: message(locale, 'kind.url') });
         break;
       }
       default: {

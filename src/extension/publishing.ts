@@ -30,6 +30,21 @@ function credentialsOf(network: PlatformId): ReadonlyArray<{ readonly name: stri
       return [{ name: 'access-token', prompt: vscode.l10n.t('X user access token (OAuth 2.0, scopes tweet.read, tweet.write, users.read, media.write)'), password: true }];
     case 'linkedin':
       return [{ name: 'access-token', prompt: vscode.l10n.t('LinkedIn access token (scope w_member_social, or w_organization_social for a page)'), password: true }];
+    case 'threads':
+      return [
+        { name: 'user-id', prompt: vscode.l10n.t('Threads user id (the id of GET /me on graph.threads.net)'), password: false },
+        { name: 'access-token', prompt: vscode.l10n.t('Threads user access token (permissions threads_basic, threads_content_publish)'), password: true },
+      ];
+    case 'instagram':
+      return [
+        { name: 'user-id', prompt: vscode.l10n.t('Instagram professional account id (the IG user id linked to your Facebook Page)'), password: false },
+        { name: 'access-token', prompt: vscode.l10n.t('Instagram access token (Facebook Login; permissions instagram_basic, instagram_content_publish, pages_read_engagement)'), password: true },
+      ];
+    case 'facebook':
+      return [
+        { name: 'page-id', prompt: vscode.l10n.t('Facebook Page id'), password: false },
+        { name: 'access-token', prompt: vscode.l10n.t('Facebook Page access token (permissions pages_manage_posts, pages_read_engagement)'), password: true },
+      ];
     default:
       return undefined;
   }

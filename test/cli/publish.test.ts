@@ -20,7 +20,7 @@ describe('edcal publish --dry-run', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'edcal-publish-'));
     write('.editorial.yaml', 'timezone: Europe/Paris\nplatforms:\n  linkedin: { account: { name: Nova, handle: "urn:li:organization:42" } }\n');
-    write('posts/thread.md', '---\ndate: 2027-01-12T09:30\nplatforms: [bluesky, linkedin, instagram]\nstatus: approved\nlang: fr\n---\nUn (1/2) #Nova\n\n---\n\nDeux https://nova.app/blog/a-long-article-path\n');
+    write('posts/thread.md', '---\ndate: 2027-01-12T09:30\nplatforms: [bluesky, linkedin, tiktok]\nstatus: approved\nlang: fr\n---\nUn (1/2) #Nova\n\n---\n\nDeux https://nova.app/blog/a-long-article-path\n');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -34,7 +34,7 @@ describe('edcal publish --dry-run', () => {
     assert.deepEqual(post['bluesky']!.map((r) => r['text']), ['Un (1/2) #Nova', 'Deux nova.app/blog/a-long-...']);
     assert.equal(post['bluesky']![0]!['createdAt'], '2027-01-12T08:30:00.000Z');
     assert.deepEqual(post['linkedin']!.map((r) => [r['author'], r['commentary']]), [['urn:li:organization:42', 'Un \\(1/2\\) {hashtag|\\#|Nova}']]);
-    assert.match(r.stderr, /Not published yet, so left out: Instagram\./);
+    assert.match(r.stderr, /Not published yet, so left out: TikTok\./);
   });
 
   it('lists in a dry run with --due only the posts whose time has come', () => {
@@ -42,7 +42,7 @@ describe('edcal publish --dry-run', () => {
     write('posts/later.md', '---\ndate: 2027-03-01T09:30\nplatforms: [bluesky]\nstatus: approved\n---\nPlus tard\n');
     const r = edcal(['publish', '--dry-run', '--due', '--now', '2027-01-12T09:45'], dir);
     assert.equal(r.code, 0, r.stderr);
-    // thread.md is due too, but Instagram needs an image: an error keeps it back.
+    // thread.md is due too, but TikTok needs an image or a video: an error keeps it back.
     assert.deepEqual(Object.keys(JSON.parse(r.stdout)), ['posts/now.md']);
   });
 

@@ -29,6 +29,9 @@ describe('.editorial.yaml JSON Schema', () => {
     ['a publishing window', 'publishWindow: 90m\n'],
     ['a bad publishing window', 'publishWindow: soon\n'],
     ['a Mastodon visibility', 'platforms:\n  mastodon: { visibility: unlisted }\n'],
+    ['a media base URL', 'mediaBaseUrl: https://cdn.nova.app/calendar/\n'],
+    ['a media base URL without its scheme', 'mediaBaseUrl: cdn.nova.app/calendar/\n'],
+    ['a media base URL with a query', 'mediaBaseUrl: https://cdn.nova.app/calendar/?sig=1\n'],
   ];
   for (const [name, text] of samples) {
     it(`accepts exactly what the reader accepts: ${name}`, () => {

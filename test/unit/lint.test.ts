@@ -37,6 +37,7 @@ const TABLE: Array<{ code: string; file: string; line: number; config?: Paramete
   { code: 'media.alt-missing', file: postFile({ media: '\n  - file: a.png' }), line: 6 },
   { code: 'media.too-many', file: postFile({ media: '[a.mp4, b.mp4, c.mp4, d.mp4, e.mp4]' }), line: 5 },
   { code: 'media.required', file: postFile({ platforms: '[instagram]' }, 'Une légende'), line: 3 },
+  { code: 'media.no-public-url', file: postFile({ platforms: '[threads]', media: '[{ file: ../media/a.png, alt: Chat }]' }), line: 5, config: { mediaBaseUrl: undefined } },
 ];
 
 describe('lint', () => {
@@ -51,7 +52,7 @@ describe('lint', () => {
 
   it('finds nothing in a clean post', () => {
     const text = postFile({ platforms: '[x, bluesky, mastodon, threads, linkedin, facebook]', title: 'Nova 2', media: '\n  - file: ../media/a.png\n    alt: "Capture de Nova 2"' }, 'Nova 2 arrive ✨ #Nova\nhttps://nova.app/launch');
-    assert.deepEqual(lintText(text, {}, 'posts/p.md', () => 'ok').diagnostics, []);
+    assert.deepEqual(lintText(text, { mediaBaseUrl: 'https://cdn.nova.app/calendar/' }, 'posts/p.md', () => 'ok').diagnostics, []);
   });
 
   it('points an over-limit diagnostic at the first character X would cut', () => {

@@ -6,14 +6,21 @@ import { linkedinPostBody, pendingLinkedinImages } from './linkedin';
 import { mastodonStatus } from './mastodon';
 import { mastodon } from '../platforms/mastodon';
 import { pendingXMedia, xTweetBody } from './x';
+import { facebookPost } from './facebook';
+import { instagramContainer } from './instagram';
+import { pendingPublicImages } from './mediaUrl';
+import { threadsContainer } from './threads';
 
 /**
  * What a post's networks would receive, one request body per thread part, in order, built from
  * the very texts the check measured and by the senders' own builders: Bluesky's
  * `app.bsky.feed.post` records, Mastodon's status parameters, X's `POST /2/tweets` bodies,
- * LinkedIn's Posts API body. Media not uploaded yet, and references to earlier parts of a thread,
- * are shown by what they will be (`{ file }`, `{ file, description }` for Mastodon's `media_ids`,
- * `{ part: 1 }`): a dry run needs no credentials and no network.
+ * LinkedIn's Posts API body, the Graph API parameters of Threads and Instagram containers
+ * (carousel items shown as their own parameters in `children`) and of a Facebook Page post (the
+ * unpublished photos of a multi-photo post shown as theirs in `attached_media`), images at their
+ * public address under `mediaBaseUrl`. Media not uploaded yet, and references to earlier parts of
+ * a thread, are shown by what they will be (`{ file }`, `{ file, description }` for Mastodon's
+ * `media_ids`, `{ part: 1 }`): a dry run needs no credentials and no network.
  */
 export function publishRequests(result: LintResult, config: CalendarConfig): Partial<Record<PlatformId, unknown[]>> {
   const { meta } = result.post;
@@ -39,6 +46,17 @@ export function publishRequests(result: LintResult, config: CalendarConfig): Par
         out.linkedin = parts.slice(0, 1).map((p) => linkedinPostBody(p, author, pendingLinkedinImages(meta.media), meta.poll));
         break;
       }
+      case 'threads': {
+        const images = pendingPublicImages(result.post.path, meta.media, config.mediaBaseUrl);
+        out.threads = parts.map((p, i) => threadsContainer(p, { images: i === 0 ? images : [], replyTo: i > 0 ? { part: i } : undefined }));
+        break;
+      }
+      case 'instagram':
+        out.instagram = parts.slice(0, 1).map((p) => instagramContainer(p, { images: pendingPublicImages(result.post.path, meta.media, config.mediaBaseUrl) }));
+        break;
+      case 'facebook':
+        out.facebook = parts.slice(0, 1).map((p) => facebookPost(p, { images: pendingPublicImages(result.post.path, meta.media, config.mediaBaseUrl) }).params);
+        break;
       default:
         break;
     }

@@ -9,6 +9,7 @@ import { mediaAltRule } from './mediaAlt';
 import { mediaCountRule } from './mediaCount';
 import { mediaFilesRule } from './mediaFiles';
 import { pollsRule } from './polls';
+import { mediaPublicUrlRule } from './mediaPublicUrl';
 import { publishResultsRule } from './publishResults';
 import type { Rule } from './rule';
 import { threadSupportRule } from './threadSupport';
@@ -29,5 +30,6 @@ export const RULES: readonly Rule[] = [
   mediaAltRule,
   mediaCountRule,
   pollsRule,
+  mediaPublicUrlRule,
   publishResultsRule,
 ];

@@ -134,7 +134,8 @@ export class Publisher {
   }
 
   private senderFor(network: PlatformId, config: CalendarConfig): Sender | undefined {
-    const key = `${network}\u0000${JSON.stringify(config.platforms[network] ?? {})}`;
+    // A sender is made from the network's settings, and the calendar's `mediaBaseUrl` (Meta's networks).
+    const key = `${network}\u0000${JSON.stringify(config.platforms[network] ?? {})}\u0000${config.mediaBaseUrl ?? ''}`;
     if (!this.senders.has(key)) this.senders.set(key, this.ports.sender(network, config));
     return this.senders.get(key);
   }

@@ -1,8 +1,11 @@
 import type { CalendarConfig } from '../../core/config';
 import type { PlatformId } from '../../core/model';
 import { blueskySender } from './bluesky';
+import { facebookSender } from './facebook';
+import { instagramSender } from './instagram';
 import { linkedinSender } from './linkedin';
 import { mastodonSender } from './mastodon';
+import { threadsSender } from './threads';
 import { xSender } from './x';
 import type { Sender, SenderPorts } from './sender';
 
@@ -21,6 +24,13 @@ export function createSender(network: PlatformId, config: CalendarConfig, ports:
       return xSender(settings, ports);
     case 'linkedin':
       return linkedinSender(settings, ports);
+    // Meta's networks fetch images from the calendar's public address.
+    case 'threads':
+      return threadsSender({ ...settings, ...(config.mediaBaseUrl !== undefined ? { mediaBaseUrl: config.mediaBaseUrl } : {}) }, ports);
+    case 'instagram':
+      return instagramSender({ ...settings, ...(config.mediaBaseUrl !== undefined ? { mediaBaseUrl: config.mediaBaseUrl } : {}) }, ports);
+    case 'facebook':
+      return facebookSender({ ...settings, ...(config.mediaBaseUrl !== undefined ? { mediaBaseUrl: config.mediaBaseUrl } : {}) }, ports);
     default:
       return undefined;
   }

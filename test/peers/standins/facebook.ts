@@ -1,0 +1,127 @@
+/**
+ * A stand-in for the Facebook Pages API (Graph API, graph.facebook.com): Page posts and photos,
+ * written from Meta's documentation, for the Facebook sender's tests. Shared Graph API
+ * conventions are in `graph.ts`. Its own behaviours, and where each comes from:
+ *
+ * DOCUMENTED
+ * - `POST /{page-id}/feed` with `message` and `link` (and `published`, `scheduled_publish_time`,
+ *   not used here) publishes a Page post with a Page access token, answering `{ id }`, the post's
+ *   id `<page-id>_<post-id>` (https://developers.facebook.com/docs/pages-api/posts).
+ * - `POST /{page-id}/photos` with `url` (fetched by Facebook) and `caption` publishes a photo and
+ *   answers `{ id, post_id }`, the photo and the Page post showing it; with `published=false` the
+ *   photo is uploaded unpublished, answered `{ id }`, and a multi-photo post is then
+ *   `POST /{page-id}/feed` with `attached_media[i]={"media_fbid":"<photo id>"}`
+ *   (https://developers.facebook.com/docs/graph-api/photo-uploads).
+ * - `GET /{page-id}?fields=name` answers the Page's name (Page reference).
+ * - A post identical to the one before is refused, code 506 "Duplicate Post"
+ *   (https://developers.facebook.com/docs/graph-api/guides/error-handling).
+ * - Pages calls made with a Page access token count against Business Use Case limits, reported
+ *   in `x-business-use-case-usage`, type `pages`, throttled with code 80001 (Graph API Rate
+ *   Limits page; see `graph.ts`).
+ *
+ * ASSUMED
+ * - `alt_text_custom` sets a photo's alt text (recalled from the Page Photos reference, not in the
+ *   excerpts read).
+ * - Refusals, all 400: a post with no message, link or photo `(#100)`; a photo that cannot be
+ *   fetched (its address in `unreachable`) code 324 "Missing or invalid image file"; an attached
+ *   id that is not an unpublished photo of the Page, or one already attached, `(#100)`; the
+ *   duplicate `(#506) Duplicate status message`; too long a message `(#100)`.
+ * - A Page post holds 63,206 characters (the figure the platform rules use).
+ * - A Page token cannot be told from a user token here: any request with the token acts as the Page.
+ */
+import type { Answer, RecordedRequest } from './server';
+import { GraphStandin, graphError, invalidParameter, type GraphParams, type GraphStandinOptions } from './graph';
+
+export interface FacebookStandinOptions extends GraphStandinOptions {
+  readonly page?: { readonly id: string; readonly name: string };
+}
+
+/** A photo, as stored. */
+export interface FacebookPhotoRecord {
+  readonly id: string;
+  readonly url: string;
+  readonly alt?: string;
+  readonly published: boolean;
+  /** The post it shows in, once there is one. */
+  post?: string;
+}
+
+/** A Page post, as stored. */
+export interface FacebookPostRecord {
+  readonly id: string;
+  readonly message: string;
+  readonly link?: string;
+  readonly photos: readonly FacebookPhotoRecord[];
+  readonly params: Record<string, string | string[]>;
+}
+
+/** The Facebook stand-in: `await FacebookStandin.start({ now: () => clock.now() })`, then `posts` and `photos`. */
+export class FacebookStandin extends GraphStandin {
+  readonly page: { readonly id: string; readonly name: string };
+  readonly posts: FacebookPostRecord[] = [];
+  readonly photos = new Map<string, FacebookPhotoRecord>();
+  /** Image addresses Facebook cannot fetch. */
+  readonly unreachable = new Set<string>();
+  private serial = 1;
+
+  private constructor(options: FacebookStandinOptions) {
+    const page = options.page ?? { id: '104000000000001', name: 'Nova' };
+    super({ token: 'facebook-test-token', ...options }, { kind: 'business', id: page.id, type: 'pages', code: 80001 });
+    this.page = page;
+  }
+
+  static start(options: FacebookStandinOptions = {}): Promise<FacebookStandin> {
+    return new FacebookStandin(options).listen();
+  }
+
+  protected override route(request: RecordedRequest, params: GraphParams): Answer {
+    const segments = request.pathname.split('/').filter(Boolean);
+    if (segments[0] && /^v\d+\.\d+$/.test(segments[0])) segments.shift();
+    const [node, edge] = segments;
+    if (node === this.page.id && edge === undefined && request.method === 'GET') return { status: 200, body: { id: this.page.id, ...(params.fields().includes('name') ? { name: this.page.name } : {}) } };
+    if (node === this.page.id && edge === 'feed' && request.method === 'POST') return this.feed(params);
+    if (node === this.page.id && edge === 'photos' && request.method === 'POST') return this.photo(params);
+    return invalidParameter(`Unsupported ${request.method.toLowerCase()} request. Object with ID '${node ?? ''}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`);
+  }
+
+  private feed(params: GraphParams): Answer {
+    const message = params.get('message') ?? '';
+    const link = params.get('link');
+    const attached: FacebookPhotoRecord[] = [];
+    for (const entry of params.list('attached_media')) {
+      let fbid: unknown;
+      try {
+        fbid = (JSON.parse(entry) as { media_fbid?: unknown }).media_fbid;
+      } catch {
+        return invalidParameter('Param attached_media must be a list of {"media_fbid": …}.');
+      }
+      const photo = typeof fbid === 'string' ? this.photos.get(fbid) : undefined;
+      if (!photo || photo.published || photo.post !== undefined) return invalidParameter(`Param attached_media: ${String(fbid)} is not an unpublished photo of this Page.`);
+      attached.push(photo);
+    }
+    if (message === '' && link === undefined && attached.length === 0) return invalidParameter('A post needs a message, a link or photos.');
+    if (link !== undefined && !/^https?:\/\/[^\s]+$/.test(link)) return invalidParameter('Param link must be a URL.');
+    if ([...message].length > 63_206) return invalidParameter('The message is too long.');
+    if (message !== '' && this.posts.at(-1)?.message === message) return graphError(400, { message: '(#506) Duplicate status message', code: 506, error_user_title: 'Duplicate post', error_user_msg: 'This status update is identical to the last one you posted.' });
+    const id = `${this.page.id}_${this.serial++}`;
+    for (const photo of attached) photo.post = id;
+    this.posts.push({ id, message, ...(link !== undefined ? { link } : {}), photos: attached, params: params.toObject() });
+    return { status: 200, body: { id } };
+  }
+
+  private photo(params: GraphParams): Answer {
+    const url = params.get('url') ?? '';
+    if (!/^https?:\/\//.test(url)) return invalidParameter('Param url is required (this stand-in takes no upload).');
+    if (this.unreachable.has(url)) return graphError(400, { message: '(#324) Missing or invalid image file', code: 324 });
+    const published = params.get('published') !== 'false';
+    const alt = params.get('alt_text_custom');
+    const photo: FacebookPhotoRecord = { id: this.id(), url, published, ...(alt !== undefined ? { alt } : {}) };
+    this.photos.set(photo.id, photo);
+    if (!published) return { status: 200, body: { id: photo.id } };
+    const caption = params.get('caption') ?? '';
+    const id = `${this.page.id}_${this.serial++}`;
+    photo.post = id;
+    this.posts.push({ id, message: caption, photos: [photo], params: params.toObject() });
+    return { status: 200, body: { id: photo.id, post_id: id } };
+  }
+}
