@@ -16,8 +16,8 @@ import { toWorkspaceEdit } from './convert';
 import type { MediaStatuses } from './mediaStatuses';
 import { uriOf, workspaceFor } from './workspace';
 
-/** The credentials each network needs, as "Connect Network…" asks for them. */
-function credentialsOf(network: PlatformId): ReadonlyArray<{ readonly name: string; readonly prompt: string; readonly password: boolean }> | undefined {
+/** The credentials each network needs, as "Connect Network…" asks for them; an optional one may be left empty. */
+function credentialsOf(network: PlatformId): ReadonlyArray<{ readonly name: string; readonly prompt: string; readonly password: boolean; readonly optional?: boolean }> | undefined {
   switch (network) {
     case 'bluesky':
       return [
@@ -30,6 +30,11 @@ function credentialsOf(network: PlatformId): ReadonlyArray<{ readonly name: stri
       return [{ name: 'access-token', prompt: vscode.l10n.t('X user access token (OAuth 2.0, scopes tweet.read, tweet.write, users.read, media.write)'), password: true }];
     case 'linkedin':
       return [{ name: 'access-token', prompt: vscode.l10n.t('LinkedIn access token (scope w_member_social, or w_organization_social for a page)'), password: true }];
+    case 'webhook':
+      return [
+        { name: 'url', prompt: vscode.l10n.t('Webhook URL (a Slack or Discord URL is a secret: keep it here rather than in .editorial.yaml; empty: platforms.webhook.url)'), password: true, optional: true },
+        { name: 'secret', prompt: vscode.l10n.t('Webhook signing secret, shared with the receiver (empty: requests are not signed)'), password: true, optional: true },
+      ];
     default:
       return undefined;
   }
@@ -103,8 +108,9 @@ export async function connectNetwork(ctx: PublishingContext, network?: PlatformI
   if (!chosen || !needed) return undefined;
   for (const credential of needed) {
     const value = given?.[credential.name] ?? (await vscode.window.showInputBox({ prompt: credential.prompt, password: credential.password, ignoreFocusOut: true }));
-    if (!value) return undefined;
-    await ctx.secrets.store(chosen, credential.name, value.trim());
+    // Escape cancels; an optional credential left empty keeps what was stored.
+    if (value === undefined || (!value.trim() && !credential.optional)) return undefined;
+    if (value.trim()) await ctx.secrets.store(chosen, credential.name, value.trim());
   }
   return testConnection(ctx, chosen);
 }

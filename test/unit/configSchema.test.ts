@@ -24,6 +24,9 @@ describe('.editorial.yaml JSON Schema', () => {
     ['an unknown network', 'platforms:\n  twiter: {}\n'],
     ['an unknown network setting', 'platforms:\n  x:\n    premum: true\n'],
     ['a bad locale', 'locale: de\n'],
+    ['a webhook', 'platforms:\n  webhook:\n    url: https://hooks.nova.example/edcal?team=com\n    format: discord\n'],
+    ['a webhook format that does not exist', 'platforms:\n  webhook:\n    format: teams\n'],
+    ['a webhook URL that is not http(s)', 'platforms:\n  webhook:\n    url: ftp://hooks.nova.example/edcal\n'],
   ];
   for (const [name, text] of samples) {
     it(`accepts exactly what the reader accepts: ${name}`, () => {

@@ -6,12 +6,15 @@ import { linkedinPostBody, pendingLinkedinImages } from './linkedin';
 import { mastodonStatus } from './mastodon';
 import { mastodon } from '../platforms/mastodon';
 import { pendingXMedia, xTweetBody } from './x';
+import { stableKey } from './keys';
+import { webhookBody } from './webhook';
+import { resolveMediaPath } from '../rules/mediaFiles';
 
 /**
  * What a post's networks would receive, one request body per thread part, in order, built from
  * the very texts the check measured and by the senders' own builders: Bluesky's
  * `app.bsky.feed.post` records, Mastodon's status parameters, X's `POST /2/tweets` bodies,
- * LinkedIn's Posts API body. Media not uploaded yet, and references to earlier parts of a thread,
+ * LinkedIn's Posts API body, a webhook's JSON body in its format. Media not uploaded yet, and references to earlier parts of a thread,
  * are shown by what they will be (`{ file }`, `{ file, description }` for Mastodon's `media_ids`,
  * `{ part: 1 }`): a dry run needs no credentials and no network.
  */
@@ -37,6 +40,19 @@ export function publishRequests(result: LintResult, config: CalendarConfig): Par
       case 'linkedin': {
         const author = config.platforms.linkedin?.account?.handle ?? 'urn:li:person:(connected account)';
         out.linkedin = parts.slice(0, 1).map((p) => linkedinPostBody(p, author, pendingLinkedinImages(meta.media)));
+        break;
+      }
+      case 'webhook': {
+        const format = config.platforms.webhook?.format ?? 'json';
+        // The publisher's own key for this post and network, and its calendar-relative media.
+        const key = stableKey(result.post.path, 'webhook', meta.dateText ?? '');
+        const files = meta.media.flatMap((m) => {
+          const file = resolveMediaPath(result.post.path, m.file);
+          return file === undefined ? [] : [{ file, alt: m.alt ?? '' }];
+        });
+        out.webhook = parts.map((p, i) =>
+          webhookBody(format, { file: result.post.path, meta, text: p.text, index: i, count: parts.length, media: files, inReplyTo: i > 0 ? { part: i } : null, key }),
+        );
         break;
       }
       default:

@@ -3,6 +3,7 @@ import type { PlatformId } from '../../core/model';
 import { blueskySender } from './bluesky';
 import { linkedinSender } from './linkedin';
 import { mastodonSender } from './mastodon';
+import { webhookSender } from './webhook';
 import { xSender } from './x';
 import type { Sender, SenderPorts } from './sender';
 
@@ -21,6 +22,8 @@ export function createSender(network: PlatformId, config: CalendarConfig, ports:
       return xSender({ ...settings, ...(settings?.service ? { baseUrl: settings.service } : {}) }, ports);
     case 'linkedin':
       return linkedinSender({ ...settings, ...(settings?.service ? { baseUrl: settings.service } : {}) }, ports);
+    case 'webhook':
+      return webhookSender(settings ?? {}, ports);
     default:
       return undefined;
   }
