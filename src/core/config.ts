@@ -6,6 +6,7 @@ import { LOCALES, message, type Locale, type MessageId, type MessageParams } fro
 import type { Diagnostic, PlatformId } from './model';
 import { isPlatformId, suggestPlatform } from './platforms/registry';
 import type { PlatformSettings } from './platforms/types';
+import { WEBHOOK_FORMATS } from './platforms/webhook';
 import { LineIndex } from './text/lineIndex';
 import { closest } from './text/suggest';
 import { MAX_YAML_DEPTH, readYaml } from './yamlDepth';
@@ -63,6 +64,8 @@ const PLATFORM_KEYS = [
   'instance',
   'service',
   'visibility',
+  'url',
+  'format',
   'account',
 ] as const;
 
@@ -226,6 +229,15 @@ function readPlatforms(node: Node | null, report: Reporter, locale: Locale): Par
         case 'visibility':
           if (raw === 'public' || raw === 'unlisted' || raw === 'private' || raw === 'direct') settings[key] = raw;
           else report('config.schema', item.value ?? item.key, 'config.expected', { field, kind: message(locale, 'kind.visibility') });
+          break;
+        case 'url':
+          // Kept exactly as written: a webhook's path and query are part of its address.
+          if (typeof raw === 'string' && /^https?:\/\/[^\s/?#]+[^\s]*$/.test(raw)) settings[key] = raw;
+          else report('config.schema', item.value ?? item.key, 'config.expected', { field, kind: message(locale, 'kind.url') });
+          break;
+        case 'format':
+          if (typeof raw === 'string' && (WEBHOOK_FORMATS as readonly string[]).includes(raw)) settings[key] = raw;
+          else report('config.schema', item.value ?? item.key, 'config.expected', { field, kind: message(locale, 'kind.webhook-format') });
           break;
         case 'account':
           if (raw && typeof raw === 'object' && !Array.isArray(raw)) settings[key] = raw;

@@ -17,6 +17,7 @@ export const PLATFORM_IDS = [
   'youtube',
   'tiktok',
   'pinterest',
+  'webhook',
 ] as const;
 
 /** A network id, e.g. `'bluesky'`. */

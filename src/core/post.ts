@@ -343,7 +343,7 @@ class MetaReader {
         code: 'platform.unknown',
         severity: 'error',
         id: suggestion ? 'platform.unknown-suggest' : 'platform.unknown',
-        params: { value, suggestion: suggestion ?? '', allowed: 'x, bluesky, mastodon, threads, linkedin, instagram, facebook, youtube, tiktok, pinterest' },
+        params: { value, suggestion: suggestion ?? '', allowed: 'x, bluesky, mastodon, threads, linkedin, instagram, facebook, youtube, tiktok, pinterest, webhook' },
         start,
         end,
         fixes: suggestion ? [this.replace(path, suggestion)] : [],

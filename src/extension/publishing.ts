@@ -16,8 +16,8 @@ import { toWorkspaceEdit } from './convert';
 import type { MediaStatuses } from './mediaStatuses';
 import { uriOf, workspaceFor } from './workspace';
 
-/** The credentials each network needs, as "Connect Network…" asks for them. */
-function credentialsOf(network: PlatformId): ReadonlyArray<{ readonly name: string; readonly prompt: string; readonly password: boolean }> | undefined {
+/** The credentials each network needs, as "Connect Network…" asks for them; an optional one may be left empty. */
+function credentialsOf(network: PlatformId): ReadonlyArray<{ readonly name: string; readonly prompt: string; readonly password: boolean; readonly optional?: boolean }> | undefined {
   switch (network) {
     case 'bluesky':
       return [
@@ -44,6 +44,11 @@ function credentialsOf(network: PlatformId): ReadonlyArray<{ readonly name: stri
       return [
         { name: 'page-id', prompt: vscode.l10n.t('Facebook Page id'), password: false },
         { name: 'access-token', prompt: vscode.l10n.t('Facebook Page access token (permissions pages_manage_posts, pages_read_engagement)'), password: true },
+      ];
+    case 'webhook':
+      return [
+        { name: 'url', prompt: vscode.l10n.t('Webhook URL (a Slack or Discord URL is a secret: keep it here rather than in .editorial.yaml; empty: platforms.webhook.url)'), password: true, optional: true },
+        { name: 'secret', prompt: vscode.l10n.t('Webhook signing secret, shared with the receiver (empty: requests are not signed)'), password: true, optional: true },
       ];
     default:
       return undefined;
@@ -113,8 +118,9 @@ export async function connectNetwork(ctx: PublishingContext, network?: PlatformI
   if (!chosen || !needed) return undefined;
   for (const credential of needed) {
     const value = given?.[credential.name] ?? (await vscode.window.showInputBox({ prompt: credential.prompt, password: credential.password, ignoreFocusOut: true }));
-    if (!value) return undefined;
-    await ctx.secrets.store(chosen, credential.name, value.trim());
+    // Escape cancels; an optional credential left empty keeps what was stored.
+    if (value === undefined || (!value.trim() && !credential.optional)) return undefined;
+    if (value.trim()) await ctx.secrets.store(chosen, credential.name, value.trim());
   }
   return testConnection(ctx, chosen);
 }

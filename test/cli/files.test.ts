@@ -79,12 +79,10 @@ describe('edcal check on a hostile file system', () => {
     }
   });
 
-  it('refuses a 15 MB .editorial.yaml by its size, quickly, and checks with defaults', () => {
+  it('refuses a 15 MB .editorial.yaml by its size, and checks with defaults', () => {
     truncateSync(join(dir, '.editorial.yaml'), 15 * 1024 * 1024);
-    const started = Date.now();
     const r = edcal(['check', '--format', 'json'], dir);
     assert.deepEqual(found(r.json()), ['.editorial.yaml config.unreadable']);
-    assert.ok(Date.now() - started < 15_000);
   });
 
   it('checks a nested calendar with its own settings, as the extension does', () => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { WebhookStandin } from '../peers/standins/webhook';
 
 const CLI = join(__dirname, '../../dist/cli.js');
 
@@ -68,5 +69,58 @@ describe('edcal publish --dry-run', () => {
     const none = edcal(['publish', '--due', '--now', '2027-01-01T09:00'], dir);
     assert.equal(none.code, 4, none.stderr);
     assert.match(none.stdout, /^Nothing to publish\.$/m);
+  });
+});
+
+describe('edcal publish to a webhook', () => {
+  const NOW = '2027-01-12T09:31+01:00';
+  const SECRET = 'cli-whsec-3e9a61f0';
+  let dir: string;
+  let hook: WebhookStandin;
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  /** The built CLI, run without blocking this process (the stand-in answers it from here). */
+  const run = (args: string[], env: Record<string, string>) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', LANG: 'C', ...env } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'edcal-webhook-'));
+    // The CLI's clock is --now: the receiver's is the same, so that the timestamp is fresh.
+    hook = await WebhookStandin.start({ flavour: 'json', secret: SECRET, now: () => Date.parse(NOW) });
+    write('.editorial.yaml', 'timezone: Europe/Paris\nplatforms:\n  webhook: { format: json }\n');
+    write('posts/launch.md', '---\ndate: 2027-01-12T09:30\nplatforms: [webhook]\nstatus: approved\nlang: fr\n---\nNova 2 est là\n\n---\n\nLa suite\n');
+  });
+  afterEach(async () => {
+    await hook.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends each part signed, to the URL given in the environment, records the ids, and sends nothing twice', async () => {
+    const env = { EDCAL_WEBHOOK_URL: hook.hookUrl, EDCAL_WEBHOOK_SECRET: SECRET };
+    const dry = await run(['publish', '--dry-run', 'posts/launch.md', '--now', NOW], {});
+    assert.equal(dry.code, 0, dry.stderr);
+    const bodies = (JSON.parse(dry.stdout) as Record<string, Record<string, unknown[]>>)['posts/launch.md']!['webhook']!;
+    const r = await run(['publish', 'posts/launch.md', '--now', NOW], env);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(hook.messages.length, 2, 'both parts verified by the receiver');
+    const sent = hook.requests.map((q) => JSON.parse(q.text) as Record<string, unknown>);
+    assert.deepEqual(sent, bodies.map((b, i) => (i === 0 ? b : { ...(b as object), inReplyTo: 'evt_1' })));
+    const text = readFileSync(join(dir, 'posts/launch.md'), 'utf8');
+    assert.match(text, /results:\n  webhook:\n    state: published\n    id: evt_1\n    url: https:\/\/intranet\.nova\.example\/news\/evt_1\n/);
+    assert.match(text, /- id: evt_2/);
+    for (const output of [r.stdout, r.stderr, text]) {
+      assert.ok(!output.includes(SECRET));
+      assert.ok(!output.includes(hook.hookUrl));
+    }
+    const again = await run(['publish', 'posts/launch.md', '--now', NOW], env);
+    assert.equal(hook.requests.length, 2, 'nothing sent again: ' + again.stdout);
   });
 });

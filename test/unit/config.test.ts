@@ -27,6 +27,8 @@ describe('parseConfig', () => {
     ['an unknown network', 'platforms:\n  twiter: {}\n', 'config.schema', 1],
     ['a list instead of settings', '- timezone: Europe/Paris\n', 'config.schema', 0],
     ['a wrong type', 'platforms:\n  mastodon:\n    maxCharacters: lots\n', 'config.schema', 2],
+    ['a webhook format that does not exist', 'platforms:\n  webhook:\n    url: https://hooks.nova.example/edcal\n    format: teams\n', 'config.schema', 3],
+    ['a webhook URL that is not http(s)', 'platforms:\n  webhook:\n    url: ftp://hooks.nova.example/edcal\n', 'config.schema', 2],
     ['broken YAML', 'timezone: [\n', 'config.yaml', 1],
     ['duplicate keys', 'locale: fr\nlocale: en\n', 'config.yaml', 1],
   ];
@@ -41,6 +43,13 @@ describe('parseConfig', () => {
   it('suggests the setting that was meant, in French when the calendar is French', () => {
     const { diagnostics } = parseConfig('locale: fr\ntimezon: Europe/Paris\n');
     assert.match(diagnostics[0]!.message, /Vouliez-vous dire «\u00a0timezone\u00a0»/);
+  });
+
+  it('reads a webhook\'s URL exactly as written, path and query kept, and its format', () => {
+    const { config, diagnostics } = parseConfig('platforms:\n  webhook:\n    url: https://hooks.nova.example/edcal/?team=com\n    format: slack\n');
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(config.platforms.webhook, { url: 'https://hooks.nova.example/edcal/?team=com', format: 'slack' });
+    assert.match(parseConfig('locale: fr\nplatforms:\n  webhook:\n    format: teams\n').diagnostics[0]!.message, /json, slack ou discord/);
   });
 
   it('strips # from banned hashtags', () => {

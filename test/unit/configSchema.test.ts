@@ -32,6 +32,9 @@ describe('.editorial.yaml JSON Schema', () => {
     ['a media base URL', 'mediaBaseUrl: https://cdn.nova.app/calendar/\n'],
     ['a media base URL without its scheme', 'mediaBaseUrl: cdn.nova.app/calendar/\n'],
     ['a media base URL with a query', 'mediaBaseUrl: https://cdn.nova.app/calendar/?sig=1\n'],
+    ['a webhook', 'platforms:\n  webhook:\n    url: https://hooks.nova.example/edcal?team=com\n    format: discord\n'],
+    ['a webhook format that does not exist', 'platforms:\n  webhook:\n    format: teams\n'],
+    ['a webhook URL that is not http(s)', 'platforms:\n  webhook:\n    url: ftp://hooks.nova.example/edcal\n'],
   ];
   for (const [name, text] of samples) {
     it(`accepts exactly what the reader accepts: ${name}`, () => {

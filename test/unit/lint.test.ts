@@ -299,6 +299,8 @@ describe('review fixes', () => {
   it('suggests through aliases, and not from a single character', () => {
     assert.match(lintText(postFile({ platforms: '[twiter]' })).diagnostics[0]!.message, /Did you mean "x"\?/);
     assert.doesNotMatch(lintText(postFile({ platforms: '[5]' })).diagnostics[0]!.message, /Did you mean/);
+    // Slack and Discord are reached through a webhook.
+    for (const name of ['slack', 'discord']) assert.match(lintText(postFile({ platforms: `[${name}]` })).diagnostics[0]!.message, /Did you mean "webhook"\?/);
   });
 
   it('takes a year before 1000 for a typo', () => {

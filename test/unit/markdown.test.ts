@@ -131,17 +131,16 @@ describe('Markdown conversion in bounded work', () => {
     }
   });
 
-  it('stays linear on the shapes the parser is quadratic on, and within the budget', () => {
+  // How long it takes is the benchmark's to measure (npm run bench); here, that the parser, which
+  // is quadratic on these shapes, is given no more than the post's budget however long the text.
+  it('parses no more than the budget on the shapes the parser is quadratic on', () => {
     const shapes = ['a\n---\n', '- a\n', '*a ', '[a] ', '> a\n'];
     for (const shape of shapes) {
       for (const gap of ['', '\n']) {
         const text = (shape + gap).repeat(Math.ceil(300_000 / (shape.length + gap.length)));
-        const started = Date.now();
         const budget = markdownBudget();
         toSocialText(mapped(text), budget);
-        const ms = Date.now() - started;
-        assert.ok(ms < 4000, `${JSON.stringify(shape + gap)}: ${ms} ms`);
-        assert.ok(budget.left >= 0 && budget.left <= MARKDOWN_BUDGET);
+        assert.ok(budget.left >= 0 && budget.left <= MARKDOWN_BUDGET, JSON.stringify(shape + gap));
       }
     }
   });

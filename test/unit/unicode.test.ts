@@ -48,13 +48,12 @@ describe('unicode measures', () => {
     );
   });
 
-  it('counts a long run of emoji and accents in linear time', () => {
-    // Intl.Segmenter on the whole run took 15 s for 160,000 units of thumbs with skin tones.
+  it('counts a long run of emoji and accents', () => {
+    // Intl.Segmenter on the whole run took 15 s for 160,000 units of thumbs with skin tones (the
+    // benchmark times the windowed count; this checks it counts them right).
     for (const unit of ['👍🏽 ', 'e\u0301']) {
       const text = unit.repeat(200_000 / unit.length);
-      const started = Date.now();
       assert.equal(graphemeLength(text), unit === 'e\u0301' ? 100_000 : 80_000);
-      assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
     }
   });
 

@@ -145,11 +145,9 @@ describe('yamlTooDeep', () => {
     it(`reads 20 nested ${name}`, () => assert.equal(yamlTooDeep(text), undefined, text));
   }
 
-  it('refuses 500,000 nested brackets quickly', () => {
-    const started = Date.now();
+  it('refuses 500,000 nested brackets (without overflowing the stack)', () => {
     assert.notEqual(yamlTooDeep('a: ' + '['.repeat(500_000)), undefined);
     assert.notEqual(yamlTooDeep('- '.repeat(500_000)), undefined);
-    assert.ok(Date.now() - started < 500);
   });
 
   it('points at where the text gets too deep', () => {

@@ -9,6 +9,7 @@ import { threads } from './threads';
 import { tiktok } from './tiktok';
 import type { PlatformRules } from './types';
 import { closest } from '../text/suggest';
+import { webhook } from './webhook';
 import { x } from './x';
 import { youtube } from './youtube';
 
@@ -24,6 +25,7 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformRules>> = {
   youtube,
   tiktok,
   pinterest,
+  webhook,
 };
 
 /** Other names people write for a network. */
@@ -40,6 +42,10 @@ const ALIASES: Readonly<Record<string, PlatformId>> = {
   li: 'linkedin',
   yt: 'youtube',
   tt: 'tiktok',
+  // A webhook is how this tool posts to Slack and Discord.
+  slack: 'webhook',
+  discord: 'webhook',
+  hook: 'webhook',
 };
 
 export function isPlatformId(id: string): id is PlatformId {

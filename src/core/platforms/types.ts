@@ -1,5 +1,6 @@
 import type { PlatformId, Severity } from '../model';
 import type { MessageId } from '../i18n/messages';
+import type { WebhookFormat } from './webhook';
 
 /** Per-network settings from `.editorial.yaml` (`platforms.<id>`). */
 export interface PlatformSettings {
@@ -23,6 +24,13 @@ export interface PlatformSettings {
   readonly service?: string;
   /** Mastodon: who sees the statuses (`public` unless set). */
   readonly visibility?: 'public' | 'unlisted' | 'private' | 'direct';
+  /**
+   * Webhook: the endpoint every part is POSTed to (http or https). A Slack or Discord URL holds
+   * its secret: rather give it as the `webhook/url` credential (EDCAL_WEBHOOK_URL), which wins.
+   */
+  readonly url?: string;
+  /** Webhook: the body's shape, `json` (ours, the default), `slack` or `discord`. */
+  readonly format?: WebhookFormat;
   /** Who posts, for previews. */
   readonly account?: { readonly name?: string; readonly handle?: string };
 }

@@ -1,7 +1,7 @@
 import type { PlatformId } from '../model';
 
 /** The networks this tool publishes to today; the others are said to be not published yet. */
-export const PUBLISHED_NETWORKS: readonly PlatformId[] = ['bluesky', 'mastodon', 'x', 'linkedin', 'threads', 'instagram', 'facebook'];
+export const PUBLISHED_NETWORKS: readonly PlatformId[] = ['bluesky', 'mastodon', 'x', 'linkedin', 'threads', 'instagram', 'facebook', 'webhook'];
 
 /**
  * Networks where a call sent again after a crash cannot post twice (Bluesky's record keys,

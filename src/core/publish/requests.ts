@@ -10,6 +10,9 @@ import { facebookPost } from './facebook';
 import { instagramContainer } from './instagram';
 import { pendingPublicImages } from './mediaUrl';
 import { threadsContainer } from './threads';
+import { stableKey } from './keys';
+import { webhookBody } from './webhook';
+import { resolveMediaPath } from '../rules/mediaFiles';
 
 /**
  * What a post's networks would receive, one request body per thread part, in order, built from
@@ -18,7 +21,7 @@ import { threadsContainer } from './threads';
  * LinkedIn's Posts API body, the Graph API parameters of Threads and Instagram containers
  * (carousel items shown as their own parameters in `children`) and of a Facebook Page post (the
  * unpublished photos of a multi-photo post shown as theirs in `attached_media`), images at their
- * public address under `mediaBaseUrl`. Media not uploaded yet, and references to earlier parts of
+ * public address under `mediaBaseUrl`, a webhook's JSON body in its format. Media not uploaded yet, and references to earlier parts of
  * a thread, are shown by what they will be (`{ file }`, `{ file, description }` for Mastodon's
  * `media_ids`, `{ part: 1 }`): a dry run needs no credentials and no network.
  */
@@ -57,6 +60,19 @@ export function publishRequests(result: LintResult, config: CalendarConfig): Par
       case 'facebook':
         out.facebook = parts.slice(0, 1).map((p) => facebookPost(p, { images: pendingPublicImages(result.post.path, meta.media, config.mediaBaseUrl) }).params);
         break;
+      case 'webhook': {
+        const format = config.platforms.webhook?.format ?? 'json';
+        // The publisher's own key for this post and network, and its calendar-relative media.
+        const key = stableKey(result.post.path, 'webhook', meta.dateText ?? '');
+        const files = meta.media.flatMap((m) => {
+          const file = resolveMediaPath(result.post.path, m.file);
+          return file === undefined ? [] : [{ file, alt: m.alt ?? '' }];
+        });
+        out.webhook = parts.map((p, i) =>
+          webhookBody(format, { file: result.post.path, meta, text: p.text, index: i, count: parts.length, media: files, inReplyTo: i > 0 ? { part: i } : null, key }),
+        );
+        break;
+      }
       default:
         break;
     }

@@ -6,6 +6,7 @@ import { instagramSender } from './instagram';
 import { linkedinSender } from './linkedin';
 import { mastodonSender } from './mastodon';
 import { threadsSender } from './threads';
+import { webhookSender } from './webhook';
 import { xSender } from './x';
 import type { Sender, SenderPorts } from './sender';
 
@@ -31,6 +32,8 @@ export function createSender(network: PlatformId, config: CalendarConfig, ports:
       return instagramSender({ ...settings, ...(config.mediaBaseUrl !== undefined ? { mediaBaseUrl: config.mediaBaseUrl } : {}) }, ports);
     case 'facebook':
       return facebookSender({ ...settings, ...(config.mediaBaseUrl !== undefined ? { mediaBaseUrl: config.mediaBaseUrl } : {}) }, ports);
+    case 'webhook':
+      return webhookSender(settings, ports);
     default:
       return undefined;
   }

@@ -14,7 +14,7 @@ const init = JSON.parse(root.dataset['init']!) as CalendarInit;
 let snapshot: CalendarSnapshot = init.snapshot;
 let state: CalendarViewState = vscode.getState() ?? init.state;
 
-const SHORT: Record<PlatformId, string> = { x: 'X', bluesky: 'Bsky', mastodon: 'Masto', threads: 'Thr', linkedin: 'in', instagram: 'IG', facebook: 'FB', youtube: 'YT', tiktok: 'TT', pinterest: 'Pin' };
+const SHORT: Record<PlatformId, string> = { x: 'X', bluesky: 'Bsky', mastodon: 'Masto', threads: 'Thr', linkedin: 'in', instagram: 'IG', facebook: 'FB', youtube: 'YT', tiktok: 'TT', pinterest: 'Pin', webhook: 'Hook' };
 const NETWORKS = Object.keys(SHORT) as PlatformId[];
 const STATUSES = ['idea', 'draft', 'review', 'approved', 'scheduled', 'published'] as const;
 

@@ -32,5 +32,7 @@ export const LOOKS: Record<PlatformId, Look> = {
   youtube: { layout: 'stacked', avatar: 'circle', actions: [{ icon: 'thumbsup' }, { icon: 'comment' }, { icon: 'share' }], more: '…more' },
   tiktok: { layout: 'caption', avatar: 'circle', actions: [{ icon: 'heart' }, { icon: 'comment' }, { icon: 'bookmark' }, { icon: 'share' }], more: '… more' },
   pinterest: { layout: 'caption', avatar: 'circle', actions: [{ icon: 'heart' }, { icon: 'share' }, { icon: 'ellipsis' }], more: '… more' },
+  // A plain message: whatever the receiver (Slack, Discord, an in-house tool) draws, no actions.
+  webhook: inline([], 'rounded'),
 };
 
