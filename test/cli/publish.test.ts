@@ -114,7 +114,7 @@ describe('edcal publish to a webhook', () => {
     const sent = hook.requests.map((q) => JSON.parse(q.text) as Record<string, unknown>);
     assert.deepEqual(sent, bodies.map((b, i) => (i === 0 ? b : { ...(b as object), inReplyTo: 'evt_1' })));
     const text = readFileSync(join(dir, 'posts/launch.md'), 'utf8');
-    assert.match(text, /results:\n  webhook:\n    state: published\n    id: evt_1\n    url: https:\/\/intranet\.nova\.example\/news\/evt_1\n/);
+    assert.match(text, /results:\n  webhook:\n    state: published\n    at: [0-9T:.Z-]+\n    id: evt_1\n    url: https:\/\/intranet\.nova\.example\/news\/evt_1\n/);
     assert.match(text, /- id: evt_2/);
     for (const output of [r.stdout, r.stderr, text]) {
       assert.ok(!output.includes(SECRET));
