@@ -215,13 +215,22 @@ export async function openWorkbench(theme, prepare = () => {}) {
 
 /** Opens a file with quick open (Ctrl+P), as a person would, and waits for its editor. */
 export async function quickOpen(page, name) {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget').waitFor();
-  await page.keyboard.type(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  // A click in a webview just before may keep the keyboard there a moment: try again, as a person would.
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+    await page.keyboard.press('Control+P');
+    try {
+      await page.locator('.quick-input-widget').waitFor({ timeout: 5000 });
+      await page.keyboard.type(name);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.locator('.monaco-editor .view-lines', { hasText: 'platforms' }).first().waitFor();
 }
 
