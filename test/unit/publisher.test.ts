@@ -55,7 +55,7 @@ class ScriptedSender implements Sender {
 }
 
 function setup(text: string, senders: Sender[], now = '2026-12-01T08:31:00Z') {
-  const workspace = new InMemoryWorkspace({ '/cal/.editorial.yaml': 'timezone: Europe/Paris\n', [FILE]: text });
+  const workspace = new InMemoryWorkspace({ '/cal/.editorial.yaml': 'timezone: Europe/Paris\n', '/cal/media/nova.png': 'png', [FILE]: text });
   const clock = new FakeClock(Date.parse(now));
   const writer = new MemoryWriter(workspace);
   const publisher = new Publisher({ workspace, writer, clock, sender: (network) => senders.find((s) => s.network === network) });
@@ -87,6 +87,15 @@ describe('the publisher', () => {
     });
     assert.equal(results['bluesky']!['state'], 'published');
     assert.ok(text.endsWith('---\nUn\n\n---\n\nDeux\n'), 'the body is untouched');
+  });
+
+  it('leaves the status to a person when a network is not published by this tool', async () => {
+    const x = new ScriptedSender('x', false, ['ok']);
+    const { publisher, calendar, file } = setup(post('media:\n  - { file: ../media/nova.png, alt: Nova }\n').replace('[bluesky, x]', '[x, pinterest]'), [x]);
+    const outcome = await publisher.publish(calendar, FILE, { due: true });
+    assert.equal(outcome.gate.kind, 'ready', JSON.stringify(outcome.gate));
+    assert.deepEqual(outcome.networks.map((n) => [n.network, n.kind]), [['x', 'published'], ['pinterest', 'not-supported']]);
+    assert.equal(frontmatter(await file())['status'], 'approved');
   });
 
   it('sends nothing that is not approved, has errors, has no time, or is not due yet', async () => {

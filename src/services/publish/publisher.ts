@@ -121,7 +121,8 @@ export class Publisher {
       options.onProgress?.({ kind: 'network', file, network });
       report(await this.send(calendar, path, file, result, network, sender, step.result, options.onProgress));
     }
-    if (networks.length > 0 && networks.every((n) => n.kind === 'published' || n.kind === 'already' || n.kind === 'not-supported') && networks.some((n) => n.kind === 'published')) {
+    // Published once every network is: one this tool does not publish to (TikTok…) is left to a person.
+    if (networks.length > 0 && networks.every((n) => n.kind === 'published' || n.kind === 'already') && networks.some((n) => n.kind === 'published')) {
       await this.record(path, [{ kind: 'set', path: ['status'], value: 'published' }], locale, file).catch(() => undefined);
     }
     return { path, file, gate, networks };
