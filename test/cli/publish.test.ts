@@ -124,3 +124,36 @@ describe('edcal publish to a webhook', () => {
     assert.equal(hook.requests.length, 2, 'nothing sent again: ' + again.stdout);
   });
 });
+
+describe('edcal publish --commit', () => {
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('commits the posts whose results changed, and only them', () => {
+    dir = mkdtempSync(join(tmpdir(), 'edcal-commit-'));
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+    const put = (path: string, text: string) => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    put('.editorial.yaml', 'timezone: Europe/Paris\n');
+    put('posts/late.md', '---\ndate: 2027-01-12T09:30\nplatforms: [bluesky]\nstatus: approved\n---\nTrop tard\n');
+    put('posts/later.md', '---\ndate: 2027-03-01T09:30\nplatforms: [bluesky]\nstatus: approved\n---\nPlus tard\n');
+    git('init', '-q');
+    git('-c', 'user.name=Léa', '-c', 'user.email=lea@nova.example', 'commit', '-q', '--allow-empty', '-m', 'start');
+    git('add', '.');
+    git('-c', 'user.name=Léa', '-c', 'user.email=lea@nova.example', 'commit', '-q', '-m', 'posts');
+    put('notes.txt', 'not a post: never committed by edcal');
+    const r = spawnSync(process.execPath, [CLI, 'publish', '--due', '--commit', '--now', '2027-01-12T12:00'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '', LANG: 'C', GIT_AUTHOR_NAME: 'edcal', GIT_AUTHOR_EMAIL: 'edcal@nova.example', GIT_COMMITTER_NAME: 'edcal', GIT_COMMITTER_EMAIL: 'edcal@nova.example' },
+    });
+    // The late post is missed (recorded, so exit 1); the commit holds that record only.
+    assert.equal(r.status, 1, r.stderr + r.stdout);
+    assert.equal(git('log', '-1', '--format=%s').stdout.trim(), 'edcal publish: results of 1 post(s)');
+    assert.deepEqual(git('show', '--name-only', '--format=', 'HEAD').stdout.trim().split('\n'), ['posts/late.md']);
+    assert.match(git('show', 'HEAD:posts/late.md').stdout, /state: missed/);
+    assert.equal(git('status', '--porcelain').stdout.trim(), '?? notes.txt');
+  });
+});

@@ -1,8 +1,8 @@
 // Publishing from a real VS Code, driven from Chromium, to the real Bluesky PDS of test/peers/bsky
 // started on 127.0.0.1: Connect Network… through its quick pick and input boxes, Publish Post
 // from the command palette with its confirmation, the progress and the summary, the results
-// written into the post, the preview's "Published" badge and the calendar. Light and dark themes;
-// screenshots go to test-results/e2e/.
+// written into the post, the preview's "Published" badge and the calendar, in light, dark and
+// high-contrast themes; screenshots go to test-results/e2e/.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,8 +32,8 @@ export async function run() {
   const pds = await startPds();
   let failed = false;
   try {
-    for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
-      const tag = theme.includes('Dark') ? 'dark' : 'light';
+    for (const theme of ['Default Light Modern', 'Default Dark Modern', 'Default High Contrast']) {
+      const tag = theme.includes('High Contrast') ? 'high-contrast' : theme.includes('Dark') ? 'dark' : 'light';
       const account = await pds.createAccount(`nova-${tag}.test`);
       let workspace;
       const { page, dialogs, close } = await openWorkbench(theme, (box) => {
