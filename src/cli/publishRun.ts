@@ -77,7 +77,7 @@ function needsAttention(outcome: PostOutcome, due: boolean): boolean {
   const g = outcome.gate;
   if (g.kind === 'ready' || g.kind === 'done') return false;
   if (!due) return true;
-  return g.kind === 'missed' || g.kind === 'errors' || g.kind === 'unreadable' || (g.kind === 'not-approved' && g.now);
+  return g.kind === 'missed' || g.kind === 'errors' || g.kind === 'stale-approval' || g.kind === 'unreadable' || (g.kind === 'not-approved' && g.now);
 }
 
 /** With `--due`, posts that were never due are not listed: only what was sent, or needs someone. */
@@ -145,6 +145,8 @@ function gateWords(o: PostOutcome, locale: Locale, zone: string): string {
       return message(locale, 'cli.gate-missed', { time: formatInZone(g.until, zone) });
     case 'done':
       return message(locale, 'cli.gate-done');
+    case 'stale-approval':
+      return message(locale, 'cli.gate-stale-approval');
     case 'ready':
       return '';
   }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseDuration } from './duration';
 import { parseYaml } from './yamlDocument';
 import { internalError } from './internalError';
@@ -37,7 +37,23 @@ export interface CalendarConfig {
    * `publicMediaUrl`). Absent, those networks cannot be sent images (`media.no-public-url`).
    */
   readonly mediaBaseUrl?: string;
+  /** Who must approve a post before it is published (`approvals:` in `.editorial.yaml`). */
+  readonly approvals: ApprovalPolicy;
 }
+
+/** The calendar's approval policy. */
+export interface ApprovalPolicy {
+  /** Distinct people whose approval of the current text a post needs (0: approvals are optional). */
+  readonly required: number;
+  /** Whether someone who wrote the post (in its git history) may approve it. */
+  readonly selfApproval: boolean;
+  /** Who may approve: emails or patterns (`*@nova.example`); empty: anyone. */
+  readonly approvers: readonly string[];
+  /** Per campaign, a stricter (or looser) policy. */
+  readonly campaigns: Readonly<Record<string, Partial<Omit<ApprovalPolicy, 'campaigns'>>>>;
+}
+
+export const DEFAULT_APPROVALS: ApprovalPolicy = { required: 0, selfApproval: true, approvers: [], campaigns: {} };
 
 /** Two hours: a scheduled run every 15 minutes, delayed as CI schedules are, still makes it. */
 export const DEFAULT_PUBLISH_WINDOW = 2 * 3_600_000;
@@ -49,9 +65,10 @@ export const DEFAULT_CONFIG: CalendarConfig = {
   bannedHashtags: [],
   platforms: {},
   publishWindow: DEFAULT_PUBLISH_WINDOW,
+  approvals: DEFAULT_APPROVALS,
 };
 
-const TOP_LEVEL = ['timezone', 'locale', 'posts', 'bannedHashtags', 'platforms', 'publishWindow', 'mediaBaseUrl'] as const;
+const TOP_LEVEL = ['timezone', 'locale', 'posts', 'bannedHashtags', 'platforms', 'publishWindow', 'approvals', 'mediaBaseUrl'] as const;
 
 /** An absolute http(s) URL with no query or fragment, so that a file's path can follow it. */
 const BASE_URL = /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/;
@@ -159,6 +176,9 @@ function readConfig(text: string, fallbackLocale: Locale): { config: CalendarCon
       case 'platforms':
         config.platforms = readPlatforms(value, report, locale);
         break;
+      case 'approvals':
+        config.approvals = readApprovals(value, report, locale);
+        break;
       case 'publishWindow': {
         const ms = isScalar(value) && typeof value.value === 'string' ? parseDuration(value.value) : undefined;
         if (ms !== undefined) config.publishWindow = ms;
@@ -252,6 +272,46 @@ function readPlatforms(node: Node | null, report: Reporter, locale: Locale): Par
     out[id] = settings as PlatformSettings;
   }
   return out;
+}
+
+function readApprovals(node: Node | null, report: Reporter, locale: Locale): ApprovalPolicy {
+  if (!isMap(node)) {
+    report('config.schema', node, 'config.expected', { field: 'approvals', kind: message(locale, 'kind.settings') });
+    return DEFAULT_APPROVALS;
+  }
+  const read = (map: YAMLMap.Parsed | YAMLMap, field: string, campaign: boolean): Partial<ApprovalPolicy> => {
+    const out: { -readonly [K in keyof ApprovalPolicy]?: ApprovalPolicy[K] } = {};
+    for (const pair of map.items as Pair<Node, Node>[]) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      const raw = pair.value && 'toJSON' in pair.value ? pair.value.toJSON() : undefined;
+      const at = `${field}.${key}`;
+      if (key === 'required' && typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= 20) out.required = raw;
+      else if (key === 'selfApproval' && typeof raw === 'boolean') out.selfApproval = raw;
+      else if (key === 'approvers' && stringList(pair.value)) out.approvers = stringList(pair.value)!.map((a) => a.trim().toLowerCase());
+      else if (key === 'campaigns' && !campaign && isMap(pair.value)) {
+        const campaigns: Record<string, Partial<ApprovalPolicy>> = {};
+        for (const c of pair.value.items as Pair<Node, Node>[]) {
+          const name = isScalar(c.key) ? String(c.key.value) : '';
+          if (isMap(c.value)) campaigns[name] = read(c.value, `${at}.${name}`, true);
+          else report('config.schema', c.value ?? c.key, 'config.expected', { field: `${at}.${name}`, kind: message(locale, 'kind.settings') });
+        }
+        out.campaigns = campaigns;
+      } else if (['required', 'selfApproval', 'approvers'].includes(key) || (key === 'campaigns' && !campaign)) {
+        report('config.schema', pair.value ?? pair.key, 'config.expected', { field: at, kind: message(locale, key === 'required' ? 'kind.integer' : key === 'selfApproval' ? 'kind.boolean' : key === 'approvers' ? 'kind.approvers' : 'kind.settings') });
+      } else {
+        const suggestion = closest(key, ['required', 'selfApproval', 'approvers', ...(campaign ? [] : ['campaigns'])]);
+        report('config.schema', pair.key, suggestion ? 'config.unknown-field-suggest' : 'config.unknown-field', { field: key, suggestion: suggestion ?? '' }, 'warning');
+      }
+    }
+    return out;
+  };
+  return { ...DEFAULT_APPROVALS, ...read(node, 'approvals', false) } as ApprovalPolicy;
+}
+
+/** The policy that applies to a post of `campaign`. */
+export function policyFor(policy: ApprovalPolicy, campaign: string | undefined): Omit<ApprovalPolicy, 'campaigns'> {
+  const override = campaign !== undefined ? policy.campaigns[campaign] : undefined;
+  return { required: policy.required, selfApproval: policy.selfApproval, approvers: policy.approvers, ...override };
 }
 
 function stringList(node: Node | null): string[] | undefined {

@@ -19,6 +19,11 @@ export interface LintOptions {
    * undefined, to skip the check. Paths that leave the calendar are reported without asking.
    */
   readonly media?: (calendarPath: string) => MediaStatus | undefined;
+  /**
+   * A media file's content digest (`contentDigest`), for approvals pinned to what is sent; omit,
+   * or answer undefined, and approvals of posts with media are not checked for staleness.
+   */
+  readonly mediaDigest?: (calendarPath: string) => string | undefined;
 }
 
 /** A post once linted: the post as read, what each network receives, and the findings. */
@@ -65,6 +70,7 @@ export function lintPost(post: ParsedPost, options: LintOptions): LintResult {
     config,
     now: options.now ?? Date.now(),
     ...(options.media ? { media: options.media } : {}),
+    ...(options.mediaDigest ? { mediaDigest: options.mediaDigest } : {}),
     report: (finding) => findings.add(finding),
     wants: (code, severity, start, end) => findings.wants(code, severity, start, end),
   };

@@ -98,10 +98,13 @@ export interface MediaItem {
  */
 export type MediaStatus = 'ok' | 'missing' | 'not-a-file' | 'outside';
 
-/** A recorded sign-off, e.g. `{ by: 'Léa <lea@nova.example>', at: '2026-11-20T15:02+01:00' }`. */
+/** A recorded sign-off, e.g. `{ by: 'Léa <lea@nova.example>', at: '2026-11-20T15:02+01:00', hash: 'sha256-…' }`. */
 export interface Approval {
+  /** `Name <email>`, as git knows the person. */
   readonly by: string;
   readonly at: string;
+  /** What was approved: `approvalHash` of what each network would receive then (see src/core/approval/hash.ts). */
+  readonly hash?: string;
   readonly note?: string;
 }
 

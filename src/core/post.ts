@@ -415,7 +415,7 @@ class MetaReader {
     for (const item of node.items as Node[]) {
       const value = isMap(item) ? (item.toJSON() as Record<string, unknown>) : undefined;
       if (value && typeof value['by'] === 'string' && value['at'] !== undefined && value['at'] !== null) {
-        out.push({ by: value['by'], at: String(value['at']), ...(typeof value['note'] === 'string' ? { note: value['note'] } : {}) });
+        out.push({ by: value['by'], at: String(value['at']), ...(typeof value['hash'] === 'string' ? { hash: value['hash'] } : {}), ...(typeof value['note'] === 'string' ? { note: value['note'] } : {}) });
         continue;
       }
       const [start, end] = this.span(item);

@@ -239,6 +239,8 @@ function gateText(gate: ReturnType<typeof postGate>): string {
       return vscode.l10n.t('Not published: its publishing window has closed (set notAfter to send it later).');
     case 'done':
       return vscode.l10n.t('Already published on every network.');
+    case 'stale-approval':
+      return vscode.l10n.t('Not published: the text changed since it was approved; ask for approval again.');
     default:
       return '';
   }

@@ -37,8 +37,11 @@ export async function checkPost(
   const calendarPath = relativePath(calendar.root, path) ?? path.slice(path.lastIndexOf('/') + 1);
   try {
     const post = parsePost(calendarPath, text, config);
-    const statuses = await options.media.statuses(mediaPaths(post.path, post.meta.media));
-    const result = lintPost(post, { config, now: options.now, media: (p) => statuses.get(p) });
+    const paths = mediaPaths(post.path, post.meta.media);
+    const statuses = await options.media.statuses(paths);
+    // Media are read only for posts whose approvals are pinned to what is sent.
+    const digests = post.meta.approvals.some((a) => a.hash !== undefined) ? new Map(await Promise.all(paths.map(async (p) => [p, await options.media.digest(p)] as const))) : undefined;
+    const result = lintPost(post, { config, now: options.now, media: (p) => statuses.get(p), ...(digests ? { mediaDigest: (p: string) => digests.get(p) } : {}) });
     return { path, result, diagnostics: result.diagnostics, media: statuses };
   } catch (error) {
     // A bug met on this file: it gets the one finding, and the run goes on with the others.

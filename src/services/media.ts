@@ -1,6 +1,10 @@
 import type { MediaStatus } from '../core/model';
 import { FileError, type Workspace } from '../core/ports';
+import { contentDigest } from '../core/approval/hash';
 import { childPath, relativePath } from '../core/text/paths';
+
+/** Media larger than this are not read for approvals (a video of a few minutes is far less). */
+const MAX_DIGEST_BYTES = 512 * 1024 * 1024;
 
 /**
  * Where a calendar's media files stand: there, missing, not a file, or outside the calendar once
@@ -11,6 +15,7 @@ import { childPath, relativePath } from '../core/text/paths';
 export class MediaProbe {
   private readonly known = new Map<string, Promise<MediaStatus>>();
   private readonly settled = new Map<string, MediaStatus>();
+  private readonly digests = new Map<string, Promise<string | undefined>>();
   /** Bumped by `forget`: looks begun before it do not settle. */
   private epoch = 0;
   private realRoot: Promise<string> | undefined;
@@ -60,10 +65,32 @@ export class MediaProbe {
     this.realRoot = undefined;
   }
 
+  /**
+   * The content digest of a media file inside the calendar (`contentDigest`), for approvals
+   * pinned to what is sent; undefined when it cannot be read (missing, outside, too large).
+   * Read once per path until `forget`.
+   */
+  digest(calendarPath: string): Promise<string | undefined> {
+    let digest = this.digests.get(calendarPath);
+    if (!digest) {
+      digest = (async () => {
+        if ((await this.status(calendarPath)) !== 'ok') return undefined;
+        try {
+          return contentDigest(await this.workspace.read(childPath(this.root, calendarPath), MAX_DIGEST_BYTES));
+        } catch {
+          return undefined;
+        }
+      })();
+      this.digests.set(calendarPath, digest);
+    }
+    return digest;
+  }
+
   /** Forgets what is known of a calendar-relative path and everything under it (all, without one). */
   forget(calendarPath?: string): void {
     this.epoch++;
     if (calendarPath === undefined) {
+      this.digests.clear();
       this.known.clear();
       this.settled.clear();
       this.realRoot = undefined;
@@ -74,6 +101,7 @@ export class MediaProbe {
       this.known.delete(key);
       this.settled.delete(key);
     }
+    for (const key of [...this.digests.keys()]) if (key === calendarPath || key.startsWith(calendarPath + '/')) this.digests.delete(key);
   }
 
   private async look(calendarPath: string): Promise<MediaStatus> {

@@ -8,6 +8,8 @@ export type PostGate =
   | { readonly kind: 'ready' }
   /** Only `approved` and `scheduled` posts go out; `now` when its time has come (and not passed). */
   | { readonly kind: 'not-approved'; readonly status?: string; readonly now: boolean }
+  /** Its approvals no longer cover what would be sent (`approval.stale`). */
+  | { readonly kind: 'stale-approval' }
   /** Error-level findings block it (`count` of them). */
   | { readonly kind: 'errors'; readonly count: number }
   /** No date, or a day without a time: when to send it is not decided. */
@@ -54,6 +56,8 @@ export function postGate(result: LintResult, now: number, config: CalendarConfig
   if (now > until!) return { kind: 'missed', until: until! };
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) return { kind: 'errors', count: errors };
+  // An approval of another text is no approval: the post waits for one of this text.
+  if (result.diagnostics.some((d) => d.code === 'approval.stale')) return { kind: 'stale-approval' };
   return { kind: 'ready' };
 }
 

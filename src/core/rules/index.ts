@@ -8,6 +8,7 @@ import { linkCountRule } from './linkCount';
 import { mediaAltRule } from './mediaAlt';
 import { mediaCountRule } from './mediaCount';
 import { mediaFilesRule } from './mediaFiles';
+import { approvalsRule } from './approvals';
 import { pollsRule } from './polls';
 import { mediaPublicUrlRule } from './mediaPublicUrl';
 import { publishResultsRule } from './publishResults';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   mediaAltRule,
   mediaCountRule,
   pollsRule,
+  approvalsRule,
   mediaPublicUrlRule,
   publishResultsRule,
 ];

@@ -12,6 +12,8 @@ export interface RuleContext {
   readonly now: number;
   /** Where a calendar-relative media file stands, as the host found it (see `LintOptions.media`). */
   readonly media?: (calendarPath: string) => MediaStatus | undefined;
+  /** A media file's content digest (see `LintOptions.mediaDigest`). */
+  readonly mediaDigest?: (calendarPath: string) => string | undefined;
   report(finding: Finding): void;
   /**
    * False when a finding of `code` at `[start, end)` of the file would not be listed (past the cap

@@ -1,0 +1,46 @@
+import { approvalHash } from '../approval/hash';
+import { emailOf, mayApprove } from '../approval/people';
+import { policyFor } from '../config';
+import type { FrontmatterChange } from '../frontmatter/change';
+import { frontmatterFix } from '../frontmatter/fix';
+import { message } from '../i18n/messages';
+import type { Rule } from './rule';
+
+/**
+ * `approval.*`: approvals are pinned to what is sent. `approval.stale` when what each network
+ * would receive changed since an approval (a reformat or a comment does not count), with a fix
+ * that asks for approval again; `approval.not-allowed` for someone the policy does not list;
+ * `approval.missing` when an approved or scheduled post lacks the approvals its policy requires.
+ */
+export const approvalsRule: Rule = {
+  codes: ['approval.stale', 'approval.not-allowed', 'approval.missing'],
+  run({ post, renders, config, mediaDigest, report }) {
+    const { approvals, status, campaign } = post.meta;
+    const policy = policyFor(config.approvals, campaign);
+    const field = post.field('approvals') ?? post.field('status');
+    if (!field) return;
+    const at = { start: field.keyStart, end: field.keyEnd };
+    // Unknown when a media file's content could not be read: staleness is then not judged.
+    const current = approvalHash({ post, renders }, mediaDigest ?? (() => undefined));
+    const stale = approvals.map((a) => a.hash !== undefined && current !== undefined && a.hash !== current);
+    if (stale.some(Boolean)) {
+      const changes: FrontmatterChange[] = [
+        // From the last, so that each index still names the approval it meant.
+        ...approvals.flatMap((_, i) => (stale[i] ? [i] : [])).reverse().map((i): FrontmatterChange => ({ kind: 'remove', path: ['approvals', i] })),
+        ...(status === 'approved' || status === 'scheduled' ? [{ kind: 'set', path: ['status'], value: 'review' } as const] : []),
+      ];
+      const fix = frontmatterFix(post.text, changes, message(config.locale, 'fix.request-reapproval'));
+      approvals.forEach((a, i) => {
+        if (stale[i]) report({ code: 'approval.stale', severity: 'warning', id: 'approval.stale', params: { by: a.by, at: a.at }, ...at, fixes: [fix] });
+      });
+    }
+    approvals.forEach((a, i) => {
+      if (!stale[i] && !mayApprove(emailOf(a.by), policy.approvers)) report({ code: 'approval.not-allowed', severity: 'warning', id: 'approval.not-allowed', params: { by: a.by }, ...at });
+    });
+    if (policy.required === 0 || (status !== 'approved' && status !== 'scheduled')) return;
+    const valid = new Set(approvals.filter((a, i) => !stale[i] && a.hash !== undefined && mayApprove(emailOf(a.by), policy.approvers)).map((a) => emailOf(a.by)));
+    if (valid.size < policy.required) {
+      report({ code: 'approval.missing', severity: 'error', id: 'approval.missing', params: { count: valid.size, required: policy.required }, ...at });
+    }
+  },
+};
