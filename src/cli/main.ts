@@ -2,6 +2,7 @@ import { message, toLocale } from '../core/i18n/messages';
 import { UsageError } from './args';
 import { printable, safeLineStart } from './report/escape';
 import { check, type CommandResult } from './check';
+import { approve } from './approve';
 import { publish } from './publish';
 import { runWorkerIfAny } from './lintFiles';
 
@@ -10,6 +11,7 @@ declare const EDCAL_VERSION: string;
 /** The command table: each command takes its arguments and returns what to print. */
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandResult>> = {
   check: (argv) => check(argv, process.cwd(), process.env, Boolean(process.stdout.isTTY)),
+  approve: (argv) => approve(argv, process.cwd(), process.env),
   publish: (argv) => publish(argv, process.cwd(), process.env, (line) => process.stderr.write(safeLines(line) + '\n')),
 };
 

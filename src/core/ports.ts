@@ -127,3 +127,17 @@ export interface PostWriter {
   /** Applies `edits` to the text `read` returned; rejects when the file changed since. */
   apply(path: string, before: string, edits: readonly TextEdit[]): Promise<void>;
 }
+
+/**
+ * Git, as approvals need it: who is approving, who wrote a post, and a commit of exactly the
+ * files given (nothing else staged goes in). Plain git in the CLI; in VS Code the same, on the
+ * workspace's repository.
+ */
+export interface Git {
+  /** `user.name` and `user.email`, or undefined when git does not know them. */
+  identity(): Promise<{ readonly name: string; readonly email: string } | undefined>;
+  /** The emails of everyone who committed to the file (renames followed), lower-cased. */
+  authors(path: string): Promise<readonly string[]>;
+  /** Commits `paths` only, with `message`; rejects with git's own words. */
+  commit(paths: readonly string[], message: string): Promise<void>;
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { approvalHash } from '../../src/core/approval/hash';
+import { emailOf, mayApprove } from '../../src/core/approval/people';
+import { parseConfig } from '../../src/core/config';
+import { applyEdits } from '../../src/core/textEdits';
+import { CONFIG, lintText } from './helpers';
+
+const body = 'Nova 2 arrive le 3 décembre ✨ #Nova';
+const post = (extra = '', text = body, fields = '') => `---\ndate: 2026-12-03T08:00\nplatforms: [x, bluesky]\nstatus: approved\n${fields}${extra}---\n${text}\n`;
+const hashOf = (text: string) => approvalHash(lintText(text), () => undefined)!;
+
+describe('approvals pinned to what is sent', () => {
+  it('keeps the hash through a reformat or a comment, and changes it with anything sent', () => {
+    const base = hashOf(post());
+    assert.match(base, /^sha256-[0-9a-f]{32}$/);
+    assert.equal(hashOf(post('# relu par Léa\n')), base, 'a YAML comment');
+    assert.equal(hashOf(post('', body + '   ')), base, 'trailing spaces');
+    assert.equal(hashOf(post('').replace('platforms: [x, bluesky]', 'platforms:\n  - x\n  - bluesky')), base, 'the list written otherwise');
+    assert.notEqual(hashOf(post('', body.replace('3 décembre', '4 décembre'))), base, 'the text');
+    assert.notEqual(hashOf(post().replace('08:00', '09:00')), base, 'the date');
+    assert.notEqual(hashOf(post().replace('[x, bluesky]', '[x]')), base, 'the networks');
+    assert.notEqual(hashOf(post('', body + '\n\n:::x\nAutre texte pour X\n:::')), base, "one network's variant");
+  });
+
+  it('pins media by content and alt text, and gives no hash when a file is unknown', () => {
+    const text = post('media:\n  - { file: ../media/a.png, alt: Le logo }\n');
+    const digest = (d: string) => () => d;
+    const a = approvalHash(lintText(text), digest('aaaa'));
+    assert.equal(approvalHash(lintText(text), digest('aaaa')), a);
+    assert.notEqual(approvalHash(lintText(text), digest('bbbb')), a, 'another file content');
+    assert.notEqual(approvalHash(lintText(text.replace('Le logo', 'Un logo')), digest('aaaa')), a, 'another alt');
+    assert.equal(approvalHash(lintText(text), () => undefined), undefined);
+  });
+
+  it('reports an approval of another text as stale, with a fix that asks for approval again', () => {
+    const approved = post(`approvals:\n  - { by: "Léa <lea@nova.example>", at: 2026-11-20T15:02Z, hash: ${hashOf(post())} }\n`);
+    assert.deepEqual(lintText(approved).diagnostics.filter((d) => d.code.startsWith('approval.')), []);
+    const edited = approved.replace(body, body.replace('3 décembre', '4 décembre'));
+    const result = lintText(edited);
+    const stale = result.diagnostics.find((d) => d.code === 'approval.stale')!;
+    assert.equal(stale.severity, 'warning');
+    assert.match(stale.message, /Approved by Léa <lea@nova\.example> on 2026-11-20T15:02Z, but what the networks would receive has changed/);
+    const fixed = applyEdits(edited, stale.fixes![0]!.edits);
+    assert.match(fixed, /^status: review$/m);
+    assert.doesNotMatch(fixed, /approvals:\n  - /);
+    const after = lintText(fixed).diagnostics;
+    assert.deepEqual(after.filter((d) => d.code.startsWith('approval.') || d.severity === 'error'), [], 'the fix adds no error');
+  });
+
+  it('asks for the approvals the policy requires, per campaign, from the approvers it lists', () => {
+    const config = parseConfig('timezone: Europe/Paris\napprovals:\n  required: 2\n  approvers: ["*@nova.example"]\n  campaigns:\n    evergreen: { required: 1 }\n').config;
+    assert.deepEqual(config.approvals, { required: 2, selfApproval: true, approvers: ['*@nova.example'], campaigns: { evergreen: { required: 1 } } });
+    const hash = hashOf(post());
+    const one = post(`approvals:\n  - { by: "Léa <lea@nova.example>", at: 2026-11-20T15:02Z, hash: ${hash} }\n  - { by: "Max <max@elsewhere.example>", at: 2026-11-20T16:00Z, hash: ${hash} }\n`);
+    const codes = (text: string) => lintText(text, config).diagnostics.filter((d) => d.code.startsWith('approval.')).map((d) => d.code);
+    assert.deepEqual(codes(one), ['approval.not-allowed', 'approval.missing']);
+    assert.deepEqual(codes(one.replace('status: approved\n', 'status: approved\ncampaign: evergreen\n')), ['approval.not-allowed']);
+    assert.deepEqual(codes(one.replace('status: approved', 'status: review')), ['approval.not-allowed'], 'only approved or scheduled posts need them');
+  });
+
+  it('reads approvers as emails or patterns', () => {
+    assert.equal(emailOf('Léa Martin <Lea@Nova.example>'), 'lea@nova.example');
+    assert.equal(emailOf('lea@nova.example'), 'lea@nova.example');
+    assert.ok(mayApprove('lea@nova.example', ['*@nova.example']));
+    assert.ok(!mayApprove('lea@nova.example.evil', ['*@nova.example']));
+    assert.ok(!mayApprove('lea@novaXexample', ['*@nova.example']), 'a dot is a dot');
+    assert.ok(mayApprove('anyone@x', []));
+    assert.deepEqual(parseConfig('approvals: { required: lots }\n').diagnostics.map((d) => d.code), ['config.schema']);
+    assert.equal(CONFIG.approvals.required, 0);
+  });
+});
