@@ -140,6 +140,8 @@ async function setStatus(ctx: CommandContext, uri?: vscode.Uri, status?: string)
   if (!target) return false;
   const chosen = status ?? (await vscode.window.showQuickPick(STATUSES.map((id) => ({ label: statusLabel(id), description: id, id })), { placeHolder: vscode.l10n.t('New status') }))?.id;
   if (!chosen) return false;
+  // "Approved" means approved by someone, pinned to the text: the same path as Approve Post.
+  if (chosen === 'approved') return (await vscode.commands.executeCommand<{ kind: string } | undefined>('editorialCalendar.approvePost', target))?.kind === 'approved';
   return editPost(target, { kind: 'set', path: ['status'], value: chosen }, ctx.calendars.postOf(target)!.calendar.config.locale);
 }
 

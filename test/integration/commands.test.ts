@@ -38,8 +38,8 @@ describe('commands in a real VS Code', () => {
     const uri = file('posts/2026/12/04-nova-2-vos-questions.md');
     const { index } = await api();
     const node = { kind: 'post', post: index.get(uri)! };
-    assert.ok(await vscode.commands.executeCommand('editorialCalendar.setStatus', node, 'approved'));
-    assert.match(await text(uri), /^status: approved/m);
+    assert.ok(await vscode.commands.executeCommand('editorialCalendar.setStatus', node, 'scheduled'));
+    assert.match(await text(uri), /^status: scheduled/m);
     assert.ok(await vscode.commands.executeCommand('editorialCalendar.setStatus', node, 'draft'));
   });
 

@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as vscode from 'vscode';
+import { api, code, diagnosticsOf, file, until } from './helpers';
+
+const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+
+/** Approving in a real VS Code, in a git repository made of the test workspace. */
+describe('approving in a real VS Code', () => {
+  const root = () => vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root(), encoding: 'utf8' }).trim();
+  const post = () => file('posts/2026/12/30-approuve-depuis-vscode.md');
+
+  before(async () => {
+    await api();
+    git('init', '-q');
+    git('config', 'user.name', 'Léa');
+    git('config', 'user.email', 'lea@nova.example');
+    await write(post(), '---\ntitle: Approuvé depuis VS Code\ndate: 2026-12-30T10:00\nplatforms: [x, bluesky]\nstatus: review # à relire\n---\nDernier post de l’année ✨ #Nova\n');
+    git('add', '.');
+    git('-c', 'user.email=camille@nova.example', 'commit', '-q', '-m', 'calendar');
+  });
+  after(async () => {
+    await vscode.workspace.fs.delete(post()).then(undefined, () => undefined);
+  });
+
+  it('approves from the command, commits the post alone, and reports the approval stale once the text changes', async () => {
+    const outcome = await vscode.commands.executeCommand<{ kind: string; by?: string }>('editorialCalendar.approvePost', post());
+    assert.equal(outcome?.kind, 'approved', JSON.stringify(outcome));
+    const text = await read(post());
+    assert.match(text, /^status: approved # à relire$/m);
+    assert.match(text, /approvals:\n  - by: Léa <lea@nova\.example>\n    at: \S+\n    hash: sha256-[0-9a-f]{32}\n/);
+    assert.equal(git('log', '-1', '--format=%s'), 'approve: Approuvé depuis VS Code');
+    assert.equal(git('show', '--name-only', '--format=', 'HEAD'), 'posts/2026/12/30-approuve-depuis-vscode.md');
+
+    const editor = await vscode.window.showTextDocument(post());
+    await editor.edit((b) => b.replace(new vscode.Range(editor.document.lineCount - 2, 0, editor.document.lineCount - 2, 5), 'Ultime'));
+    await editor.document.save();
+    const diagnostics = await diagnosticsOf(post(), (all) => all.some((d) => code(d) === 'approval.stale'));
+    assert.ok(diagnostics.some((d) => code(d) === 'approval.stale'));
+    await until('still stale after a save', () => vscode.languages.getDiagnostics(post()).some((d) => code(d) === 'approval.stale'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});
