@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { dayKey } from '../core/calendar';
+import { addDays, addMonths, dayKey, weekStartDay } from '../core/calendar';
 import { calendarHtml } from '../core/calendarHtml';
 import { calendarMarkdown } from '../core/calendarMarkdown';
 import { calendarJson, monthOf, monthsBetween, type PageInput, type PagePost } from '../core/calendarPage';
@@ -50,13 +50,16 @@ export async function calendar(argv: readonly string[], cwd: string, env: NodeJS
   const count = monthsBetween(from, to).length;
   if (count > MAX_MONTHS) throw new UsageError(message(locale, 'cli.calendar-too-long', { max: MAX_MONTHS, from, to, count }));
 
+  const gridFrom = weekStartDay(`${from}-01`);
+  const gridTo = addDays(weekStartDay(addDays(addMonths(`${to}-01`, 1), -1)), 6);
   const posts: PagePost[] = [];
   for (const task of tasks) {
     const checked = await checkPost(workspace, { root: task.root, config: task.config }, task.file, { now, media: mediaProbe(task.root) });
     const meta = checked.result?.post.meta;
     if (meta?.date === undefined) continue;
+    // The days of the neighbouring months that complete the first and last weeks show their posts too.
     const day = dayKey(meta.date, zone);
-    if (day.slice(0, 7) < from || day.slice(0, 7) > to) continue;
+    if (day < gridFrom || day > gridTo) continue;
     const file = toPosix(relative(cwd, task.file)) || '.';
     posts.push({
       file,
@@ -80,7 +83,7 @@ export async function calendar(argv: readonly string[], cwd: string, env: NodeJS
     } catch (error) {
       throw new UsageError(message(locale, 'cli.calendar-unwritable', { file: printable(out), reason: error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error) }));
     }
-    stderr.push(message(pageLocale, 'cli.calendar-written', { file: printable(out), months: count, posts: posts.length }));
+    stderr.push(message(pageLocale, 'cli.calendar-written', { file: printable(out), months: count, posts: posts.filter((p) => { const m = dayKey(p.date, zone).slice(0, 7); return m >= from && m <= to; }).length }));
     return { stdout: '', stderr: stderr.join('\n'), exitCode: 0 };
   }
   return { stdout: text.replace(/\n$/, ''), ...(stderr.length > 0 ? { stderr: stderr.join('\n') } : {}), exitCode: 0 };

@@ -47,13 +47,12 @@ h2 { font-size: 1.2em; margin: 20px 0 8px; }
 .day.outside .day-number { color: var(--muted); }
 .day-number { font-weight: 600; }
 .day.today .day-number { color: var(--today-fg); background: var(--today-bg); border-radius: 10px; padding: 0 6px; align-self: flex-start; }
-.chip { display: flex; flex-wrap: wrap; align-items: center; gap: 0 4px; padding: 1px 4px; border-radius: 3px; font-size: 0.9em; min-width: 0;
+.chip { display: block; padding: 1px 4px 2px; border-radius: 3px; font-size: 0.9em; min-width: 0; overflow-wrap: break-word;
   background: color-mix(in srgb, var(--status) 16%, var(--bg)); border-left: 3px solid var(--status); }
-.chip .time { color: var(--muted); font-variant-numeric: tabular-nums; }
-.chip .title { flex: 1 1 4em; min-width: 0; overflow-wrap: anywhere; }
-.nets { display: flex; flex-wrap: wrap; gap: 2px; }
+.chip .time { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: 4px; }
+.nets { display: flex; flex-wrap: wrap; align-items: center; gap: 2px; margin-top: 1px; }
 .net { font-size: 0.75em; padding: 0 3px; border-radius: 2px; border: 1px solid var(--border); color: var(--muted); }
-.badge { font-size: 0.75em; min-width: 1.4em; padding: 0 4px; text-align: center; border-radius: 8px; background: var(--warning); color: var(--bg); }
+.badge { font-size: 0.75em; min-width: 1.4em; padding: 0 4px; text-align: center; border-radius: 8px; background: var(--warning); color: var(--bg); margin-left: auto; }
 .status-idea { --status: var(--idea); } .status-draft { --status: var(--draft); } .status-review { --status: var(--review); }
 .status-approved { --status: var(--approved); } .status-scheduled { --status: var(--scheduled); } .status-published { --status: var(--published); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -128,13 +127,13 @@ function chip(p: PagePost, zone: string, locale: Locale): string {
   const status = message(locale, statusId(p.status));
   const networks = p.platforms.map((n) => PLATFORMS[n].name);
   const tooltip = [p.title, status, networks.join(', '), p.campaign ?? '', p.file].filter(Boolean).join('\n');
+  const badge = p.problems > 0 ? `<span class="badge" title="${escapeHtml(message(locale, 'calendar.problems', { count: p.problems }))}">${p.problems}</span>` : '';
   const parts = [
-    `<span class="time">${time}</span>`,
+    time ? `<span class="time">${time}</span>` : '',
     `<span class="title">${escapeHtml(p.title)}</span>`,
-    `<span class="visually-hidden">${escapeHtml(status)}</span>`,
-    `<span class="nets">${networks.map((n) => `<span class="net">${escapeHtml(n)}</span>`).join('')}</span>`,
+    `<span class="visually-hidden">, ${escapeHtml(status)}</span>`,
+    `<span class="nets">${networks.map((n) => `<span class="net">${escapeHtml(n)}</span>`).join('')}${badge}</span>`,
   ];
-  if (p.problems > 0) parts.push(`<span class="badge" title="${escapeHtml(message(locale, 'calendar.problems', { count: p.problems }))}">${p.problems}</span>`);
   return `<div class="chip status-${p.status}" title="${escapeHtml(tooltip)}">${parts.join('')}</div>`;
 }
 
