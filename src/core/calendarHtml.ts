@@ -83,7 +83,7 @@ export function calendarHtml(input: PageInput, options: HtmlOptions = {}): strin
   const months = pageMonths(input);
   const title = months.length === 1 ? `${message(locale, 'calendar.page-title')} — ${monthTitle(months[0]!.month, locale)}` : message(locale, 'calendar.page-title');
   const body: string[] = [];
-  body.push(`<h1>${escapeHtml(title)}</h1>`);
+  body.push(`<h1>${t('calendar.page-title')}</h1>`);
   body.push(`<ul class="legend" aria-label="${t('calendar.statuses')}">${STATUSES.map((s) => `<li class="status-${s}"><span class="swatch" aria-hidden="true"></span>${t(statusId(s))}</li>`).join('')}</ul>`);
   body.push(`<p class="zone">${t('calendar.times-in', { zone })}</p>`);
   for (const month of months) {
