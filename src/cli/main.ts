@@ -4,6 +4,7 @@ import { printable, safeLineStart } from './report/escape';
 import { check, type CommandResult } from './check';
 import { approve } from './approve';
 import { publish } from './publish';
+import { calendar } from './calendar';
 import { runWorkerIfAny } from './lintFiles';
 
 declare const EDCAL_VERSION: string;
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandResul
   check: (argv) => check(argv, process.cwd(), process.env, Boolean(process.stdout.isTTY)),
   approve: (argv) => approve(argv, process.cwd(), process.env),
   publish: (argv) => publish(argv, process.cwd(), process.env, (line) => process.stderr.write(safeLines(line) + '\n')),
+  calendar: (argv) => calendar(argv, process.cwd(), process.env),
 };
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -34,7 +36,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const result = await run(rest);
     if (result.stderr) process.stderr.write(safeLines(result.stderr) + '\n');
-    await write(result.stdout + '\n');
+    if (result.stdout !== '') await write(result.stdout + '\n'); // nothing at all when written to a file (--out)
     return result.exitCode;
   } catch (error) {
     if (error instanceof UsageError) {
