@@ -3,6 +3,7 @@ import { UsageError } from './args';
 import { printable, safeLineStart } from './report/escape';
 import { check, type CommandResult } from './check';
 import { publish } from './publish';
+import { ical } from './ical';
 import { runWorkerIfAny } from './lintFiles';
 
 declare const EDCAL_VERSION: string;
@@ -10,6 +11,7 @@ declare const EDCAL_VERSION: string;
 /** The command table: each command takes its arguments and returns what to print. */
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandResult>> = {
   check: (argv) => check(argv, process.cwd(), process.env, Boolean(process.stdout.isTTY)),
+  ical: (argv) => ical(argv, process.cwd(), process.env),
   publish: (argv) => publish(argv, process.cwd(), process.env, (line) => process.stderr.write(safeLines(line) + '\n')),
 };
 
@@ -32,7 +34,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const result = await run(rest);
     if (result.stderr) process.stderr.write(safeLines(result.stderr) + '\n');
-    await write(result.stdout + '\n');
+    await write(result.raw ? result.stdout : result.stdout + '\n');
     return result.exitCode;
   } catch (error) {
     if (error instanceof UsageError) {
