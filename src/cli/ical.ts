@@ -64,7 +64,12 @@ export async function ical(argv: readonly string[], cwd: string, env: NodeJS.Pro
   const stderr = problems.length > 0 ? problems.join('\n') : undefined;
   if (typeof out === 'string') {
     const file = resolve(cwd, out);
-    writeFileSync(file, feed);
+    try {
+      writeFileSync(file, feed);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      return { stdout: '', raw: true, stderr: [...problems, message(messages, 'cli.ical-cannot-write', { file: printable(toPosix(relative(cwd, file)) || file), reason })].join('\n'), exitCode: 1 };
+    }
     const count = posts.reduce((n, p) => n + (perNetwork ? Math.max(1, p.meta.platforms.length) : 1), 0);
     return { stdout: message(messages, 'cli.ical-written', { count, file: printable(toPosix(relative(cwd, file)) || file) }), ...(stderr ? { stderr } : {}), exitCode: 0 };
   }

@@ -60,6 +60,9 @@ describe('edcal ical', () => {
     assert.equal(out.code, 0, out.stderr);
     assert.equal(out.stdout, '3 event(s) written to feed.ics.\n');
     assert.equal(readFileSync(join(dir, 'feed.ics'), 'utf8'), edcal(['ical', '--now', '2027-01-01T00:00Z'], dir).stdout);
+    const nowhere = edcal(['ical', '--out', 'missing/feed.ics'], dir);
+    assert.equal(nowhere.code, 1);
+    assert.equal(nowhere.stderr, 'Cannot write missing/feed.ics (ENOENT).\n');
   });
 
   it('makes one event per network with --per-network, in UTC with --utc, between --from and --to', () => {
