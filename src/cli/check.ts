@@ -22,6 +22,8 @@ export interface CommandResult {
   readonly stdout: string;
   readonly stderr?: string;
   readonly exitCode: number;
+  /** True when `stdout` is printed as is, without a line break added (a feed ending in CRLF). */
+  readonly raw?: boolean;
 }
 
 /** `edcal check [PATH…]`: lint posts, print them in the chosen format, exit 1 on errors. */

@@ -5,6 +5,7 @@ import { check, type CommandResult } from './check';
 import { approve } from './approve';
 import { publish } from './publish';
 import { calendar } from './calendar';
+import { ical } from './ical';
 import { runWorkerIfAny } from './lintFiles';
 
 declare const EDCAL_VERSION: string;
@@ -13,6 +14,7 @@ declare const EDCAL_VERSION: string;
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandResult>> = {
   check: (argv) => check(argv, process.cwd(), process.env, Boolean(process.stdout.isTTY)),
   approve: (argv) => approve(argv, process.cwd(), process.env),
+  ical: (argv) => ical(argv, process.cwd(), process.env),
   publish: (argv) => publish(argv, process.cwd(), process.env, (line) => process.stderr.write(safeLines(line) + '\n')),
   calendar: (argv) => calendar(argv, process.cwd(), process.env),
 };
@@ -36,7 +38,8 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const result = await run(rest);
     if (result.stderr) process.stderr.write(safeLines(result.stderr) + '\n');
-    if (result.stdout !== '') await write(result.stdout + '\n'); // nothing at all when written to a file (--out)
+    // Nothing at all when written to a file (--out); a feed ends with its own CRLF (raw).
+    if (result.stdout !== '') await write(result.raw ? result.stdout : result.stdout + '\n');
     return result.exitCode;
   } catch (error) {
     if (error instanceof UsageError) {
