@@ -4,9 +4,10 @@ import { escapeText, eventUid, foldLine, icalFeed, type IcalOptions, type IcalPo
 import type { PostMeta } from '../../src/core/model';
 
 /*
- * ical.js (the maintained parser) is not installed in this checkout: the feed is read back by the
- * strict reader below, written from RFC 5545 alone (unfolding, properties, parameters, TEXT
- * unescaping, and instants resolved from the feed's own VTIMEZONE, not from src/core/zone.ts).
+ * Besides ical.js (icalReference.test.ts), the feed is read back by the strict reader below,
+ * written from RFC 5545 alone (unfolding, properties, parameters, TEXT unescaping, and instants
+ * resolved from the feed's own VTIMEZONE, not from src/core/zone.ts), which checks what a lenient
+ * parser lets pass (line lengths, CRLF, folding inside UTF-8 characters).
  */
 
 const te = new TextEncoder();
