@@ -4,6 +4,7 @@ import { PostCodeActions } from './codeActions';
 import { CalendarPanel } from './calendarPanel';
 import { PreviewPanel } from './previewPanel';
 import { approvePost } from './approving';
+import { exportIcal } from './icalExport';
 import { commandTable } from './commands';
 import { connectNetwork, modalConfirm, publishPost, SecretStorageSecrets, testConnection, type PublishingContext } from './publishing';
 import type { PlatformId } from '../core/model';
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
   const publishing: PublishingContext = { calendars, media, secrets: new SecretStorageSecrets(context.secrets), confirm: modalConfirm };
   commands['editorialCalendar.connectNetwork'] = (network?: PlatformId, given?: Record<string, string>) => connectNetwork(publishing, network, given);
   commands['editorialCalendar.testConnection'] = (network?: PlatformId) => testConnection(publishing, network);
+  commands['editorialCalendar.exportIcal'] = (target?: vscode.Uri) => exportIcal({ calendars, index }, target);
   commands['editorialCalendar.approvePost'] = async (target?: vscode.Uri | { kind: 'post'; post: { uri: string } }) => {
     const uri = target instanceof vscode.Uri ? target : target && 'post' in target ? vscode.Uri.parse(target.post.uri) : vscode.window.activeTextEditor?.document.uri;
     return uri ? approvePost({ calendars, media }, uri) : undefined;

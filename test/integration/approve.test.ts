@@ -43,3 +43,21 @@ describe('approving in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
+
+describe('exporting the calendar as iCal in a real VS Code', () => {
+  it('writes an RFC 5545 feed with an event per dated post', async () => {
+    const target = file('calendar-export.ics');
+    try {
+      const { index } = await api();
+      const written = await vscode.commands.executeCommand<vscode.Uri>('editorialCalendar.exportIcal', target);
+      assert.equal(written?.toString(), target.toString());
+      const feed = await read(target);
+      assert.match(feed, /^BEGIN:VCALENDAR\r\n/);
+      assert.match(feed, /BEGIN:VTIMEZONE\r\nTZID:Europe\/Paris\r\n/);
+      const dated = [...index.all].filter((p) => p.date !== undefined).length;
+      assert.equal(feed.split('BEGIN:VEVENT').length - 1, dated);
+    } finally {
+      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    }
+  });
+});
