@@ -23,6 +23,9 @@ describe('approving in a real VS Code', () => {
   });
   after(async () => {
     await vscode.workspace.fs.delete(post()).then(undefined, () => undefined);
+    // The next suites count the calendar's posts: wait until the index has let this one go.
+    const { index } = await api();
+    await until('the index to forget the post', () => !index.get(post()));
   });
 
   it('approves from the command, commits the post alone, and reports the approval stale once the text changes', async () => {

@@ -31,6 +31,8 @@ describe('publishing in a real VS Code', () => {
     await write(configUri(), config);
     await vscode.workspace.fs.delete(post(), { useTrash: false }).then(undefined, () => undefined);
     await mastodon?.close();
+    const { index } = await api();
+    await until('the index to forget the post', () => !index.get(post()));
   });
 
   it('connects a network, publishes the post after a confirmation, and writes its results into the file', async () => {
