@@ -1,7 +1,7 @@
 import type { SentPart } from '../../core/model';
 import { facebookPost, facebookUnpublishedPhoto } from '../../core/publish/facebook';
-import { GRAPH_API, graphClient, nothingPublic, publicImages, text, type GraphClient, type GraphSettings } from './graph';
-import { SendError, type Account, type Outgoing, type Sender, type SenderPorts } from './sender';
+import { GRAPH_API, graphLogin, nothingPublic, publicImages, text, type GraphClient, type GraphSettings } from './graph';
+import { type Account, loginOnce, type Outgoing, type Sender, type SenderPorts, SendError } from './sender';
 
 interface Session {
   readonly client: GraphClient;
@@ -26,28 +26,17 @@ interface Session {
  */
 export function facebookSender(settings: GraphSettings, ports: SenderPorts): Sender {
   const base = settings.service ?? GRAPH_API;
-  let session: Promise<Session> | undefined;
 
   async function login(): Promise<Session> {
-    const token = await ports.secrets.get('facebook', 'access-token');
-    const page = await ports.secrets.get('facebook', 'page-id');
-    if (!token || !page) {
-      throw new SendError('auth', 'No Facebook Page access token or Page id is stored (facebook/access-token, facebook/page-id).', undefined, undefined, { id: 'publish.no-credentials', params: { network: 'Facebook' } });
-    }
-    const client = graphClient(ports, base, token);
+    const { client, id: page } = await graphLogin(ports, base, 'facebook', 'page-id', 'Facebook');
     const pageId = encodeURIComponent(page);
     const name = text(await client.get(`/${pageId}`, { fields: 'name' }), 'name');
     if (!name) throw new SendError('server', 'Facebook answered without the Page\'s name.');
     return { client, pageId, account: { name, url: `https://www.facebook.com/${pageId}` } };
   }
 
-  function connected(): Promise<Session> {
-    session ??= login().catch((error: unknown) => {
-      session = undefined; // a failed login is tried again on the next call
-      throw error;
-    });
-    return session;
-  }
+  // One login per run, tried again after a failure.
+  const connected = loginOnce(login);
 
   return {
     network: 'facebook',

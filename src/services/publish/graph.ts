@@ -134,6 +134,21 @@ export function graphForm(params: object): URLSearchParams {
 }
 
 /** Graph API calls for one token: answers of 2xx as JSON, errors as `SendError` (`graphFailure`). */
+/**
+ * The stored token and account id of one of Meta's networks, and a client on `base` with the
+ * token; missing either, the "connect the account" failure every sender gives.
+ *
+ * @example const { client, id } = await graphLogin(ports, base, 'threads', 'user-id', 'Threads')
+ */
+export async function graphLogin(ports: SenderPorts, base: string, network: string, idName: string, name: string): Promise<{ client: GraphClient; id: string }> {
+  const token = await ports.secrets.get(network, 'access-token');
+  const id = await ports.secrets.get(network, idName);
+  if (!token || !id) {
+    throw new SendError('auth', `No ${name} access token or ${idName} is stored (${network}/access-token, ${network}/${idName}).`, undefined, undefined, { id: 'publish.no-credentials', params: { network: name } });
+  }
+  return { client: graphClient(ports, base, token), id };
+}
+
 export interface GraphClient {
   get(path: string, query?: Readonly<Record<string, string>>): Promise<unknown>;
   post(path: string, params: object): Promise<unknown>;

@@ -1,7 +1,7 @@
 import type { SentPart } from '../../core/model';
 import { INSTAGRAM_CAROUSEL_MAX, instagramCarouselItem, instagramContainer } from '../../core/publish/instagram';
-import { GRAPH_API, graphClient, nothingPublic, publicImages, text, whenProcessed, type ContainerState, type GraphClient, type GraphSettings } from './graph';
-import { SendError, type Account, type Outgoing, type Sender, type SenderPorts } from './sender';
+import { GRAPH_API, graphLogin, nothingPublic, publicImages, text, whenProcessed, type ContainerState, type GraphClient, type GraphSettings } from './graph';
+import { type Account, loginOnce, type Outgoing, type Sender, type SenderPorts, SendError } from './sender';
 
 interface Session {
   readonly client: GraphClient;
@@ -28,27 +28,16 @@ interface Session {
  */
 export function instagramSender(settings: GraphSettings, ports: SenderPorts): Sender {
   const base = settings.service ?? GRAPH_API;
-  let session: Promise<Session> | undefined;
 
   async function login(): Promise<Session> {
-    const token = await ports.secrets.get('instagram', 'access-token');
-    const userId = await ports.secrets.get('instagram', 'user-id');
-    if (!token || !userId) {
-      throw new SendError('auth', 'No Instagram access token or user id is stored (instagram/access-token, instagram/user-id).', undefined, undefined, { id: 'publish.no-credentials', params: { network: 'Instagram' } });
-    }
-    const client = graphClient(ports, base, token);
+    const { client, id: userId } = await graphLogin(ports, base, 'instagram', 'user-id', 'Instagram');
     const username = text(await client.get(`/${encodeURIComponent(userId)}`, { fields: 'username' }), 'username');
     if (!username) throw new SendError('server', 'Instagram answered without the account\'s username.');
     return { client, userId: encodeURIComponent(userId), account: { name: `@${username}`, url: `https://www.instagram.com/${username}/` } };
   }
 
-  function connected(): Promise<Session> {
-    session ??= login().catch((error: unknown) => {
-      session = undefined; // a failed login is tried again on the next call
-      throw error;
-    });
-    return session;
-  }
+  // One login per run, tried again after a failure.
+  const connected = loginOnce(login);
 
   async function container(client: GraphClient, userId: string, params: object): Promise<string> {
     const id = text(await nothingPublic(client.post(`/${userId}/media`, params)), 'id');

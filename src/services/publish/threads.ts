@@ -1,7 +1,7 @@
 import type { SentPart } from '../../core/model';
 import { threadsCarouselItem, threadsContainer, threadsImages } from '../../core/publish/threads';
-import { graphClient, nothingPublic, publicImages, text, whenProcessed, type ContainerState, type GraphClient, type GraphSettings } from './graph';
-import { SendError, type Account, type Outgoing, type Sender, type SenderPorts } from './sender';
+import { graphLogin, nothingPublic, publicImages, text, whenProcessed, type ContainerState, type GraphClient, type GraphSettings } from './graph';
+import { type Account, loginOnce, type Outgoing, type Sender, type SenderPorts, SendError } from './sender';
 
 /** Where the Threads API is. */
 export const THREADS_API = 'https://graph.threads.net/v1.0';
@@ -31,15 +31,9 @@ interface Session {
  */
 export function threadsSender(settings: GraphSettings, ports: SenderPorts): Sender {
   const base = settings.service ?? THREADS_API;
-  let session: Promise<Session> | undefined;
 
   async function login(): Promise<Session> {
-    const token = await ports.secrets.get('threads', 'access-token');
-    const userId = await ports.secrets.get('threads', 'user-id');
-    if (!token || !userId) {
-      throw new SendError('auth', 'No Threads access token or user id is stored (threads/access-token, threads/user-id).', undefined, undefined, { id: 'publish.no-credentials', params: { network: 'Threads' } });
-    }
-    const client = graphClient(ports, base, token);
+    const { client, id: userId } = await graphLogin(ports, base, 'threads', 'user-id', 'Threads');
     const me = await client.get('/me', { fields: 'id,username' });
     const id = text(me, 'id');
     const username = text(me, 'username');
@@ -48,13 +42,8 @@ export function threadsSender(settings: GraphSettings, ports: SenderPorts): Send
     return { client, userId: encodeURIComponent(userId), account: { name: `@${username}`, url: `https://www.threads.com/@${username}` } };
   }
 
-  function connected(): Promise<Session> {
-    session ??= login().catch((error: unknown) => {
-      session = undefined; // a failed login is tried again on the next call
-      throw error;
-    });
-    return session;
-  }
+  // One login per run, tried again after a failure.
+  const connected = loginOnce(login);
 
   /** Makes a container (nothing public) and gives its id. */
   async function container(client: GraphClient, userId: string, params: object): Promise<string> {

@@ -4,7 +4,7 @@ import { DISCORD_MAX, discordLength } from '../../core/platforms/webhook';
 import type { HttpResponse } from '../../core/ports';
 import { webhookBody, webhookPartKey, webhookSignature } from '../../core/publish/webhook';
 import { call, failure, field, jsonOf, redact, textOf } from './failures';
-import { SendError, type Account, type Outgoing, type Sender, type SenderPorts } from './sender';
+import { type Account, loginOnce, type Outgoing, type Sender, type SenderPorts, SendError } from './sender';
 
 interface Target {
   /** Where each part is POSTed (`?wait=true` added for Discord). */
@@ -32,7 +32,6 @@ interface Target {
  */
 export function webhookSender(settings: PlatformSettings, ports: SenderPorts): Sender {
   const format = settings.format ?? 'json';
-  let target: Promise<Target> | undefined;
 
   async function resolve(): Promise<Target> {
     const stored = (await ports.secrets.get('webhook', 'url'))?.trim();
@@ -55,13 +54,8 @@ export function webhookSender(settings: PlatformSettings, ports: SenderPorts): S
     return { url: url.href, secret, account: { name: url.host }, hidden };
   }
 
-  function connected(): Promise<Target> {
-    target ??= resolve().catch((error: unknown) => {
-      target = undefined;
-      throw error;
-    });
-    return target;
-  }
+  // One login per run, tried again after a failure.
+  const connected = loginOnce(resolve);
 
   /** `text` without anything `hidden`. */
   const clean = (text: string, hidden: readonly string[]) => hidden.reduce(redact, text);
