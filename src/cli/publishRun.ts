@@ -9,7 +9,7 @@ import { Publisher, type NetworkOutcome, type PostOutcome } from '../services/pu
 import { retrying } from '../services/publish/retry';
 import { createSender } from '../services/publish/senders';
 import type { Clock } from '../core/ports';
-import { formatInZone } from '../core/zone';
+import { gateMessage } from '../core/publish/gateMessage';
 import type { CommandResult } from './check';
 import type { FileReport, LintTask } from './lintFiles';
 import { toPosix } from './publish';
@@ -129,27 +129,7 @@ function networkWords(n: NetworkOutcome, locale: Locale): string {
 }
 
 function gateWords(o: PostOutcome, locale: Locale, zone: string): string {
-  const g = o.gate;
-  switch (g.kind) {
-    case 'unreadable':
-      return printable(g.message);
-    case 'not-approved':
-      return message(locale, 'cli.gate-not-approved', { status: g.status ?? '—' });
-    case 'errors':
-      return message(locale, 'cli.gate-errors', { count: g.count });
-    case 'no-time':
-      return message(locale, 'cli.gate-no-time');
-    case 'early':
-      return message(locale, 'cli.gate-early', { time: formatInZone(g.at, zone) });
-    case 'missed':
-      return message(locale, 'cli.gate-missed', { time: formatInZone(g.until, zone) });
-    case 'done':
-      return message(locale, 'cli.gate-done');
-    case 'stale-approval':
-      return message(locale, 'cli.gate-stale-approval');
-    case 'ready':
-      return '';
-  }
+  return o.gate.kind === 'unreadable' ? printable(o.gate.message) : gateMessage(locale, o.gate, zone);
 }
 
 function toJson(o: PostOutcome, cwd: string): unknown {

@@ -4,6 +4,7 @@ import type { PlatformId, TextEdit } from '../core/model';
 import type { PostWriter, Secrets } from '../core/ports';
 import { PLATFORMS } from '../core/platforms/registry';
 import { PUBLISHED_NETWORKS } from '../core/publish/networks';
+import { gateMessage } from '../core/publish/gateMessage';
 import { postGate } from '../core/publish/plan';
 import { NodeHttp } from '../node/http';
 import { systemClock } from '../node/secrets';
@@ -178,7 +179,8 @@ export async function publishPost(ctx: PublishingContext, uri: vscode.Uri): Prom
   if (!checked.result) return undefined;
   const gate = postGate({ ...checked.result, diagnostics: checked.diagnostics }, systemClock.now(), calendar.config, { due: false });
   if (gate.kind !== 'ready') {
-    void vscode.window.showWarningMessage(gateText(gate));
+    const why = gateMessage(calendar.config.locale, gate, calendar.config.timezone);
+    void vscode.window.showWarningMessage(why.charAt(0).toUpperCase() + why.slice(1) + '.');
     return undefined;
   }
   const { platforms } = checked.result.post.meta;
@@ -225,23 +227,4 @@ async function summarise(networks: readonly NetworkOutcome[]): Promise<void> {
   const picked = await show(text, ...links.map((l) => l.title));
   const link = links.find((l) => l.title === picked);
   if (link) await vscode.env.openExternal(vscode.Uri.parse(link.url));
-}
-
-function gateText(gate: ReturnType<typeof postGate>): string {
-  switch (gate.kind) {
-    case 'not-approved':
-      return vscode.l10n.t('Not published: the post must be approved or scheduled first (its status is {0}).', gate.status ?? '—');
-    case 'errors':
-      return vscode.l10n.t('Not published: the post has {0} error(s) to fix first.', gate.count);
-    case 'no-time':
-      return vscode.l10n.t('Not published: give the post a time (a date with HH:mm) first.');
-    case 'missed':
-      return vscode.l10n.t('Not published: its publishing window has closed (set notAfter to send it later).');
-    case 'done':
-      return vscode.l10n.t('Already published on every network.');
-    case 'stale-approval':
-      return vscode.l10n.t('Not published: the text changed since it was approved; ask for approval again.');
-    default:
-      return '';
-  }
 }
