@@ -19,8 +19,8 @@ export interface CalendarPost {
   readonly problems: readonly string[];
   /** The first lines of the text, for hovers. */
   readonly excerpt: string;
-  /** The networks it went out on (see `publishedLinks`). */
-  readonly published: readonly PlatformId[];
+  /** The networks it went out on, with the link where it is known (see `publishedLinks`). */
+  readonly published: ReadonlyArray<{ readonly network: PlatformId; readonly url?: string }>;
 }
 
 /** What the calendar shows; empty lists mean "all". */

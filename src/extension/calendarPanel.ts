@@ -247,7 +247,7 @@ export class CalendarPanel implements vscode.Disposable {
         warnings: diagnostics.filter((d) => d.severity === 'warning').length,
         problems: diagnostics.slice(0, 3).map((d) => d.message),
         excerpt: r ? r.post.body.defaultText.value.trim().split('\n').slice(0, 3).join('\n') : entry.excerpt,
-        published: (meta ? publishedLinks(meta) : entry.published).map((l) => l.network),
+        published: meta ? publishedLinks(meta) : entry.published,
       });
     }
     const strings: Record<string, string> = {};

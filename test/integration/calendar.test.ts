@@ -21,6 +21,9 @@ describe('the calendar webview in a real VS Code', () => {
     assert.ok(snapshot.campaigns.includes('live-meetup'));
     const launch = snapshot.posts.find((p) => p.id.endsWith('03-lancement-nova-2.md'))!;
     assert.equal(launch.campaign, 'nova-launch');
+    // A published post carries where it went out, with its links, for the chip and its hover.
+    const published = snapshot.posts.find((p) => p.id.endsWith('16-astuce-point-du-lundi.md'))!;
+    assert.deepEqual(published.published.find((l) => l.network === 'bluesky'), { network: 'bluesky', url: 'https://bsky.app/profile/nova.bsky.social/post/3m5rtq7kwls2c' });
     assert.match(panel.panel.webview.html, /Content-Security-Policy" content="default-src 'none';.*script-src 'nonce-[A-Za-z0-9+/=]+'/);
   });
 

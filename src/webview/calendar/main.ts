@@ -165,10 +165,11 @@ function chip(p: CalendarPost, clash: boolean): HTMLElement {
     'data-id': p.id,
     'aria-label': [time, p.title, t(p.status), p.platforms.join(', '), problems ? t('{0} problems', problems) : '', clash ? t('clash') : ''].filter(Boolean).join(', '),
   });
-  const sent = p.published.length > 0 ? t('Published on {0}', p.published.map((n) => SHORT[n]).join(', ')) : '';
+  // Where it went out, each network with its link (hovers are text: the links are shown, not followed).
+  const sent = p.published.length > 0 ? t('Published on {0}', p.published.map((l) => (l.url ? `${SHORT[l.network]} ${l.url}` : SHORT[l.network])).join(', ')) : '';
   c.title = [p.title, time && timeTooltip(p), sent, p.excerpt, ...p.problems.map((m) => `⚠ ${m}`), clash ? t('Too close to another post for the same network') : ''].filter(Boolean).join('\n');
   const nets = el('span', 'nets');
-  for (const n of p.platforms) nets.append(el('span', `net net-${n}${p.published.includes(n) ? ' sent' : ''}`, SHORT[n]));
+  for (const n of p.platforms) nets.append(el('span', `net net-${n}${p.published.some((l) => l.network === n) ? ' sent' : ''}`, SHORT[n]));
   c.append(el('span', 'status-dot', undefined, { 'aria-hidden': 'true' }), el('span', 'time', time), el('span', 'title', p.title), nets);
   if (problems) c.append(el('span', `badge${p.errors ? ' error' : ''}`, String(problems), { 'aria-hidden': 'true' }));
   const preview = el('button', 'chip-action', undefined, { title: t('Per-network view'), 'aria-label': t('Per-network view'), tabindex: '-1' });
