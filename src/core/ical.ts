@@ -187,13 +187,16 @@ function paramValue(value: string): string {
 }
 
 /**
- * The `VTIMEZONE` of `zone` for the given years: for each, the offset in force as it begins, then
+ * The `VTIMEZONE` of `zone` for the given years (and those between): for each, the offset in force as it begins, then
  * one observance per change of offset that year, found day by day and then to the minute. An
  * observance is `DAYLIGHT` when its offset is above the lowest offset seen, else `STANDARD`.
  */
 export function vtimezone(zone: string, years: Iterable<number>): string[] {
   const observances: Array<{ at: number; before: number; after: number }> = [];
-  for (const year of [...new Set(years)].sort((a, b) => a - b)) {
+  const listed = [...years];
+  // Every year from the first to the last, none skipped: each observance then follows the one
+  // before it (a skipped year's changes would leave a reader with the wrong offset in between).
+  for (let year = Math.min(...listed); year <= Math.max(...listed); year++) {
     // From local midnight on 1 January to the next one.
     const begin = wallTimeToUtc(zone, year, 1, 1);
     const finish = wallTimeToUtc(zone, year + 1, 1, 1);

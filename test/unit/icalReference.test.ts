@@ -15,6 +15,21 @@ describe('iCalendar feed, read by ical.js', () => {
     post('posts/2026/12/24-noel.md', { title: 'Noël', date: Date.parse('2026-12-24T00:00:00+01:00'), dateOnly: true }),
   ];
 
+  it('chains the observances of the years between two posts (Casablanca, whose offset changes every Ramadan)', () => {
+    // Found by the property test: posts in 2024 and on 2030-01-01 only; the years between must be there.
+    const dates = [Date.UTC(2024, 0, 1), Date.UTC(2030, 0, 1)];
+    const feed = icalFeed(dates.map((date, i) => post(`posts/${i}.md`, { date })), { zone: 'Africa/Casablanca', now: 0, name: 'Nova' });
+    const calendar = new ICAL.Component(ICAL.parse(feed));
+    const zone = calendar.getFirstSubcomponent('vtimezone')!;
+    ICAL.TimezoneService.register(zone);
+    const observances = zone.getAllSubcomponents();
+    for (let i = 1; i < observances.length; i++) {
+      assert.equal(observances[i]!.getFirstPropertyValue('tzoffsetfrom')!.toString(), observances[i - 1]!.getFirstPropertyValue('tzoffsetto')!.toString(), 'each observance starts from the offset the one before left');
+    }
+    const starts = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c).startDate.toJSDate().getTime());
+    assert.deepEqual(starts, dates);
+  });
+
   for (const utc of [false, true]) {
     it(`gives every post its instant and a stable UID (${utc ? 'UTC' : 'local times with VTIMEZONE'})`, () => {
       const feed = icalFeed(posts, { zone: 'Europe/Paris', now: Date.UTC(2026, 11, 2), name: 'Nova', utc });
