@@ -58,7 +58,9 @@ export async function run() {
       await view.locator('article.card').first().waitFor({ timeout: 20_000 });
       // Media come from the workspace through the webview's resource roots.
       await view.locator('article.net-x .medium img').first().waitFor();
-      assert.ok(await view.locator('article.net-x .medium img').first().evaluate((img) => img.decode().then(() => img.naturalWidth > 0, () => false)), 'the first image loads');
+      const loaded = () => view.locator('article.net-x .medium img').first().evaluate((img) => img.complete && img.naturalWidth > 0);
+      for (let i = 0; i < 40 && !(await loaded()); i++) await page.waitForTimeout(250);
+      assert.ok(await loaded(), 'the first image loads');
       assert.deepEqual(await view.locator('article.card').evaluateAll((cards) => cards.map((c) => c.className.match(/net-(\w+)/)[1])), NETWORKS);
 
       step = 'each network in its look';

@@ -211,7 +211,7 @@ function media(p: PlatformPreview, s: PreviewSnapshot): HTMLElement[] {
     const over = p.mediaLimit !== undefined && i >= p.mediaLimit;
     const figure = el('figure', `medium${over ? ' over' : ''}`);
     const uri = s.mediaUris[m.file];
-    if (uri && /\.(png|jpe?g|gif|webp|avif)$/i.test(m.file)) figure.append(el('img', undefined, undefined, { src: uri, alt: m.alt ?? '' }));
+    if (uri && /\.(png|jpe?g|gif|webp|avif)$/i.test(m.file)) figure.append(image(uri, m.alt ?? ''));
     else figure.append(el('span', 'placeholder', m.file));
     figure.append(el('span', `alt-badge${m.alt ? '' : ' missing'}`, m.alt ? t('ALT') : t('No alt text'), { title: m.alt ?? t('No alt text') }));
     grid.append(figure);
@@ -219,6 +219,17 @@ function media(p: PlatformPreview, s: PreviewSnapshot): HTMLElement[] {
   const out = [grid];
   if (p.mediaLimit !== undefined) out.push(el('p', `media-limit${p.media.length > p.mediaLimit ? ' over' : ''}`, t('{0}/{1} media', p.media.length, p.mediaLimit)));
   return out;
+}
+
+/** An image that tries again when a load fails: the first loads after a webview opens can race
+ *  the worker that serves workspace files to it, and a broken image would look like a bad file. */
+function image(src: string, alt: string, tries = 3): HTMLImageElement {
+  const img = el('img', undefined, undefined, { src, alt });
+  let left = tries;
+  img.addEventListener('error', () => {
+    if (left-- > 0) setTimeout(() => img.setAttribute('src', src), 250 * (tries - left));
+  });
+  return img;
 }
 
 function actions(look: Look): HTMLElement {
