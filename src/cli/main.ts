@@ -6,6 +6,7 @@ import { approve } from './approve';
 import { publish } from './publish';
 import { calendar } from './calendar';
 import { ical } from './ical';
+import { diff } from './diff';
 import { runWorkerIfAny } from './lintFiles';
 
 declare const EDCAL_VERSION: string;
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandResul
   ical: (argv) => ical(argv, process.cwd(), process.env),
   publish: (argv) => publish(argv, process.cwd(), process.env, (line) => process.stderr.write(safeLines(line) + '\n')),
   calendar: (argv) => calendar(argv, process.cwd(), process.env),
+  diff: (argv) => diff(argv, process.cwd(), process.env),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

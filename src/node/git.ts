@@ -42,3 +42,35 @@ export class NodeGit implements Git {
     if (!commit.ok) throw new Error(commit.out);
   }
 }
+
+/** The repository's top folder holding `cwd` (symlinks resolved, as git gives it), or undefined outside one. */
+export function gitTop(cwd: string): string | undefined {
+  const r = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+/** True when `revision` names a commit (a branch, a tag, `HEAD~2`, an id). */
+export function isCommit(top: string, revision: string): boolean {
+  // --end-of-options: a revision such as "--output=x" is a name, never an option.
+  return spawnSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], { cwd: top }).status === 0;
+}
+
+/**
+ * The files git sees renamed from `base` to `head` (the working tree when undefined), with its
+ * rename detection: new path → old path, both from the top folder.
+ */
+export function gitRenames(top: string, base: string, head?: string): Map<string, string> {
+  const r = spawnSync('git', ['diff', '-z', '--name-status', '-M', '--no-color', '--end-of-options', base, ...(head !== undefined ? [head] : []), '--'], { cwd: top, maxBuffer: 1 << 30 });
+  const renames = new Map<string, string>();
+  if (r.status !== 0) return renames;
+  const fields = r.stdout.toString('utf8').split('\0');
+  for (let i = 0; i < fields.length; ) {
+    const status = fields[i++] ?? '';
+    if (status.startsWith('R') || status.startsWith('C')) {
+      const from = fields[i++]!;
+      const to = fields[i++]!;
+      if (status.startsWith('R')) renames.set(to, from);
+    } else if (status !== '') i++;
+  }
+  return renames;
+}

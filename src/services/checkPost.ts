@@ -17,6 +17,8 @@ export interface CheckedPost {
   readonly diagnostics: readonly Diagnostic[];
   /** Where the post's media files stood (calendar-relative paths), when it was read as a post. */
   readonly media?: ReadonlyMap<string, MediaStatus>;
+  /** Content digests of its media files, read when the post has approvals pinned to them. */
+  readonly digests?: ReadonlyMap<string, string | undefined>;
 }
 
 /**
@@ -29,11 +31,21 @@ export async function checkPost(
   path: string,
   options: { readonly now: number; readonly media: MediaProbe },
 ): Promise<CheckedPost> {
-  const { config } = calendar;
-  const read = await readPostBytes(workspace, path, config.locale);
+  const read = await readPostBytes(workspace, path, calendar.config.locale);
   if ('diagnostic' in read) return { path, diagnostics: [read.diagnostic] };
-  const text = decodePost(read.bytes, config.locale);
+  const text = decodePost(read.bytes, calendar.config.locale);
   if (typeof text !== 'string') return { path, diagnostics: text.diagnostics };
+  return checkText(calendar, path, text, options);
+}
+
+/** Checks a post's text (read by `checkPost`, or an editor's): its media looked up, then every rule. Never throws. */
+export async function checkText(
+  calendar: { readonly root: string; readonly config: CalendarConfig },
+  path: string,
+  text: string,
+  options: { readonly now: number; readonly media: MediaProbe },
+): Promise<CheckedPost> {
+  const { config } = calendar;
   const calendarPath = relativePath(calendar.root, path) ?? path.slice(path.lastIndexOf('/') + 1);
   try {
     const post = parsePost(calendarPath, text, config);
@@ -42,7 +54,7 @@ export async function checkPost(
     // Media are read only for posts whose approvals are pinned to what is sent.
     const digests = post.meta.approvals.some((a) => a.hash !== undefined) ? new Map(await Promise.all(paths.map(async (p) => [p, await options.media.digest(p)] as const))) : undefined;
     const result = lintPost(post, { config, now: options.now, media: (p) => statuses.get(p), ...(digests ? { mediaDigest: (p: string) => digests.get(p) } : {}) });
-    return { path, result, diagnostics: result.diagnostics, media: statuses };
+    return { path, result, diagnostics: result.diagnostics, media: statuses, ...(digests ? { digests } : {}) };
   } catch (error) {
     // A bug met on this file: it gets the one finding, and the run goes on with the others.
     return { path, diagnostics: failedLint(calendarPath, config, error).diagnostics };

@@ -39,6 +39,7 @@ export function contentDigest(bytes: Uint8Array): string {
   return hex(sha256(bytes)).slice(0, 32);
 }
 
-function normalise(text: string): string {
+/** Text as an approval sees it: NFC, LF line ends, no trailing spaces, trimmed. */
+export function normalise(text: string): string {
   return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
 }
