@@ -61,7 +61,7 @@ export class GitTree implements Workspace {
 
   async list(dir: string): Promise<readonly DirEntry[]> {
     const entries = this.dirs.get(await this.resolve(dir));
-    if (!entries) throw new FileError(this.files.has(dir) ? 'not-a-file' : 'not-found', dir);
+    if (!entries) throw new FileError('not-found', dir, this.files.has(dir) ? 'ENOTDIR' : 'ENOENT');
     return entries;
   }
 
@@ -120,6 +120,9 @@ export class GitTree implements Workspace {
         rest.unshift(...target.split('/'));
         continue;
       }
+      if (!file && !this.dirs.has(next)) throw new FileError('not-found', path);
+      // A file has no entries: `file/x` is missing, as ENOTDIR is on disk.
+      if (file && rest.some((p) => p !== '' && p !== '.')) throw new FileError('not-found', path);
       done = next;
     }
     return done;
