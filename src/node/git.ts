@@ -43,6 +43,12 @@ export class NodeGit implements Git {
   }
 }
 
+/** The branches (local, then remote) and tags of the repository, by short name. */
+export function gitBranches(top: string): string[] {
+  const r = spawnSync('git', ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags'], { cwd: top, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.split('\n').filter((b) => b !== '' && !b.endsWith('/HEAD')) : [];
+}
+
 /** The repository's top folder holding `cwd` (symlinks resolved, as git gives it), or undefined outside one. */
 export function gitTop(cwd: string): string | undefined {
   const r = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8' });
@@ -56,11 +62,13 @@ export function isCommit(top: string, revision: string): boolean {
 }
 
 /**
- * The files git sees renamed from `base` to `head` (the working tree when undefined), with its
- * rename detection: new path → old path, both from the top folder.
+ * The files git sees renamed from `base` to `head` (the working tree when undefined; with
+ * `reverse`, from the working tree to `base`), with its rename detection: new path → old path,
+ * both from the top folder.
  */
-export function gitRenames(top: string, base: string, head?: string): Map<string, string> {
-  const r = spawnSync('git', ['diff', '-z', '--name-status', '-M', '--no-color', '--end-of-options', base, ...(head !== undefined ? [head] : []), '--'], { cwd: top, maxBuffer: 1 << 30 });
+export function gitRenames(top: string, base: string, head?: string, options: { readonly reverse?: boolean } = {}): Map<string, string> {
+  // -R: from the working tree to `base` (what taking `base` would change).
+  const r = spawnSync('git', ['diff', '-z', '--name-status', '-M', '--no-color', ...(options.reverse ? ['-R'] : []), '--end-of-options', base, ...(head !== undefined ? [head] : []), '--'], { cwd: top, maxBuffer: 1 << 30 });
   const renames = new Map<string, string>();
   if (r.status !== 0) return renames;
   const fields = r.stdout.toString('utf8').split('\0');

@@ -1,0 +1,108 @@
+import { realpathSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { message, toLocale } from '../core/i18n/messages';
+import { isEmptyDiff, type CalendarDiff } from '../core/review/calendarDiff';
+import { diffText } from '../core/review/diffReport';
+import { gitBranches, gitRenames, gitTop, isCommit } from '../node/git';
+import { GitTree } from '../node/gitTree';
+import { reviewDiff } from '../services/reviewDiff';
+import type { Calendar, Calendars } from './calendars';
+import { workspaceFor } from './workspace';
+
+/** The scheme of the read-only documents showing a comparison. */
+export const DIFF_SCHEME = 'editorial-calendar-diff';
+
+/** A branch's calendar compared with the working tree: what the calendar view marks. */
+export interface Comparison {
+  /** The branch (or tag, or commit) compared with. */
+  readonly branch: string;
+  readonly calendar: Calendar;
+  /** Files from the repository's top folder. */
+  readonly top: string;
+  readonly diff: CalendarDiff;
+}
+
+/**
+ * "Compare Calendar with Branch…": the calendar as it is in the working tree compared with a
+ * branch, as `edcal diff BRANCH` does, shown as a read-only document; the calendar view then marks
+ * what moved (with a ghost at the branch's slot), what is new and what is gone, until cleared.
+ * Only in a trusted workspace: git reads the repository's own settings, which can run commands.
+ */
+export class BranchComparisons implements vscode.Disposable, vscode.TextDocumentContentProvider {
+  private current: Comparison | undefined;
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<Comparison | undefined>();
+  /** A comparison made or cleared. */
+  readonly onDidCompare = this.changed.event;
+  private readonly documents = new vscode.EventEmitter<vscode.Uri>();
+  /** A document's text changed (the same branch compared again). */
+  readonly onDidChange = this.documents.event;
+  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(DIFF_SCHEME, this);
+
+  constructor(private readonly calendars: Calendars) {}
+
+  get comparison(): Comparison | undefined {
+    return this.current;
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+
+  /** Asks for a branch (unless given), compares, opens the document and marks the calendar. */
+  async compare(branch?: string): Promise<Comparison | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Comparing with a branch runs git: trust this workspace first.'));
+      return undefined;
+    }
+    const calendar = this.calendars.all[0];
+    if (!calendar || calendar.root.scheme !== 'file') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('No editorial calendar here: add an .editorial.yaml file to a folder.'));
+      return undefined;
+    }
+    const top = gitTop(calendar.root.fsPath);
+    if (top === undefined) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The calendar is not in a git repository: there is no branch to compare with.'));
+      return undefined;
+    }
+    const chosen = branch ?? (await vscode.window.showQuickPick(gitBranches(top), { title: vscode.l10n.t('Compare Calendar with Branch'), placeHolder: vscode.l10n.t('The branch, tag or commit to compare the calendar with') }));
+    if (chosen === undefined) return undefined;
+    if (!isCommit(top, chosen)) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is not a branch, tag or commit of this repository.', chosen));
+      return undefined;
+    }
+    const locale = toLocale(vscode.env.language);
+    const diff = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Comparing the calendar with {0}…', chosen) }, async () => {
+      const base = GitTree.open(top, chosen);
+      try {
+        // git gives the top with symlinks resolved: so must the calendar's root be.
+        const root = realpathSync(calendar.root.fsPath);
+        return (await reviewDiff({ base, head: workspaceFor(calendar.root) }, [root], top, gitRenames(top, chosen), { locale, now: Date.now() })).diff;
+      } finally {
+        base.close();
+      }
+    });
+    this.current = { branch: chosen, calendar, top, diff };
+    this.changed.fire(this.current);
+    const text = diffText(diff, { locale, base: chosen, head: message(locale, 'diff.worktree') });
+    const uri = vscode.Uri.from({ scheme: DIFF_SCHEME, path: `/${vscode.l10n.t('Calendar compared with {0}', chosen.replace(/[/\\]/g, '-'))}.txt` });
+    this.texts.set(uri.toString(), text);
+    this.documents.fire(uri);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+    if (isEmptyDiff(diff)) void vscode.window.showInformationMessage(vscode.l10n.t('The calendar is the same as on {0}.', chosen));
+    return this.current;
+  }
+
+  /** Stops marking the calendar. */
+  clear(): void {
+    if (!this.current) return;
+    this.current = undefined;
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.changed.dispose();
+    this.documents.dispose();
+  }
+}
