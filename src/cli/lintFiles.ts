@@ -5,6 +5,7 @@ import { toZonedIso } from '../core/zone';
 import type { Diagnostic, PlatformId } from '../core/model';
 import { checkPost } from '../services/checkPost';
 import { mapLimit } from '../services/mapLimit';
+import { NodeGit } from '../node/git';
 import { mediaProbe, workspace } from './tasks';
 
 /** One file to lint, with the settings of its calendar. */
@@ -27,9 +28,12 @@ export interface FileReport {
 }
 
 
-/** Lints one file from disk. Never throws: what cannot be read becomes a finding on the file. */
+/**
+ * Lints one file from disk. Never throws: what cannot be read becomes a finding on the file. Git
+ * is asked who wrote it (`approval.self`) only when it has approvals its policy keeps from authors.
+ */
 export async function lintFile(task: LintTask, now: number): Promise<FileReport> {
-  const checked = await checkPost(workspace, { root: task.root, config: task.config }, task.file, { now, media: mediaProbe(task.root) });
+  const checked = await checkPost(workspace, { root: task.root, config: task.config }, task.file, { now, media: mediaProbe(task.root), git: new NodeGit(task.root) });
   // Fixes are for editors; the CLI reports findings only (and sends less between processes).
   const diagnostics = checked.diagnostics.map(({ fixes: _fixes, ...d }) => d);
   if (!checked.result) return { file: task.file, diagnostics };

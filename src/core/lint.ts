@@ -24,6 +24,12 @@ export interface LintOptions {
    * or answer undefined, and approvals of posts with media are not checked for staleness.
    */
   readonly mediaDigest?: (calendarPath: string) => string | undefined;
+  /**
+   * The emails (lower-cased) of the people who wrote the post, as git knows them (see
+   * `Git.authors`); asked only of posts with approvals whose policy forbids self-approval. Omit,
+   * or answer undefined, and `approval.self` is not checked.
+   */
+  readonly authors?: () => readonly string[] | undefined;
 }
 
 /** A post once linted: the post as read, what each network receives, and the findings. */
@@ -71,6 +77,7 @@ export function lintPost(post: ParsedPost, options: LintOptions): LintResult {
     now: options.now ?? Date.now(),
     ...(options.media ? { media: options.media } : {}),
     ...(options.mediaDigest ? { mediaDigest: options.mediaDigest } : {}),
+    ...(options.authors ? { authors: options.authors } : {}),
     report: (finding) => findings.add(finding),
     wants: (code, severity, start, end) => findings.wants(code, severity, start, end),
   };

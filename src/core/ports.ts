@@ -136,7 +136,10 @@ export interface PostWriter {
 export interface Git {
   /** `user.name` and `user.email`, or undefined when git does not know them. */
   identity(): Promise<{ readonly name: string; readonly email: string } | undefined>;
-  /** The emails of everyone who committed to the file (renames followed), lower-cased. */
+  /**
+   * The emails of everyone who committed to the file (renames followed), lower-cased; the
+   * commits recording an approval (`isApprovalSubject`) aside, as they write no text of the post.
+   */
   authors(path: string): Promise<readonly string[]>;
   /** Commits `paths` only, with `message`; rejects with git's own words. */
   commit(paths: readonly string[], message: string): Promise<void>;

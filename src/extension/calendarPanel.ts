@@ -113,9 +113,11 @@ export class CalendarPanel implements vscode.Disposable {
         this.shown = this.pageShows;
         this.schedulePush(0);
         return;
-      case 'publish': {
+      case 'publish':
+      case 'approve': {
+        // Through the commands, which refuse in an untrusted workspace (both run code or send).
         const uri = this.postAt(message.id)?.uri;
-        if (uri) await vscode.commands.executeCommand('editorialCalendar.publishPost', uri);
+        if (uri) await vscode.commands.executeCommand(message.type === 'publish' ? 'editorialCalendar.publishPost' : 'editorialCalendar.approvePost', uri);
         return;
       }
       case 'open':
@@ -311,6 +313,7 @@ function options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.
 const WEBVIEW_STRINGS = [
   'Published on {0}',
   'Publish now…',
+  'Approve',
   'Calendar navigation', 'Previous', 'Next', 'Today', 'Go to date', 'Month', 'Week', 'Agenda', 'Week of {0}', 'Filters', 'Status',
   'All statuses', 'Campaign', 'All campaigns', 'Tag', 'All tags', 'Search', 'Per network', 'Posts per network this week', '1 post',
   '{0} posts', 'no post', 'gap', 'No post this day', 'Campaign {0}', '{0} problems', 'clash', 'Too close to another post for the same network',

@@ -12,6 +12,7 @@ import { isViewState } from '../webview/protocol';
 import { DocsLinks } from './convert';
 import { LiveLinter } from './liveLinter';
 import { MediaStatuses } from './mediaStatuses';
+import { PostAuthors } from './postAuthors';
 import { PostIndex } from './postIndex';
 import { PostsView } from './postsView';
 import { CountsStatusBar } from './statusBar';
@@ -39,15 +40,16 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
   const started = performance.now();
   const calendars = new Calendars();
   const media = new MediaStatuses();
-  const index = new PostIndex(calendars, context.storageUri, String(context.extension.packageJSON.version), media);
+  const authors = new PostAuthors();
+  const index = new PostIndex(calendars, context.storageUri, String(context.extension.packageJSON.version), media, authors);
   const docs = new DocsLinks(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
-  const linter = new LiveLinter(calendars, index, docs, media);
+  const linter = new LiveLinter(calendars, index, docs, media, authors);
   const statusBar = new CountsStatusBar(linter);
   const postsView = new PostsView(index, calendars, context.workspaceState);
   const tree = vscode.window.createTreeView('editorialCalendar.posts', { treeDataProvider: postsView, showCollapseAll: true });
   postsView.treeView = tree;
   postsView.showFilterState();
-  context.subscriptions.push(calendars, media, index, linter, statusBar, postsView, tree);
+  context.subscriptions.push(calendars, media, authors, index, linter, statusBar, postsView, tree);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new PostCodeActions(linter), { providedCodeActionKinds: PostCodeActions.kinds }),
   );
@@ -90,6 +92,11 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
       if (e.affectsConfiguration('editorialCalendar')) void calendars.reload();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void calendars.reload()),
+    // Trusted now: git may tell who wrote each post (approval.self).
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      linter.relintAll();
+      void index.rebuild();
+    }),
     // New settings, folders or calendars: check open posts now, then the whole calendar again.
     calendars.onDidChange(() => {
       linter.relintAll();

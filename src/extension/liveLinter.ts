@@ -4,6 +4,7 @@ import type { Calendar, Calendars } from './calendars';
 import { type DocsLinks, toVsDiagnostic } from './convert';
 import type { MediaStatuses } from './mediaStatuses';
 import { CONFIG_FILE } from '../core/config';
+import type { PostAuthors } from './postAuthors';
 import type { PostIndex } from './postIndex';
 import { settings } from './settings';
 
@@ -25,8 +26,16 @@ export class LiveLinter implements vscode.Disposable {
     private readonly index: PostIndex,
     private readonly docs: DocsLinks,
     private readonly media: MediaStatuses,
+    private readonly authors: PostAuthors,
   ) {
     this.disposables.push(
+      // Git told who wrote an open post: checked again, as for a media status.
+      authors.onDidChange((uri) => {
+        const d = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
+        if (!d || !this.results.delete(d.uri.toString())) return;
+        if (this.unpublished?.key === d.uri.toString()) this.unpublished = undefined;
+        this.schedule(d);
+      }),
       // A media file's status became known or changed: its posts are checked again, debounced
       // as a keystroke would be (the diagnostics never run ahead of their delay).
       media.onDidChange((calendar) => {
@@ -96,8 +105,8 @@ export class LiveLinter implements vscode.Disposable {
   }
 
   private check(post: { calendar: Calendar; path: string }, document: vscode.TextDocument): LintResult {
-    // Media not looked up yet are checked in the background; the post is checked again then.
-    return lint(post.path, document.getText(), { config: post.calendar.config, media: (path) => this.media.lookup(post.calendar, path) });
+    // Media and authors not known yet are looked up in the background; the post is checked again then.
+    return lint(post.path, document.getText(), { config: post.calendar.config, media: (path) => this.media.lookup(post.calendar, path), authors: () => this.authors.lookup(document.uri) });
   }
 
   /** Checks a document right away and publishes its diagnostics. Returns the result for posts. */

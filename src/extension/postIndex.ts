@@ -9,6 +9,7 @@ import type { MediaProbe } from '../services/media';
 import { postProblem, walkPosts } from '../services/walk';
 import type { Calendar, Calendars } from './calendars';
 import type { MediaStatuses } from './mediaStatuses';
+import type { PostAuthors } from './postAuthors';
 import { uriOf, workspaceFor } from './workspace';
 
 /** What the index keeps of a post file: enough for the Problems panel and the Posts view. */
@@ -61,6 +62,7 @@ export class PostIndex implements vscode.Disposable {
     private readonly storage: vscode.Uri | undefined,
     private readonly version: string,
     private readonly media: MediaStatuses,
+    private readonly authors: PostAuthors,
   ) {
     const posts = vscode.workspace.createFileSystemWatcher('**/*.md', false, false, true);
     // A folder created or deleted with its files may be reported as one event for the folder:
@@ -125,6 +127,7 @@ export class PostIndex implements vscode.Disposable {
     // Media looked up afresh for a full check (then each once: many posts share images); open
     // posts keep the last statuses meanwhile, and are checked again where one changed.
     for (const calendar of this.calendars.all) this.media.probeFor(calendar).revalidate();
+    this.authors.forget();
     let done = 0;
     // A few files in flight hide the file system's latency; checking itself is synchronous.
     await mapLimit(found, 16, async ({ uri, calendar, path }) => {
@@ -150,6 +153,7 @@ export class PostIndex implements vscode.Disposable {
   async refresh(uri: vscode.Uri): Promise<void> {
     const post = this.calendars.postOf(uri);
     if (!post) return;
+    this.authors.forget(uri);
     // The walk's rules for one file: a FIFO, or a symlink out of the calendar, is not read.
     const problem = await postProblem(workspaceFor(uri), { root: post.calendar.root.path, config: post.calendar.config }, uri.path);
     const entry = problem ? undefined : await this.check(uri, post.calendar, post.path, undefined);
@@ -206,7 +210,8 @@ export class PostIndex implements vscode.Disposable {
     if (cached && cached.mtime === stat.mtime && cached.size === stat.size && (await this.stillValid(cached, probe))) return cached;
     // The same reading and checking as the CLI's (src/services/checkPost.ts).
     const now = Date.now();
-    const checked = await checkPost(workspace, { root: calendar.root.path, config: calendar.config }, uri.path, { now, media: probe });
+    const git = this.authors.portFor(uri);
+    const checked = await checkPost(workspace, { root: calendar.root.path, config: calendar.config }, uri.path, { now, media: probe, ...(git ? { git } : {}) });
     const result = checked.result;
     const meta = result?.post.meta;
     const media: Record<string, MediaStatus> = Object.fromEntries(checked.media ?? []);
@@ -239,9 +244,12 @@ export class PostIndex implements vscode.Disposable {
     return true;
   }
 
-  /** What the cached results depend on besides each file: settings, language, extension version. */
+  /**
+   * What the cached results depend on besides each file: settings, language, extension version,
+   * and trust (git tells `approval.self` only in a trusted workspace).
+   */
   private signature(): string {
-    return JSON.stringify({ version: this.version, calendars: this.calendars.all.map((c) => [c.root.toString(), c.config]) });
+    return JSON.stringify({ version: this.version, trusted: vscode.workspace.isTrusted, calendars: this.calendars.all.map((c) => [c.root.toString(), c.config]) });
   }
 
   private async loadCache(): Promise<Map<string, IndexedPost>> {

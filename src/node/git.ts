@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { dirname } from 'node:path';
+import { isApprovalSubject } from '../core/approval/commit';
 import type { Git } from '../core/ports';
 
 /**
@@ -15,30 +16,38 @@ export async function commitFiles(cwd: string, files: readonly string[], subject
   }
 }
 
-/** Git as a process, in the folder of the files it is asked about. */
+/**
+ * Git as a process, in the folder of the files it is asked about. Never blocking: the extension
+ * host asks it while checking posts, and the CLI asks about several posts at once.
+ */
 export class NodeGit implements Git {
   constructor(private readonly cwd: string) {}
 
-  private run(args: readonly string[], cwd = this.cwd): { ok: boolean; out: string } {
-    const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
-    return { ok: r.status === 0, out: (r.status === 0 ? r.stdout : r.stderr || r.stdout || r.error?.message || 'git failed').trim() };
+  private run(args: readonly string[], cwd = this.cwd): Promise<{ ok: boolean; out: string }> {
+    return new Promise((resolve) => {
+      execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        resolve({ ok: !error, out: (error ? stderr || stdout || error.message || 'git failed' : stdout).trim() });
+      });
+    });
   }
 
   async identity(): Promise<{ name: string; email: string } | undefined> {
-    const name = this.run(['config', 'user.name']);
-    const email = this.run(['config', 'user.email']);
+    const name = await this.run(['config', 'user.name']);
+    const email = await this.run(['config', 'user.email']);
     return name.ok && email.ok && name.out && email.out ? { name: name.out, email: email.out } : undefined;
   }
 
   async authors(path: string): Promise<readonly string[]> {
-    const log = this.run(['log', '--follow', '--format=%ae', '--', path], dirname(path));
-    return log.ok ? [...new Set(log.out.split('\n').filter(Boolean).map((e) => e.trim().toLowerCase()))] : [];
+    const log = await this.run(['log', '--follow', '--format=%ae%x09%s', '--', path], dirname(path));
+    if (!log.ok) return [];
+    const lines = log.out.split('\n').map((line) => line.split('\t'));
+    return [...new Set(lines.filter(([email, subject]) => email && !isApprovalSubject(subject ?? '')).map(([email]) => email!.trim().toLowerCase()))];
   }
 
   async commit(paths: readonly string[], message: string): Promise<void> {
-    const add = this.run(['add', '--', ...paths]);
+    const add = await this.run(['add', '--', ...paths]);
     if (!add.ok) throw new Error(add.out);
-    const commit = this.run(['commit', '-m', message, '--', ...paths]);
+    const commit = await this.run(['commit', '-m', message, '--', ...paths]);
     if (!commit.ok) throw new Error(commit.out);
   }
 }

@@ -1,3 +1,4 @@
+import { approvalSubject } from '../core/approval/commit';
 import { approvalHash } from '../core/approval/hash';
 import { emailOf, mayApprove } from '../core/approval/people';
 import { policyFor, type CalendarConfig } from '../core/config';
@@ -79,7 +80,7 @@ export async function approvePost(
   await ports.writer.apply(path, before, edit.edits);
   if (!options.commit) return { kind: 'approved', by, hash, status };
   try {
-    await ports.git.commit([path], `approve: ${meta.title ?? file}`);
+    await ports.git.commit([path], approvalSubject(meta.title ?? file));
     return { kind: 'approved', by, hash, status };
   } catch (error) {
     return { kind: 'approved', by, hash, status, commit: (error as Error).message };

@@ -1,7 +1,7 @@
-import type { CalendarConfig } from '../core/config';
+import { policyFor, type CalendarConfig } from '../core/config';
 import { decodePost, failedLint, lintPost, type LintResult } from '../core/lint';
 import type { Diagnostic, MediaStatus } from '../core/model';
-import type { Workspace } from '../core/ports';
+import type { Git, Workspace } from '../core/ports';
 import { parsePost } from '../core/post';
 import { isMediaLink, resolveMediaPath } from '../core/rules/mediaFiles';
 import { relativePath } from '../core/text/paths';
@@ -23,13 +23,14 @@ export interface CheckedPost {
 
 /**
  * Reads and checks one post file: looked at before it is read (see `readPostBytes`), its media
- * files looked up through `media` (inside the calendar only), then every rule. Never throws.
+ * files looked up through `media` (inside the calendar only), its authors through `git` when
+ * given (for `approval.self`), then every rule. Never throws.
  */
 export async function checkPost(
   workspace: Workspace,
   calendar: { readonly root: string; readonly config: CalendarConfig },
   path: string,
-  options: { readonly now: number; readonly media: MediaProbe },
+  options: { readonly now: number; readonly media: MediaProbe; readonly git?: Pick<Git, 'authors'> },
 ): Promise<CheckedPost> {
   const read = await readPostBytes(workspace, path, calendar.config.locale);
   if ('diagnostic' in read) return { path, diagnostics: [read.diagnostic] };
@@ -43,7 +44,7 @@ export async function checkText(
   calendar: { readonly root: string; readonly config: CalendarConfig },
   path: string,
   text: string,
-  options: { readonly now: number; readonly media: MediaProbe },
+  options: { readonly now: number; readonly media: MediaProbe; readonly git?: Pick<Git, 'authors'> },
 ): Promise<CheckedPost> {
   const { config } = calendar;
   const calendarPath = relativePath(calendar.root, path) ?? path.slice(path.lastIndexOf('/') + 1);
@@ -53,7 +54,17 @@ export async function checkText(
     const statuses = await options.media.statuses(paths);
     // Media are read only for posts whose approvals are pinned to what is sent.
     const digests = post.meta.approvals.some((a) => a.hash !== undefined) ? new Map(await Promise.all(paths.map(async (p) => [p, await options.media.digest(p)] as const))) : undefined;
-    const result = lintPost(post, { config, now: options.now, media: (p) => statuses.get(p), ...(digests ? { mediaDigest: (p: string) => digests.get(p) } : {}) });
+    // Git is asked only about posts with approvals under a policy that forbids self-approval: a
+    // calendar of 10,000 posts without approvals starts no process.
+    const { approvals, campaign } = post.meta;
+    const authors = options.git && approvals.length > 0 && !policyFor(config.approvals, campaign).selfApproval ? await options.git.authors(path).catch(() => undefined) : undefined;
+    const result = lintPost(post, {
+      config,
+      now: options.now,
+      media: (p) => statuses.get(p),
+      ...(digests ? { mediaDigest: (p: string) => digests.get(p) } : {}),
+      ...(authors ? { authors: () => authors } : {}),
+    });
     return { path, result, diagnostics: result.diagnostics, media: statuses, ...(digests ? { digests } : {}) };
   } catch (error) {
     // A bug met on this file: it gets the one finding, and the run goes on with the others.

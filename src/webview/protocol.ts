@@ -47,6 +47,8 @@ export type FromWebview =
   | { readonly type: 'preview'; readonly id: string }
   /** Publish a post now (the extension asks first, and refuses in an untrusted workspace). */
   | { readonly type: 'publish'; readonly id: string }
+  /** Approve a post (the extension runs Approve Post, which refuses in an untrusted workspace). */
+  | { readonly type: 'approve'; readonly id: string }
   | { readonly type: 'reschedule'; readonly id: string; readonly day: string; readonly time?: string }
   | { readonly type: 'create'; readonly day: string; readonly time?: string }
   | { readonly type: 'state'; readonly state: CalendarViewState }
@@ -74,6 +76,7 @@ export function isFromWebview(value: unknown): value is FromWebview {
     case 'open':
     case 'preview':
     case 'publish':
+    case 'approve':
       return isId(m['id']);
     case 'reschedule':
       return isId(m['id']) && isDay(m['day']) && time(m['time']);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -69,5 +69,52 @@ describe('edcal approve, in a git repository', () => {
     assert.match(broken.stdout, /cannot be approved while it has 1 error\(s\)/);
     assert.doesNotMatch(read('posts/launch.md'), /approvals:/, 'nothing written');
     assert.equal(git(['log', '--format=%s']).stdout.trim(), 'posts', 'nothing committed');
+  });
+
+  describe('approval.self, from git log', () => {
+    const lea = person('Léa', 'lea@nova.example');
+    const check = (env: NodeJS.ProcessEnv = process.env) => {
+      const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--now', '2026-11-30T10:00'], { cwd: dir, encoding: 'utf8', env });
+      return (JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; code: string; message: string }> }).diagnostics.filter((d) => d.code.startsWith('approval.'));
+    };
+
+    it('reports an approval by someone who committed to the post (renames followed), not for having committed approvals', () => {
+      assert.equal(edcal(['approve', 'posts/launch.md'], { name: 'Léa', email: 'lea@nova.example' }).status, 0);
+      assert.deepEqual(check(), [], 'committing the approval does not make Léa an author');
+      // Léa touches the post without changing what is sent, and commits it as her own work.
+      put('posts/launch.md', read('posts/launch.md').replace('# relu', '# relu et corrigé'));
+      git(['commit', '-q', '-am', 'posts: a comment'], lea);
+      git(['mv', 'posts/launch.md', 'posts/lancement.md'], person('Max', 'max@nova.example'));
+      git(['commit', '-q', '-m', 'posts: renamed'], person('Max', 'max@nova.example'));
+      const found = check();
+      assert.deepEqual(found.map((d) => [d.file, d.code]), [['posts/lancement.md', 'approval.self'], ['posts/lancement.md', 'approval.missing']]);
+      assert.match(found[0]!.message, /^Léa <lea@nova\.example> wrote this post \(git log\)/);
+    });
+
+    it('lets an approver approve again after the text changed (an approval commit is not writing)', () => {
+      assert.equal(edcal(['approve', 'posts/launch.md'], { name: 'Léa', email: 'lea@nova.example' }).status, 0);
+      put('posts/launch.md', read('posts/launch.md').replace('Nova 2 arrive', 'Nova 2 est là'));
+      git(['commit', '-q', '-am', 'posts: new text']);
+      assert.deepEqual(check().map((d) => d.code), ['approval.stale', 'approval.missing']);
+      const again = edcal(['approve', 'posts/launch.md'], { name: 'Léa', email: 'lea@nova.example' });
+      assert.equal(again.status, 0, again.stdout + again.stderr);
+      assert.deepEqual(check(), []);
+    });
+
+    it('runs git only for posts with approvals under a policy forbidding self-approval', () => {
+      put('.editorial.yaml', read('.editorial.yaml') + '  campaigns:\n    solo: { selfApproval: true }\n');
+      for (let i = 0; i < 5; i++) put(`posts/idea-${i}.md`, `---\ntitle: Idée ${i}\nstatus: idea\n---\nPlus tard\n`);
+      assert.equal(edcal(['approve', 'posts/launch.md'], { name: 'Léa', email: 'lea@nova.example' }).status, 0);
+      put('posts/solo.md', read('posts/launch.md').replace('status: approved', 'status: approved\ncampaign: solo'));
+      // A git that writes down what it is asked, then does it.
+      const bin = join(dir, '.bin');
+      mkdirSync(bin);
+      const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+      writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> "${join(dir, '.git-calls')}"\nexec "${real}" "$@"\n`);
+      chmodSync(join(bin, 'git'), 0o755);
+      assert.deepEqual(check({ ...process.env, PATH: `${bin}:${process.env['PATH'] ?? ''}` }), []);
+      const calls = readFileSync(join(dir, '.git-calls'), 'utf8').trim().split('\n');
+      assert.deepEqual(calls.map((c) => c.replace(dir, '<dir>')), ['log --follow --format=%ae%x09%s -- <dir>/posts/launch.md']);
+    });
   });
 });

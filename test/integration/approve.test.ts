@@ -11,6 +11,7 @@ describe('approving in a real VS Code', () => {
   const root = () => vscode.workspace.workspaceFolders![0]!.uri.fsPath;
   const git = (...args: string[]) => execFileSync('git', args, { cwd: root(), encoding: 'utf8' }).trim();
   const post = () => file('posts/2026/12/30-approuve-depuis-vscode.md');
+  const fromCalendar = () => file('posts/2026/12/29-approuve-depuis-le-calendrier.md');
 
   before(async () => {
     await api();
@@ -18,14 +19,16 @@ describe('approving in a real VS Code', () => {
     git('config', 'user.name', 'Léa');
     git('config', 'user.email', 'lea@nova.example');
     await write(post(), '---\ntitle: Approuvé depuis VS Code\ndate: 2026-12-30T10:00\nplatforms: [x, bluesky]\nstatus: review # à relire\n---\nDernier post de l’année ✨ #Nova\n');
+    await write(fromCalendar(), '---\ntitle: Approuvé depuis le calendrier\ndate: 2026-12-29T10:00\nplatforms: [mastodon]\nstatus: draft\n---\nAvant-dernier post de l’année #Nova\n');
     git('add', '.');
     git('-c', 'user.email=camille@nova.example', 'commit', '-q', '-m', 'calendar');
   });
   after(async () => {
     await vscode.workspace.fs.delete(post()).then(undefined, () => undefined);
-    // The next suites count the calendar's posts: wait until the index has let this one go.
+    await vscode.workspace.fs.delete(fromCalendar()).then(undefined, () => undefined);
+    // The next suites count the calendar's posts: wait until the index has let these go.
     const { index } = await api();
-    await until('the index to forget the post', () => !index.get(post()));
+    await until('the index to forget the posts', () => !index.get(post()) && !index.get(fromCalendar()));
   });
 
   it('approves from the command, commits the post alone, and reports the approval stale once the text changes', async () => {
@@ -44,6 +47,26 @@ describe('approving in a real VS Code', () => {
     assert.ok(diagnostics.some((d) => code(d) === 'approval.stale'));
     await until('still stale after a save', () => vscode.languages.getDiagnostics(post()).some((d) => code(d) === 'approval.stale'));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it("approves from the calendar's chip: the page asks, the extension runs Approve Post on that post only", async () => {
+    await vscode.commands.executeCommand('editorialCalendar.openCalendar');
+    const panel = await until('calendar panel', async () => (await api()).calendarPanel());
+    await panel.whenReady();
+    const chip = await until('the draft in the calendar', () => panel.snapshot().posts.find((p) => p.id === fromCalendar().toString()));
+    assert.deepEqual([chip.status, chip.errors], ['draft', 0], 'what shows the Approve action');
+    const head = git('rev-parse', 'HEAD');
+    // As the page would post them: what is not a post of the calendar approves nothing.
+    for (const id of [file('.editorial.yaml').toString(), 'file:///etc/hostname', 'command:editorialCalendar.approvePost']) await panel.handle({ type: 'approve', id });
+    await panel.handle({ type: 'approve' });
+    assert.equal(git('rev-parse', 'HEAD'), head, 'nothing committed');
+    await panel.handle({ type: 'approve', id: fromCalendar().toString() });
+    assert.equal(git('log', '-1', '--format=%s'), 'approve: Approuvé depuis le calendrier');
+    assert.equal(git('show', '--name-only', '--format=', 'HEAD'), 'posts/2026/12/29-approuve-depuis-le-calendrier.md');
+    assert.match(await read(fromCalendar()), /^status: approved$/m);
+    const approved = await until('the chip approved', () => panel.snapshot().posts.find((p) => p.id === fromCalendar().toString() && p.status === 'approved'));
+    assert.equal(approved.errors, 0);
+    panel.dispose();
   });
 });
 

@@ -2,8 +2,12 @@ import assert from 'node:assert/strict';
 import { approvalHash } from '../../src/core/approval/hash';
 import { emailOf, mayApprove } from '../../src/core/approval/people';
 import { parseConfig } from '../../src/core/config';
+import { lint } from '../../src/core/lint';
+import { checkPost } from '../../src/services/checkPost';
+import { MediaProbe } from '../../src/services/media';
 import { applyEdits } from '../../src/core/textEdits';
-import { CONFIG, lintText } from './helpers';
+import { CONFIG, lintText, NOW } from './helpers';
+import { InMemoryWorkspace } from './inMemoryWorkspace';
 
 const body = 'Nova 2 arrive le 3 décembre ✨ #Nova';
 const post = (extra = '', text = body, fields = '') => `---\ndate: 2026-12-03T08:00\nplatforms: [x, bluesky]\nstatus: approved\n${fields}${extra}---\n${text}\n`;
@@ -56,6 +60,60 @@ describe('approvals pinned to what is sent', () => {
     assert.deepEqual(codes(one), ['approval.not-allowed', 'approval.missing']);
     assert.deepEqual(codes(one.replace('status: approved\n', 'status: approved\ncampaign: evergreen\n')), ['approval.not-allowed']);
     assert.deepEqual(codes(one.replace('status: approved', 'status: review')), ['approval.not-allowed'], 'only approved or scheduled posts need them');
+  });
+
+  describe('approval.self', () => {
+    const config = parseConfig('timezone: Europe/Paris\napprovals:\n  required: 1\n  selfApproval: false\n  campaigns:\n    solo: { selfApproval: true }\n').config;
+    const approved = (by: string, fields = '') => post(`approvals:\n  - { by: "${by}", at: 2026-11-20T15:02Z, hash: ${hashOf(post(fields))} }\n`, body, fields);
+    const found = (text: string, authors: (() => readonly string[] | undefined) | undefined, c = config) =>
+      lint('posts/p.md', text, { config: c, now: NOW, ...(authors ? { authors } : {}) }).diagnostics.filter((d) => d.code.startsWith('approval.'));
+
+    it("reports an author's approval when the policy forbids it, and does not count it", () => {
+      const self = found(approved('Camille <Camille@Nova.example>'), () => ['camille@nova.example', 'lea@nova.example']);
+      assert.deepEqual(self.map((d) => [d.code, d.severity]), [['approval.self', 'warning'], ['approval.missing', 'error']]);
+      assert.match(self[0]!.message, /^Camille <Camille@Nova\.example> wrote this post \(git log\): this calendar asks for someone else/);
+      assert.equal(self[0]!.fixes, undefined);
+      const fr = lint('posts/p.md', approved('Camille <camille@nova.example>'), { config: { ...config, locale: 'fr' }, now: NOW, authors: () => ['camille@nova.example'] }).diagnostics.find((d) => d.code === 'approval.self')!;
+      assert.match(fr.message, /^Camille <camille@nova\.example> a écrit ce post \(git log\)/);
+    });
+
+    it('says nothing of an approver who did not write the post, when self-approval is allowed, or when the authors are not known', () => {
+      assert.deepEqual(found(approved('Léa <lea@nova.example>'), () => ['camille@nova.example']), []);
+      assert.deepEqual(found(approved('Camille <camille@nova.example>', 'campaign: solo\n'), () => ['camille@nova.example']), [], 'the campaign allows it');
+      assert.deepEqual(found(approved('Camille <camille@nova.example>'), () => ['camille@nova.example'], CONFIG), [], 'the default policy allows it');
+      assert.deepEqual(found(approved('Camille <camille@nova.example>'), () => undefined), [], 'git not asked yet');
+      assert.deepEqual(found(approved('Camille <camille@nova.example>'), undefined), [], 'no git');
+    });
+
+    it('asks for the authors only of posts with approvals under a policy forbidding self-approval', () => {
+      let asked = 0;
+      const authors = () => (asked++, ['camille@nova.example']);
+      found(post(), authors);
+      found(approved('Camille <camille@nova.example>', 'campaign: solo\n'), authors);
+      found(approved('Camille <camille@nova.example>'), authors, CONFIG);
+      assert.equal(asked, 0);
+      found(approved('Camille <camille@nova.example>'), authors);
+      assert.equal(asked, 1);
+    });
+
+    it('leaves a stale approval to approval.stale', () => {
+      const edited = approved('Camille <camille@nova.example>').replace(body, body + ' !');
+      assert.deepEqual(found(edited, () => ['camille@nova.example']).map((d) => d.code), ['approval.stale', 'approval.missing']);
+    });
+
+    it('is told by checkPost, which asks git only about the posts that need it', async () => {
+      const ws = new InMemoryWorkspace({ '/cal/posts/a.md': approved('Camille <camille@nova.example>'), '/cal/posts/b.md': post().replace('approved', 'review'), '/cal/posts/c.md': approved('Camille <camille@nova.example>', 'campaign: solo\n') });
+      const asked: string[] = [];
+      const git = { authors: async (path: string) => (asked.push(path), ['camille@nova.example']) };
+      const check = (file: string) => checkPost(ws, { root: '/cal', config }, file, { now: NOW, media: new MediaProbe(ws, '/cal'), git });
+      assert.deepEqual((await check('/cal/posts/a.md')).diagnostics.map((d) => d.code), ['approval.self', 'approval.missing']);
+      assert.deepEqual((await check('/cal/posts/b.md')).diagnostics.map((d) => d.code), []);
+      assert.deepEqual((await check('/cal/posts/c.md')).diagnostics.map((d) => d.code), []);
+      assert.deepEqual(asked, ['/cal/posts/a.md']);
+      const failing = { authors: () => Promise.reject(new Error('git is not there')) };
+      const quiet = await checkPost(ws, { root: '/cal', config }, '/cal/posts/a.md', { now: NOW, media: new MediaProbe(ws, '/cal'), git: failing });
+      assert.deepEqual(quiet.diagnostics.map((d) => d.code), [], 'git failing is no finding');
+    });
   });
 
   it('reads approvers as emails or patterns', () => {

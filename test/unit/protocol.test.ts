@@ -15,6 +15,7 @@ describe('webview messages are checked field by field', () => {
     { type: 'state', state: { ...state, filters: { platforms: ['x'], statuses: ['draft'], campaigns: ['c'], tags: [], text: 'nova' }, calendar: 'file:///cal' } },
     { type: 'rendered', ms: 12.5, chips: 40 },
     { type: 'publish', id: 'file:///cal/posts/a.md' },
+    { type: 'approve', id: 'file:///cal/posts/a.md' },
   ];
   const refused: Array<[string, unknown]> = [
     ['a day that does not exist', { type: 'reschedule', id: 'x', day: '2026-02-30' }],
@@ -33,6 +34,8 @@ describe('webview messages are checked field by field', () => {
     ['an id that is not a string', { type: 'open', id: { toString: 'x' } }],
     ['an empty id', { type: 'preview', id: '' }],
     ['a publish without an id', { type: 'publish' }],
+    ['an approve without an id', { type: 'approve' }],
+    ['an approve with a number for an id', { type: 'approve', id: 3 }],
     ['NaN in a render report', { type: 'rendered', ms: Number.NaN, chips: 1 }],
     ['an unknown type', { type: 'eval', code: 'x' }],
     ['an array', ['ready']],

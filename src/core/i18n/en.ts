@@ -124,6 +124,7 @@ export const en = {
   'fix.request-reapproval': 'Request approval again (remove the stale approvals, status back to review)',
   'approval.stale': 'Approved by {by} on {at}, but what the networks would receive has changed since: ask for approval again.',
   'approval.not-allowed': '{by} is not among the approvers of this calendar (approvals.approvers in .editorial.yaml).',
+  'approval.self': '{by} wrote this post (git log): this calendar asks for someone else to approve it (approvals.selfApproval), so the approval does not count.',
   'approval.missing': 'This post needs {required} approval(s) of its current text before it is approved or scheduled; it has {count}.',
   'approve.errors': '{file} cannot be approved while it has {count} error(s): {first}',
   'approve.no-identity': 'git does not know who you are: set git config user.name and user.email first.',

@@ -126,6 +126,7 @@ export const fr: Record<MessageId, string> = {
   'fix.request-reapproval': 'Redemander l’approbation (supprimer les approbations périmées, statut remis à review)',
   'approval.stale': 'Approuvé par {by} le {at}, mais ce que les réseaux recevraient a changé depuis\u00a0: redemandez l’approbation.',
   'approval.not-allowed': '{by} ne fait pas partie des approbateurs de ce calendrier (approvals.approvers dans .editorial.yaml).',
+  'approval.self': '{by} a écrit ce post (git log)\u00a0: ce calendrier demande que quelqu’un d’autre l’approuve (approvals.selfApproval), l’approbation ne compte donc pas.',
   'approval.missing': 'Ce post demande {required} approbation(s) de son texte actuel avant d’être approved ou scheduled\u00a0; il en a {count}.',
   'approve.errors': '{file} ne peut pas être approuvé tant qu’il a {count} erreur(s)\u00a0: {first}',
   'approve.no-identity': 'git ne sait pas qui vous êtes\u00a0: réglez d’abord git config user.name et user.email.',

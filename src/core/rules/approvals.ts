@@ -10,11 +10,13 @@ import type { Rule } from './rule';
  * `approval.*`: approvals are pinned to what is sent. `approval.stale` when what each network
  * would receive changed since an approval (a reformat or a comment does not count), with a fix
  * that asks for approval again; `approval.not-allowed` for someone the policy does not list;
- * `approval.missing` when an approved or scheduled post lacks the approvals its policy requires.
+ * `approval.self` for one of the post's authors when the policy forbids self-approval (the
+ * authors come from the host: git, asked only then); `approval.missing` when an approved or
+ * scheduled post lacks the approvals its policy requires. Neither of the two last counts.
  */
 export const approvalsRule: Rule = {
-  codes: ['approval.stale', 'approval.not-allowed', 'approval.missing'],
-  run({ post, renders, config, mediaDigest, report }) {
+  codes: ['approval.stale', 'approval.not-allowed', 'approval.self', 'approval.missing'],
+  run({ post, renders, config, mediaDigest, authors, report }) {
     const { approvals, status, campaign } = post.meta;
     const policy = policyFor(config.approvals, campaign);
     const field = post.field('approvals') ?? post.field('status');
@@ -34,11 +36,16 @@ export const approvalsRule: Rule = {
         if (stale[i]) report({ code: 'approval.stale', severity: 'warning', id: 'approval.stale', params: { by: a.by, at: a.at }, ...at, fixes: [fix] });
       });
     }
+    // Asked only when it matters: a host may have to run git to know.
+    const wrote = new Set(!policy.selfApproval && approvals.length > 0 ? (authors?.() ?? []) : []);
+    const self = approvals.map((a, i) => !stale[i] && wrote.has(emailOf(a.by)));
     approvals.forEach((a, i) => {
-      if (!stale[i] && !mayApprove(emailOf(a.by), policy.approvers)) report({ code: 'approval.not-allowed', severity: 'warning', id: 'approval.not-allowed', params: { by: a.by }, ...at });
+      if (stale[i]) return;
+      if (!mayApprove(emailOf(a.by), policy.approvers)) report({ code: 'approval.not-allowed', severity: 'warning', id: 'approval.not-allowed', params: { by: a.by }, ...at });
+      else if (self[i]) report({ code: 'approval.self', severity: 'warning', id: 'approval.self', params: { by: a.by }, ...at });
     });
     if (policy.required === 0 || (status !== 'approved' && status !== 'scheduled')) return;
-    const valid = new Set(approvals.filter((a, i) => !stale[i] && a.hash !== undefined && mayApprove(emailOf(a.by), policy.approvers)).map((a) => emailOf(a.by)));
+    const valid = new Set(approvals.filter((a, i) => !stale[i] && !self[i] && a.hash !== undefined && mayApprove(emailOf(a.by), policy.approvers)).map((a) => emailOf(a.by)));
     if (valid.size < policy.required) {
       report({ code: 'approval.missing', severity: 'error', id: 'approval.missing', params: { count: valid.size, required: policy.required }, ...at });
     }

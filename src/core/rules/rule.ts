@@ -14,6 +14,8 @@ export interface RuleContext {
   readonly media?: (calendarPath: string) => MediaStatus | undefined;
   /** A media file's content digest (see `LintOptions.mediaDigest`). */
   readonly mediaDigest?: (calendarPath: string) => string | undefined;
+  /** Who wrote the post, per git (see `LintOptions.authors`). */
+  readonly authors?: () => readonly string[] | undefined;
   report(finding: Finding): void;
   /**
    * False when a finding of `code` at `[start, end)` of the file would not be listed (past the cap

@@ -155,6 +155,17 @@ function dayCell(day: string, posts: readonly CalendarPost[], clashing: Set<stri
   return cell;
 }
 
+/** A chip's icon button, shown on hover and focus: posts `message` without opening the post. */
+function action(label: string, icon: string, message: FromWebview): HTMLElement {
+  const button = el('button', 'chip-action', undefined, { title: t(label), 'aria-label': t(label), tabindex: '-1' });
+  button.append(el('span', `codicon codicon-${icon}`));
+  button.addEventListener('click', (e) => {
+    e.stopPropagation();
+    post(message);
+  });
+  return button;
+}
+
 function chip(p: CalendarPost, clash: boolean): HTMLElement {
   const time = p.date !== undefined && !p.dateOnly ? timeOfDay(p.date, snapshot.timezone) : '';
   const problems = p.errors + p.warnings;
@@ -172,21 +183,10 @@ function chip(p: CalendarPost, clash: boolean): HTMLElement {
   for (const n of p.platforms) nets.append(el('span', `net net-${n}${p.published.some((l) => l.network === n) ? ' sent' : ''}`, SHORT[n]));
   c.append(el('span', 'status-dot', undefined, { 'aria-hidden': 'true' }), el('span', 'time', time), el('span', 'title', p.title), nets);
   if (problems) c.append(el('span', `badge${p.errors ? ' error' : ''}`, String(problems), { 'aria-hidden': 'true' }));
-  const preview = el('button', 'chip-action', undefined, { title: t('Per-network view'), 'aria-label': t('Per-network view'), tabindex: '-1' });
-  preview.append(el('span', 'codicon codicon-open-preview'));
-  preview.addEventListener('click', (e) => {
-    e.stopPropagation();
-    post({ type: 'preview', id: p.id });
-  });
-  c.append(preview);
+  c.append(action('Per-network view', 'open-preview', { type: 'preview', id: p.id }));
+  if ((p.status === 'draft' || p.status === 'review') && p.errors === 0) c.append(action('Approve', 'pass', { type: 'approve', id: p.id }));
   if ((p.status === 'approved' || p.status === 'scheduled') && p.errors === 0 && !p.dateOnly && p.date !== undefined) {
-    const publish = el('button', 'chip-action', undefined, { title: t('Publish now…'), 'aria-label': t('Publish now…'), tabindex: '-1' });
-    publish.append(el('span', 'codicon codicon-rocket'));
-    publish.addEventListener('click', (e) => {
-      e.stopPropagation();
-      post({ type: 'publish', id: p.id });
-    });
-    c.append(publish);
+    c.append(action('Publish now…', 'rocket', { type: 'publish', id: p.id }));
   }
   c.addEventListener('click', () => post({ type: 'open', id: p.id }));
   c.addEventListener('keydown', (e) => {

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import type { Git } from '../core/ports';
+import { NodeGit } from '../node/git';
+
+/**
+ * Who wrote each post, per git, for `approval.self`: asked of git once per file and kept until the
+ * file changes or a commit is made. Checking a post on a keystroke is synchronous, so authors not
+ * known yet are asked in the background and `onDidChange` fires when they are, for the post to be
+ * checked again. Git runs a process (a repository's config may name programs it starts), so it is
+ * never asked in an untrusted workspace, and only about local files.
+ */
+export class PostAuthors implements vscode.Disposable {
+  private readonly known = new Map<string, Promise<readonly string[]>>();
+  private readonly settled = new Map<string, readonly string[]>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires with a post whose authors became known. */
+  readonly onDidChange = this.changed.event;
+
+  /** The authors of a post when known, else undefined (and they are asked for). */
+  lookup(uri: vscode.Uri): readonly string[] | undefined {
+    const key = uri.toString();
+    const settled = this.settled.get(key);
+    if (settled || !this.askable(uri)) return settled;
+    if (!this.known.has(key)) void this.ask(uri).then(() => this.changed.fire(uri));
+    return undefined;
+  }
+
+  /** The post's authors as the services ask for them (`checkPost`), or undefined where git may not run. */
+  portFor(uri: vscode.Uri): Pick<Git, 'authors'> | undefined {
+    return this.askable(uri) ? { authors: () => this.ask(uri) } : undefined;
+  }
+
+  /** The file changed on disk, or was committed: what git said of it may no longer hold. */
+  forget(uri?: vscode.Uri): void {
+    if (!uri) {
+      this.known.clear();
+      this.settled.clear();
+      return;
+    }
+    this.known.delete(uri.toString());
+    this.settled.delete(uri.toString());
+  }
+
+  private askable(uri: vscode.Uri): boolean {
+    return vscode.workspace.isTrusted && uri.scheme === 'file';
+  }
+
+  private ask(uri: vscode.Uri): Promise<readonly string[]> {
+    const key = uri.toString();
+    let pending = this.known.get(key);
+    if (!pending) {
+      pending = new NodeGit(vscode.Uri.joinPath(uri, '..').fsPath).authors(uri.fsPath).then((authors) => {
+        // Forgotten meanwhile: a newer question is under way, or will be.
+        if (this.known.get(key) === pending) this.settled.set(key, authors);
+        return authors;
+      });
+      this.known.set(key, pending);
+    }
+    return pending;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
