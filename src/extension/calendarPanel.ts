@@ -5,6 +5,7 @@ import { parsePostDate } from '../core/dates';
 import { rescheduledDateText } from '../core/reschedule';
 import { isFromWebview, isViewState, type CalendarInit, type CalendarSnapshot, type CalendarViewState, type FromWebview, type ToWebview } from '../webview/protocol';
 import type { Calendar, Calendars } from './calendars';
+import { calendarComparison, type BranchComparisons } from './compareBranch';
 import { statusLabel } from './labels';
 import type { LiveLinter } from './liveLinter';
 import type { PostIndex } from './postIndex';
@@ -86,6 +87,7 @@ export class CalendarPanel implements vscode.Disposable {
       deps.index.onDidChange(() => this.schedulePush()),
       deps.linter.onDidLint(() => this.schedulePush()),
       deps.calendars.onDidChange(() => this.schedulePush()),
+      deps.comparisons.onDidCompare(() => this.schedulePush(0)),
     );
   }
 
@@ -145,6 +147,9 @@ export class CalendarPanel implements vscode.Disposable {
         return;
       case 'rendered':
         this.rendered.fire({ ms: message.ms, chips: message.chips });
+        return;
+      case 'endComparison':
+        this.deps.comparisons.clear();
         return;
     }
   }
@@ -254,6 +259,8 @@ export class CalendarPanel implements vscode.Disposable {
     }
     const strings: Record<string, string> = {};
     for (const key of WEBVIEW_STRINGS) strings[key] = vscode.l10n.t(key);
+    let compared = this.deps.comparisons.comparison;
+    if (compared && compared.calendar.root.toString() !== calendar?.root.toString()) compared = undefined;
     for (const s of ['idea', 'draft', 'review', 'approved', 'scheduled', 'published'] as const) strings[s] = statusLabel(s);
     return {
       posts,
@@ -265,6 +272,7 @@ export class CalendarPanel implements vscode.Disposable {
       viewerZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       strings,
       locale: vscode.env.language,
+      ...(compared ? { comparison: calendarComparison(compared) } : {}),
     };
   }
 
@@ -293,6 +301,7 @@ export interface CalendarDeps {
   readonly index: PostIndex;
   readonly linter: LiveLinter;
   readonly workspaceState: vscode.Memento;
+  readonly comparisons: BranchComparisons;
 }
 
 /** The view state kept for the workspace, when it is one (an older or damaged one is not). */
@@ -311,6 +320,7 @@ function options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.
 
 /** The webview's UI strings (translated in l10n/bundle.l10n.fr.json). */
 const WEBVIEW_STRINGS = [
+  'Compared with {0}: {1}', 'Stop comparing', 'New', 'Moved', 'Changed', 'Was here on {0}', 'Removed: on {0} only', 'New since {0}', 'Moved since {0}', 'Changed since {0}',
   'Published on {0}',
   'Publish now…',
   'Approve',

@@ -1,11 +1,14 @@
 import { realpathSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
+import { parsePostDate } from '../core/dates';
 import { message, toLocale } from '../core/i18n/messages';
 import { isEmptyDiff, type CalendarDiff } from '../core/review/calendarDiff';
-import { diffText } from '../core/review/diffReport';
+import { diffSummary, diffText } from '../core/review/diffReport';
 import { gitBranches, gitRenames, gitTop, isCommit } from '../node/git';
 import { GitTree } from '../node/gitTree';
 import { reviewDiff } from '../services/reviewDiff';
+import type { CalendarComparison } from '../webview/protocol';
 import type { Calendar, Calendars } from './calendars';
 import { workspaceFor } from './workspace';
 
@@ -49,8 +52,11 @@ export class BranchComparisons implements vscode.Disposable, vscode.TextDocument
     return this.texts.get(uri.toString()) ?? '';
   }
 
-  /** Asks for a branch (unless given), compares, opens the document and marks the calendar. */
-  async compare(branch?: string): Promise<Comparison | undefined> {
+  /**
+   * Asks for a branch (unless given), compares, marks the calendar, runs `show` (the command opens
+   * the calendar there) and opens the document beside it.
+   */
+  async compare(branch?: string, show: () => Promise<unknown> = async () => {}): Promise<Comparison | undefined> {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Comparing with a branch runs git: trust this workspace first.'));
       return undefined;
@@ -84,11 +90,13 @@ export class BranchComparisons implements vscode.Disposable, vscode.TextDocument
     });
     this.current = { branch: chosen, calendar, top, diff };
     this.changed.fire(this.current);
+    void vscode.commands.executeCommand('setContext', 'editorialCalendar.comparing', true);
     const text = diffText(diff, { locale, base: chosen, head: message(locale, 'diff.worktree') });
     const uri = vscode.Uri.from({ scheme: DIFF_SCHEME, path: `/${vscode.l10n.t('Calendar compared with {0}', chosen.replace(/[/\\]/g, '-'))}.txt` });
     this.texts.set(uri.toString(), text);
     this.documents.fire(uri);
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+    await show();
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true, viewColumn: vscode.ViewColumn.Beside });
     if (isEmptyDiff(diff)) void vscode.window.showInformationMessage(vscode.l10n.t('The calendar is the same as on {0}.', chosen));
     return this.current;
   }
@@ -98,6 +106,7 @@ export class BranchComparisons implements vscode.Disposable, vscode.TextDocument
     if (!this.current) return;
     this.current = undefined;
     this.changed.fire(undefined);
+    void vscode.commands.executeCommand('setContext', 'editorialCalendar.comparing', false);
   }
 
   dispose(): void {
@@ -105,4 +114,34 @@ export class BranchComparisons implements vscode.Disposable, vscode.TextDocument
     this.changed.dispose();
     this.documents.dispose();
   }
+}
+
+/**
+ * What the calendar view marks for a comparison: files from the repository's top become the
+ * posts' ids (their URIs), dates become instants in the calendar's zone.
+ */
+export function calendarComparison(comparison: Comparison): CalendarComparison {
+  const { calendar, diff, top } = comparison;
+  const root = realpathSync(calendar.root.fsPath);
+  const idOf = (file: string) => {
+    const rel = relative(root, join(top, file));
+    return rel.startsWith('..') ? undefined : vscode.Uri.joinPath(calendar.root, ...rel.split(sep)).toString();
+  };
+  const zone = calendar.config.timezone;
+  const ghosts: Array<CalendarComparison['ghosts'][number]> = [];
+  const ghost = (kind: 'moved' | 'removed', title: string, date: string | null, id?: string) => {
+    const when = date === null ? undefined : parsePostDate(date, zone);
+    if (when) ghosts.push({ kind, title, date: when.time, ...(when.dateOnly ? { dateOnly: true } : {}), ...(id ? { id } : {}) });
+  };
+  for (const r of diff.rescheduled) ghost('moved', r.title ?? r.file.slice(r.file.lastIndexOf('/') + 1), r.from, idOf(r.file));
+  for (const p of diff.removed) ghost('removed', p.title ?? p.file.slice(p.file.lastIndexOf('/') + 1), p.date);
+  const marks: Record<string, 'added' | 'moved' | 'changed'> = {};
+  const mark = (file: string, kind: 'added' | 'moved' | 'changed') => {
+    const id = idOf(file);
+    if (id && !(id in marks && marks[id] !== 'changed')) marks[id] = kind;
+  };
+  for (const p of diff.changed) mark(p.file, 'changed');
+  for (const r of diff.rescheduled) mark(r.file, 'moved');
+  for (const p of diff.added) mark(p.file, 'added');
+  return { branch: comparison.branch, summary: diffSummary(diff, toLocale(vscode.env.language)), ghosts, marks };
 }

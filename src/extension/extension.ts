@@ -5,6 +5,7 @@ import { CalendarPanel } from './calendarPanel';
 import { PreviewPanel } from './previewPanel';
 import { approvePost } from './approving';
 import { exportIcal } from './icalExport';
+import { BranchComparisons } from './compareBranch';
 import { commandTable } from './commands';
 import { connectNetwork, modalConfirm, publishPost, SecretStorageSecrets, testConnection, type PublishingContext } from './publishing';
 import type { PlatformId } from '../core/model';
@@ -32,6 +33,8 @@ export interface EditorialCalendarApi {
   readonly calendarPanel: () => CalendarPanel | undefined;
   /** The open preview panel, if any. */
   readonly previewPanel: () => PreviewPanel | undefined;
+  /** The branch the calendar is compared with, if any. */
+  readonly comparisons: BranchComparisons;
   /** Publishing's context: tests answer its confirmation themselves. */
   readonly publishing: PublishingContext;
 }
@@ -53,7 +56,9 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new PostCodeActions(linter), { providedCodeActionKinds: PostCodeActions.kinds }),
   );
-  const calendarDeps = { extensionUri: context.extensionUri, calendars, index, linter, workspaceState: context.workspaceState };
+  const comparisons = new BranchComparisons(calendars);
+  context.subscriptions.push(comparisons);
+  const calendarDeps = { extensionUri: context.extensionUri, calendars, index, linter, workspaceState: context.workspaceState, comparisons };
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer('editorialCalendar.calendar', {
       // The state comes from the webview: checked like any of its messages.
@@ -66,6 +71,8 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
   const publishing: PublishingContext = { calendars, media, secrets: new SecretStorageSecrets(context.secrets), confirm: modalConfirm };
   commands['editorialCalendar.connectNetwork'] = (network?: PlatformId, given?: Record<string, string>) => connectNetwork(publishing, network, given);
   commands['editorialCalendar.testConnection'] = (network?: PlatformId) => testConnection(publishing, network);
+  commands['editorialCalendar.compareWithBranch'] = (branch?: string) => comparisons.compare(typeof branch === 'string' ? branch : undefined, () => CalendarPanel.show(calendarDeps));
+  commands['editorialCalendar.endComparison'] = () => comparisons.clear();
   commands['editorialCalendar.exportIcal'] = (target?: vscode.Uri) => exportIcal({ calendars, index }, target);
   commands['editorialCalendar.approvePost'] = async (target?: vscode.Uri | { kind: 'post'; post: { uri: string } }) => {
     const uri = target instanceof vscode.Uri ? target : target && 'post' in target ? vscode.Uri.parse(target.post.uri) : vscode.window.activeTextEditor?.document.uri;
@@ -114,7 +121,7 @@ export function activate(context: vscode.ExtensionContext): EditorialCalendarApi
       (progress) => index.rebuild({ progress }),
     );
   })();
-  return { calendars, index, linter, statusBar, postsView, indexed, activationMs: performance.now() - started, calendarPanel: () => CalendarPanel.instance, previewPanel: () => PreviewPanel.instance, publishing };
+  return { calendars, index, linter, statusBar, postsView, indexed, activationMs: performance.now() - started, calendarPanel: () => CalendarPanel.instance, previewPanel: () => PreviewPanel.instance, publishing, comparisons };
 }
 
 export function deactivate(): void {}

@@ -36,6 +36,19 @@ export interface CalendarSnapshot {
   readonly strings: Readonly<Record<string, string>>;
   /** BCP 47 tag for dates (`fr`, `en`). */
   readonly locale: string;
+  /** A branch the calendar is compared with (Compare Calendar with Branch…), while it is. */
+  readonly comparison?: CalendarComparison;
+}
+
+/** What the calendar marks while compared with a branch: the working tree's posts against the branch's. */
+export interface CalendarComparison {
+  readonly branch: string;
+  /** One line saying what changed ("1 added, 2 rescheduled"). */
+  readonly summary: string;
+  /** Where posts stood on the branch: a moved post's old slot (`id`: the post now), a removed post. */
+  readonly ghosts: ReadonlyArray<{ readonly kind: 'moved' | 'removed'; readonly title: string; readonly date: number; readonly dateOnly?: boolean; readonly id?: string }>;
+  /** Posts that differ from the branch, by id: new, moved, or with other text, networks or status. */
+  readonly marks: Readonly<Record<string, 'added' | 'moved' | 'changed'>>;
 }
 
 export type ToWebview = { readonly type: 'snapshot'; readonly snapshot: CalendarSnapshot; readonly state?: CalendarViewState };
@@ -52,6 +65,8 @@ export type FromWebview =
   | { readonly type: 'reschedule'; readonly id: string; readonly day: string; readonly time?: string }
   | { readonly type: 'create'; readonly day: string; readonly time?: string }
   | { readonly type: 'state'; readonly state: CalendarViewState }
+  /** Stop marking the branch's changes. */
+  | { readonly type: 'endComparison' }
   /** After each render: how long it took and how many posts it drew (for benchmarks). */
   | { readonly type: 'rendered'; readonly ms: number; readonly chips: number };
 
@@ -72,6 +87,7 @@ export function isFromWebview(value: unknown): value is FromWebview {
   const time = (v: unknown) => v === undefined || (typeof v === 'string' && /^(?:[01]\d|2[0-3]):[0-5]\d$/.test(v));
   switch (m['type']) {
     case 'ready':
+    case 'endComparison':
       return true;
     case 'open':
     case 'preview':

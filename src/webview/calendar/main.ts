@@ -34,7 +34,7 @@ function render(): void {
   const posts = filterPosts(snapshot.posts, state.filters);
   const byDay = postsByDay(posts, snapshot.timezone);
   const clashing = new Set(clashes(posts, snapshot.clashMinutes).flatMap((c) => [c.first, c.second]));
-  root.replaceChildren(toolbar(), filtersBar(), state.view === 'agenda' ? agenda(posts) : state.view === 'week' ? week(byDay, clashing) : month(byDay, clashing, posts));
+  root.replaceChildren(toolbar(), ...comparisonBar(), filtersBar(), state.view === 'agenda' ? agenda(posts) : state.view === 'week' ? week(byDay, clashing) : month(byDay, clashing, posts));
   const focus = root.querySelector<HTMLElement>('[data-focus="true"]');
   focus?.focus();
   post({ type: 'rendered', ms: performance.now() - started, chips: root.querySelectorAll('.chip').length });
@@ -63,6 +63,37 @@ function toolbar(): HTMLElement {
   }
   bar.append(today, picker, title, views);
   return bar;
+}
+
+/** While compared with a branch: what changed, and a way to stop. */
+function comparisonBar(): HTMLElement[] {
+  const c = snapshot.comparison;
+  if (!c) return [];
+  const bar = el('div', 'comparison', undefined, { role: 'status' });
+  bar.append(el('span', 'codicon codicon-git-compare', undefined, { 'aria-hidden': 'true' }), el('span', 'comparison-text', t('Compared with {0}: {1}', c.branch, c.summary)));
+  const stop = el('button', 'text-button', t('Stop comparing'));
+  stop.addEventListener('click', () => post({ type: 'endComparison' }));
+  bar.append(stop);
+  return [bar];
+}
+
+/** Where a post stood on the compared branch (moved since, or removed): drawn, never dragged. */
+function ghost(g: NonNullable<CalendarSnapshot['comparison']>['ghosts'][number]): HTMLElement {
+  const time = g.dateOnly ? '' : timeOfDay(g.date, snapshot.timezone);
+  const branch = snapshot.comparison!.branch;
+  const what = g.kind === 'moved' ? t('Was here on {0}', branch) : t('Removed: on {0} only', branch);
+  const box = el('div', `ghost ghost-${g.kind}`, undefined, { role: g.id ? 'button' : 'note', tabindex: '-1', 'aria-label': [time, g.title, what].filter(Boolean).join(', '), title: `${g.title}\n${what}` });
+  box.append(el('span', `codicon codicon-${g.kind === 'moved' ? 'arrow-right' : 'diff-removed'}`, undefined, { 'aria-hidden': 'true' }), el('span', 'time', time), el('span', 'title', g.title));
+  if (g.id) box.addEventListener('click', () => post({ type: 'open', id: g.id! }));
+  return box;
+}
+
+/** The ghosts of a day (all of them, or those of one hour in the week view). */
+function ghostsOf(day: string, hour?: number | 'day'): HTMLElement[] {
+  return (snapshot.comparison?.ghosts ?? [])
+    .filter((g) => dayKey(g.date, snapshot.timezone) === day)
+    .filter((g) => hour === undefined || (hour === 'day' ? g.dateOnly : !g.dateOnly && Number(timeOfDay(g.date, snapshot.timezone).slice(0, 2)) === hour))
+    .map(ghost);
 }
 
 function periodTitle(): string {
@@ -144,6 +175,7 @@ function dayCell(day: string, posts: readonly CalendarPost[], clashing: Set<stri
   cell.append(header);
   for (const b of opts.bands) cell.append(el('div', 'band', b.campaign, { title: t('Campaign {0}', b.campaign) }));
   for (const p of posts) cell.append(chip(p, clashing.has(p.id)));
+  cell.append(...ghostsOf(day));
   dropTarget(cell, day);
   cell.addEventListener('dblclick', (e) => {
     if (e.target === cell || (e.target as HTMLElement).classList.contains('day-number')) post({ type: 'create', day });
@@ -169,20 +201,23 @@ function action(label: string, icon: string, message: FromWebview): HTMLElement 
 function chip(p: CalendarPost, clash: boolean): HTMLElement {
   const time = p.date !== undefined && !p.dateOnly ? timeOfDay(p.date, snapshot.timezone) : '';
   const problems = p.errors + p.warnings;
-  const c = el('div', `chip status-${p.status}${clash ? ' clash' : ''}${p.status === 'published' ? ' locked' : ''}`, undefined, {
+  const mark = snapshot.comparison?.marks[p.id];
+  const marked = mark ? t(mark === 'added' ? 'New since {0}' : mark === 'moved' ? 'Moved since {0}' : 'Changed since {0}', snapshot.comparison!.branch) : '';
+  const c = el('div', `chip status-${p.status}${clash ? ' clash' : ''}${p.status === 'published' ? ' locked' : ''}${mark ? ` mark-${mark}` : ''}`, undefined, {
     draggable: String(p.status !== 'published'),
     tabindex: '-1',
     role: 'button',
     'data-id': p.id,
-    'aria-label': [time, p.title, t(p.status), p.platforms.join(', '), problems ? t('{0} problems', problems) : '', clash ? t('clash') : ''].filter(Boolean).join(', '),
+    'aria-label': [time, p.title, t(p.status), p.platforms.join(', '), problems ? t('{0} problems', problems) : '', clash ? t('clash') : '', marked].filter(Boolean).join(', '),
   });
   // Where it went out, each network with its link (hovers are text: the links are shown, not followed).
   const sent = p.published.length > 0 ? t('Published on {0}', p.published.map((l) => (l.url ? `${SHORT[l.network]} ${l.url}` : SHORT[l.network])).join(', ')) : '';
-  c.title = [p.title, time && timeTooltip(p), sent, p.excerpt, ...p.problems.map((m) => `⚠ ${m}`), clash ? t('Too close to another post for the same network') : ''].filter(Boolean).join('\n');
+  c.title = [p.title, marked, time && timeTooltip(p), sent, p.excerpt, ...p.problems.map((m) => `⚠ ${m}`), clash ? t('Too close to another post for the same network') : ''].filter(Boolean).join('\n');
   const nets = el('span', 'nets');
   for (const n of p.platforms) nets.append(el('span', `net net-${n}${p.published.some((l) => l.network === n) ? ' sent' : ''}`, SHORT[n]));
   c.append(el('span', 'status-dot', undefined, { 'aria-hidden': 'true' }), el('span', 'time', time), el('span', 'title', p.title), nets);
   if (problems) c.append(el('span', `badge${p.errors ? ' error' : ''}`, String(problems), { 'aria-hidden': 'true' }));
+  if (mark) c.append(el('span', `mark mark-${mark}`, t(mark === 'added' ? 'New' : mark === 'moved' ? 'Moved' : 'Changed'), { 'aria-hidden': 'true' }));
   c.append(action('Per-network view', 'open-preview', { type: 'preview', id: p.id }));
   if ((p.status === 'draft' || p.status === 'review') && p.errors === 0) c.append(action('Approve', 'pass', { type: 'approve', id: p.id }));
   if ((p.status === 'approved' || p.status === 'scheduled') && p.errors === 0 && !p.dateOnly && p.date !== undefined) {
@@ -273,6 +308,7 @@ function week(byDay: Map<string, CalendarPost[]>, clashing: Set<string>): HTMLEl
     const day = addDays(monday, i);
     const cell = el('div', 'slot all-day', undefined, { role: 'gridcell', 'data-day': day });
     for (const p of (byDay.get(day) ?? []).filter((p) => p.dateOnly)) cell.append(chip(p, clashing.has(p.id)));
+    cell.append(...ghostsOf(day, 'day'));
     dropTarget(cell, day);
     allDay.append(cell);
   }
@@ -286,6 +322,7 @@ function week(byDay: Map<string, CalendarPost[]>, clashing: Set<string>): HTMLEl
       const cell = el('div', `slot${day === snapshot.today ? ' today' : ''}`, undefined, { role: 'gridcell', 'data-day': day, 'data-time': `${hh}:00`, 'aria-label': `${formatDay(day, { weekday: 'long', day: 'numeric' })} ${hh}:00` });
       const inHour = (byDay.get(day) ?? []).filter((p) => !p.dateOnly && Number(timeOfDay(p.date!, snapshot.timezone).slice(0, 2)) === hour);
       for (const p of inHour) cell.append(chip(p, clashing.has(p.id)));
+      cell.append(...ghostsOf(day, hour));
       dropTarget(cell, day, `${hh}:00`);
       cell.addEventListener('dblclick', (e) => e.target === cell && post({ type: 'create', day, time: `${hh}:00` }));
       row.append(cell);
