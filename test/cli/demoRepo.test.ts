@@ -91,6 +91,17 @@ describe('the demo repository (npm start)', () => {
     assert.equal(tips(again), tips(dir));
   });
 
+  it('lets a post in review be approved at once, as Léa, as Approve Post would', () => {
+    const mine = build();
+    demoRepo(mine);
+    const post = 'posts/2026/12/14-save-the-date-nova-live-en.md';
+    const r = run(process.execPath, [CLI, 'approve', post, '--now', '2026-11-23T17:00+01:00'], mine);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.match(r.stdout, /approuvé par Léa Martin <lea@nova\.example>/, 'the calendar speaks French');
+    assert.equal(run('git', ['log', '-1', '--format=%an %s'], mine).stdout, 'Léa Martin approve: Save the date (EN): Nova Live');
+    assert.equal(run('git', ['status', '--porcelain'], mine).stdout, '');
+  });
+
   it('checks as the example calendar does, on main and on pending', () => {
     const expected = check(EXAMPLE);
     assert.equal(expected.code, 1);
