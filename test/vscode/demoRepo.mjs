@@ -28,7 +28,7 @@ const REMINDER = 'posts/2027/01/13-nova-live-demain.md';
  * Makes `dir` (a copy of examples/calendar) a git repository with main checked out, clean, and
  * ending on the example as shipped but for Karim's approval of the migration guide. Léa is the
  * repository's own user (local config): Approve Post in the demo approves as her. Needs the built
- * CLI (`npm run build`), which writes the approval as `edcal approve` does.
+ * CLI (`npm run build`): Karim's approval is written by `edcal approve` itself.
  */
 export function demoRepo(dir, cli = join(root, 'dist/cli.js')) {
   const shipped = [SAVE_THE_DATE, GUIDE].map((f) => read(dir, f));
