@@ -4,7 +4,8 @@
 //   node test/vscode/run.mjs integration   mocha suite in the extension host (test/integration)
 //   node test/vscode/run.mjs e2e [name]    the UI walk-throughs with screenshots (test/e2e), or one
 //   node test/vscode/run.mjs bench         extension benchmarks on a generated 10,000-post calendar
-//   node test/vscode/run.mjs serve         VS Code in the browser on the example calendar, until Ctrl+C
+//   node test/vscode/run.mjs serve         VS Code in the browser on the example calendar (a git
+//                                          repository: see demoRepo.mjs), until Ctrl+C
 // Every server binds 127.0.0.1 only and is stopped (with its process group) on exit.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -253,12 +254,17 @@ async function integration() {
   }
 }
 
-/** The README's main command: a real VS Code with the extension and the example calendar. */
+/**
+ * The README's main command: a real VS Code with the extension and the example calendar, as a git
+ * repository with a history and a branch `pending` (see demoRepo.mjs).
+ */
 async function serve() {
   const box = sandbox({ theme: process.env.EDCAL_THEME });
+  const { demoRepo } = await import('./demoRepo.mjs');
+  demoRepo(box.workspace);
   installVsix(box);
   const server = await startServer(box);
-  console.log(`\nVS Code with the Editorial Calendar extension, on the example calendar:\n\n  ${server.url}/?folder=${encodeURIComponent(box.workspace)}\n\n(the calendar is a copy in ${box.workspace}; Ctrl+C stops the server and removes it)\n`);
+  console.log(`\nVS Code with the Editorial Calendar extension, on the example calendar:\n\n  ${server.url}/?folder=${encodeURIComponent(box.workspace)}\n\n(the calendar is a copy in ${box.workspace}, a git repository: main checked out, branch pending to compare with \`edcal diff main pending\`; Ctrl+C stops the server and removes it)\n`);
   const stop = async () => {
     await server.stop();
     box.cleanup();
