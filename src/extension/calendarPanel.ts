@@ -320,7 +320,7 @@ function options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.
 
 /** The webview's UI strings (translated in l10n/bundle.l10n.fr.json). */
 const WEBVIEW_STRINGS = [
-  'Compared with {0}: {1}', 'Stop comparing', 'New', 'Moved', 'Changed', 'Was here on {0}', 'Removed: on {0} only', 'New since {0}', 'Moved since {0}', 'Changed since {0}',
+  'From {0} to the working tree: {1}', 'Stop comparing', 'Only here', 'Moved', 'Changed', 'Here on {0}', 'Only on {0}', 'Not on {0}', 'At another time on {0}', 'Different on {0}',
   'Published on {0}',
   'Publish now…',
   'Approve',

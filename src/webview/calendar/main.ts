@@ -70,7 +70,7 @@ function comparisonBar(): HTMLElement[] {
   const c = snapshot.comparison;
   if (!c) return [];
   const bar = el('div', 'comparison', undefined, { role: 'status' });
-  bar.append(el('span', 'codicon codicon-git-compare', undefined, { 'aria-hidden': 'true' }), el('span', 'comparison-text', t('Compared with {0}: {1}', c.branch, c.summary)));
+  bar.append(el('span', 'codicon codicon-git-compare', undefined, { 'aria-hidden': 'true' }), el('span', 'comparison-text', t('From {0} to the working tree: {1}', c.branch, c.summary)));
   const stop = el('button', 'text-button', t('Stop comparing'));
   stop.addEventListener('click', () => post({ type: 'endComparison' }));
   bar.append(stop);
@@ -81,7 +81,7 @@ function comparisonBar(): HTMLElement[] {
 function ghost(g: NonNullable<CalendarSnapshot['comparison']>['ghosts'][number]): HTMLElement {
   const time = g.dateOnly ? '' : timeOfDay(g.date, snapshot.timezone);
   const branch = snapshot.comparison!.branch;
-  const what = g.kind === 'moved' ? t('Was here on {0}', branch) : t('Removed: on {0} only', branch);
+  const what = g.kind === 'moved' ? t('Here on {0}', branch) : t('Only on {0}', branch);
   const box = el('div', `ghost ghost-${g.kind}`, undefined, { role: g.id ? 'button' : 'note', tabindex: '-1', 'aria-label': [time, g.title, what].filter(Boolean).join(', '), title: `${g.title}\n${what}` });
   box.append(el('span', `codicon codicon-${g.kind === 'moved' ? 'arrow-right' : 'diff-removed'}`, undefined, { 'aria-hidden': 'true' }), el('span', 'time', time), el('span', 'title', g.title));
   if (g.id) box.addEventListener('click', () => post({ type: 'open', id: g.id! }));
@@ -202,7 +202,7 @@ function chip(p: CalendarPost, clash: boolean): HTMLElement {
   const time = p.date !== undefined && !p.dateOnly ? timeOfDay(p.date, snapshot.timezone) : '';
   const problems = p.errors + p.warnings;
   const mark = snapshot.comparison?.marks[p.id];
-  const marked = mark ? t(mark === 'added' ? 'New since {0}' : mark === 'moved' ? 'Moved since {0}' : 'Changed since {0}', snapshot.comparison!.branch) : '';
+  const marked = mark ? t(mark === 'added' ? 'Not on {0}' : mark === 'moved' ? 'At another time on {0}' : 'Different on {0}', snapshot.comparison!.branch) : '';
   const c = el('div', `chip status-${p.status}${clash ? ' clash' : ''}${p.status === 'published' ? ' locked' : ''}${mark ? ` mark-${mark}` : ''}`, undefined, {
     draggable: String(p.status !== 'published'),
     tabindex: '-1',
@@ -217,7 +217,7 @@ function chip(p: CalendarPost, clash: boolean): HTMLElement {
   for (const n of p.platforms) nets.append(el('span', `net net-${n}${p.published.some((l) => l.network === n) ? ' sent' : ''}`, SHORT[n]));
   c.append(el('span', 'status-dot', undefined, { 'aria-hidden': 'true' }), el('span', 'time', time), el('span', 'title', p.title), nets);
   if (problems) c.append(el('span', `badge${p.errors ? ' error' : ''}`, String(problems), { 'aria-hidden': 'true' }));
-  if (mark) c.append(el('span', `mark mark-${mark}`, t(mark === 'added' ? 'New' : mark === 'moved' ? 'Moved' : 'Changed'), { 'aria-hidden': 'true' }));
+  if (mark) c.append(el('span', `mark mark-${mark}`, t(mark === 'added' ? 'Only here' : mark === 'moved' ? 'Moved' : 'Changed'), { 'aria-hidden': 'true' }));
   c.append(action('Per-network view', 'open-preview', { type: 'preview', id: p.id }));
   if ((p.status === 'draft' || p.status === 'review') && p.errors === 0) c.append(action('Approve', 'pass', { type: 'approve', id: p.id }));
   if ((p.status === 'approved' || p.status === 'scheduled') && p.errors === 0 && !p.dateOnly && p.date !== undefined) {
