@@ -280,7 +280,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // `e2e` runs every walk-through; `e2e preview` (or walkthrough, calendar) only that one.
   const e2e = async () => {
     let failed = 0;
-    for (const name of process.argv[3] ? [process.argv[3]] : ['walkthrough', 'calendar', 'preview', 'publish']) failed = (await (await import(`../e2e/${name}.mjs`)).run()) || failed;
+    for (const name of process.argv[3] ? [process.argv[3]] : ['walkthrough', 'calendar', 'preview', 'publish', 'compare']) failed = (await (await import(`../e2e/${name}.mjs`)).run()) || failed;
     return failed;
   };
   const run = { integration, bench, serve, e2e }[mode];
@@ -289,7 +289,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   run().then(
-    (code) => process.exit(code ?? 0),
+    (code) => process.exit(Number(code ?? 0)),
     (error) => {
       console.error(error);
       process.exit(1);
