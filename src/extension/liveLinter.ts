@@ -105,8 +105,13 @@ export class LiveLinter implements vscode.Disposable {
   }
 
   private check(post: { calendar: Calendar; path: string }, document: vscode.TextDocument): LintResult {
-    // Media and authors not known yet are looked up in the background; the post is checked again then.
-    return lint(post.path, document.getText(), { config: post.calendar.config, media: (path) => this.media.lookup(post.calendar, path), authors: () => this.authors.lookup(document.uri) });
+    // Media, their digests and authors not known yet are looked up in the background; the post is checked again then.
+    return lint(post.path, document.getText(), {
+      config: post.calendar.config,
+      media: (path) => this.media.lookup(post.calendar, path),
+      mediaDigest: (path) => this.media.digestOf(post.calendar, path),
+      authors: () => this.authors.lookup(document.uri),
+    });
   }
 
   /** Checks a document right away and publishes its diagnostics. Returns the result for posts. */

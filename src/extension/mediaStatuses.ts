@@ -13,7 +13,24 @@ import { workspaceFor } from './workspace';
  */
 export class MediaStatuses implements vscode.Disposable {
   private readonly probes = new Map<string, MediaProbe>();
+  private readonly calendars = new Map<string, Calendar>();
   private readonly pending = new Set<string>();
+  /** Content digests read for approvals, by `root|path` (undefined: could not be read). */
+  private readonly digests = new Map<string, string | undefined>();
+  // An image edited in place changes what an approval covers: its digest is read again.
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', true, false, true);
+
+  constructor() {
+    this.watcher.onDidChange((uri) => {
+      for (const [key] of this.digests) {
+        const [root, path] = key.split('|') as [string, string];
+        const calendar = this.calendars.get(root);
+        if (!calendar || vscode.Uri.joinPath(calendar.root, path).toString() !== uri.toString()) continue;
+        this.forget(uri);
+        this.changed.fire(calendar);
+      }
+    });
+  }
   private readonly changed = new vscode.EventEmitter<Calendar>();
   /** Fires with a calendar when a status asked for became known, or one known changed. */
   readonly onDidChange = this.changed.event;
@@ -21,6 +38,7 @@ export class MediaStatuses implements vscode.Disposable {
   /** The calendar's probe (the index looks media up through it). */
   probeFor(calendar: Calendar): MediaProbe {
     const key = calendar.root.toString();
+    this.calendars.set(key, calendar);
     let probe = this.probes.get(key);
     if (!probe) this.probes.set(key, (probe = new MediaProbe(workspaceFor(calendar.root), calendar.root.path, () => this.changed.fire(calendar))));
     return probe;
@@ -41,17 +59,41 @@ export class MediaStatuses implements vscode.Disposable {
     return known;
   }
 
-  /** A file or folder was created or deleted: what was known of it (and under it) is stale. */
+  /**
+   * The content digest of a calendar-relative media file if known, else undefined (and it is read
+   * in the background, then `onDidChange` fires): for approvals pinned to what is sent.
+   */
+  digestOf(calendar: Calendar, path: string): string | undefined {
+    const key = `${calendar.root.toString()}|${path}`;
+    if (this.digests.has(key)) return this.digests.get(key);
+    if (!this.pending.has(`digest ${key}`)) {
+      this.pending.add(`digest ${key}`);
+      void this.probeFor(calendar).digest(path).then((digest) => {
+        this.pending.delete(`digest ${key}`);
+        this.digests.set(key, digest);
+        this.changed.fire(calendar);
+      });
+    }
+    return undefined;
+  }
+
+  /** A file or folder was created, changed or deleted: what was known of it (and under it) is stale. */
   forget(uri: vscode.Uri): void {
     for (const [root, probe] of this.probes) {
       const rootUri = vscode.Uri.parse(root);
       if (rootUri.scheme !== uri.scheme || rootUri.authority !== uri.authority) continue;
       const path = relativePath(rootUri.path, uri.path);
-      if (path !== undefined) probe.forget(path === '' ? undefined : path);
+      if (path === undefined) continue;
+      probe.forget(path === '' ? undefined : path);
+      for (const key of [...this.digests.keys()]) {
+        const known = key.slice(root.length + 1);
+        if (key.startsWith(root + '|') && (path === '' || known === path || known.startsWith(path + '/'))) this.digests.delete(key);
+      }
     }
   }
 
   dispose(): void {
+    this.watcher.dispose();
     this.changed.dispose();
   }
 }

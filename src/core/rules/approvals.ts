@@ -23,7 +23,8 @@ export const approvalsRule: Rule = {
     if (!field) return;
     const at = { start: field.keyStart, end: field.keyEnd };
     // Unknown when a media file's content could not be read: staleness is then not judged.
-    const current = approvalHash({ post, renders }, mediaDigest ?? (() => undefined));
+    // Media are hashed only for approvals pinned to them (an editor reads each file once for it).
+    const current = approvals.some((a) => a.hash !== undefined) ? approvalHash({ post, renders }, mediaDigest ?? (() => undefined)) : undefined;
     const stale = approvals.map((a) => a.hash !== undefined && current !== undefined && a.hash !== current);
     if (stale.some(Boolean)) {
       const changes: FrontmatterChange[] = [
