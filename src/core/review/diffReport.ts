@@ -39,6 +39,7 @@ export function diffSummary(diff: CalendarDiff, locale: Locale): string {
 /** The diff as plain text, with `[-removed-]{+added+}` word diffs as `git diff --word-diff` prints them. */
 export function diffText(diff: CalendarDiff, labels: DiffLabels): string {
   const { locale } = labels;
+  const c = colon(locale);
   const out = [message(locale, 'diff.title', { base: labels.base, head: labels.head }), diffSummary(diff, locale)];
   const section = (id: Parameters<typeof heading>[0], lines: string[]) => {
     if (lines.length > 0) out.push('', heading(id, locale), ...lines.map((l) => `  ${l}`));
@@ -47,11 +48,11 @@ export function diffText(diff: CalendarDiff, labels: DiffLabels): string {
   section('diff.added', diff.added.map((p) => `+ ${p.file}${title(p.title)} (${peopleDate(p.date, locale)})`));
   section('diff.removed', diff.removed.map((p) => `- ${p.file}${title(p.title)} (${peopleDate(p.date, locale)})`));
   section('diff.renamed', diff.renamed.map((r) => `${r.from} → ${r.file}`));
-  section('diff.rescheduled', diff.rescheduled.map((r) => `${r.file}${title(r.title)}: ${peopleDate(r.from, locale)} → ${peopleDate(r.to, locale)}`));
-  section('diff.platforms', diff.platforms.map((p) => `${p.file}: ${[...p.added.map((n) => `+${PLATFORMS[n].name}`), ...p.removed.map((n) => `-${PLATFORMS[n].name}`)].join(' ')}`));
+  section('diff.rescheduled', diff.rescheduled.map((r) => `${r.file}${title(r.title)}${c}${peopleDate(r.from, locale)} → ${peopleDate(r.to, locale)}`));
+  section('diff.platforms', diff.platforms.map((p) => `${p.file}${c}${[...p.added.map((n) => `+${PLATFORMS[n].name}`), ...p.removed.map((n) => `-${PLATFORMS[n].name}`)].join(' ')}`));
   section('diff.text', diff.text.flatMap((t) => grouped(t.words).map((w) => `${t.file} (${w.names}): ${oneLine(w.pieces.map(plainPiece).join(''))}`)));
-  section('diff.status', diff.status.map((s) => `${s.file}: ${s.from ?? '-'} → ${s.to ?? '-'}`));
-  section('diff.approvals', diff.approvals.map((a) => `${a.file}: ${approvalCounts(a, locale)}`));
+  section('diff.status', diff.status.map((s) => `${s.file}${c}${s.from ?? '-'} → ${s.to ?? '-'}`));
+  section('diff.approvals', diff.approvals.map((a) => `${a.file}${c}${approvalCounts(a, locale)}`));
   return out.join('\n');
 }
 
@@ -62,6 +63,7 @@ export function diffText(diff: CalendarDiff, labels: DiffLabels): string {
  */
 export function diffMarkdown(diff: CalendarDiff, labels: DiffLabels, months = ''): string {
   const { locale } = labels;
+  const c = colon(locale);
   const md = escapeMarkdown;
   const out = [`### ${md(message(locale, 'diff.title', { base: labels.base, head: labels.head }))}`, '', md(diffSummary(diff, locale))];
   const section = (id: Parameters<typeof heading>[0], lines: string[]) => {
@@ -72,13 +74,18 @@ export function diffMarkdown(diff: CalendarDiff, labels: DiffLabels, months = ''
   section('diff.added', diff.added.map((p) => `${file(p.file)}${title(p.title)} (${md(peopleDate(p.date, locale))})`));
   section('diff.removed', diff.removed.map((p) => `${file(p.file)}${title(p.title)} (${md(peopleDate(p.date, locale))})`));
   section('diff.renamed', diff.renamed.map((r) => `${file(r.from)} → ${file(r.file)}`));
-  section('diff.rescheduled', diff.rescheduled.map((r) => `${file(r.file)}${title(r.title)}: ${md(peopleDate(r.from, locale))} → **${md(peopleDate(r.to, locale))}**`));
-  section('diff.platforms', diff.platforms.map((p) => `${file(p.file)}: ${[...p.added.map((n) => `+${PLATFORMS[n].name}`), ...p.removed.map((n) => `−${PLATFORMS[n].name}`)].join(' ')}`));
+  section('diff.rescheduled', diff.rescheduled.map((r) => `${file(r.file)}${title(r.title)}${c}${md(peopleDate(r.from, locale))} → **${md(peopleDate(r.to, locale))}**`));
+  section('diff.platforms', diff.platforms.map((p) => `${file(p.file)}${c}${[...p.added.map((n) => `+${PLATFORMS[n].name}`), ...p.removed.map((n) => `−${PLATFORMS[n].name}`)].join(' ')}`));
   section('diff.text', diff.text.flatMap((t) => grouped(t.words).map((w) => `${file(t.file)} (${w.names}): ${w.pieces.map(markdownPiece).join('')}`)));
-  section('diff.status', diff.status.map((s) => `${file(s.file)}: ${s.from ?? '–'} → **${s.to ?? '–'}**`));
-  section('diff.approvals', diff.approvals.map((a) => `${file(a.file)}: ${md(approvalCounts(a, locale))}`));
+  section('diff.status', diff.status.map((s) => `${file(s.file)}${c}${s.from ?? '–'} → **${s.to ?? '–'}**`));
+  section('diff.approvals', diff.approvals.map((a) => `${file(a.file)}${c}${md(approvalCounts(a, locale))}`));
   if (months !== '') out.push('', `<details><summary>${md(message(locale, 'diff.months'))}</summary>`, '', months, '', '</details>');
   return out.join('\n');
+}
+
+/** ": ", or " : " with a no-break space in French. */
+function colon(locale: Locale): string {
+  return locale === 'fr' ? '\u00a0: ' : ': ';
 }
 
 function heading(id: 'diff.added' | 'diff.removed' | 'diff.renamed' | 'diff.rescheduled' | 'diff.platforms' | 'diff.text' | 'diff.status' | 'diff.approvals', locale: Locale): string {
