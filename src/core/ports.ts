@@ -130,8 +130,8 @@ export interface PostWriter {
 
 /**
  * Git, as approvals need it: who is approving, who wrote a post, and a commit of exactly the
- * files given (nothing else staged goes in). Plain git in the CLI; in VS Code the same, on the
- * workspace's repository.
+ * files given (nothing else staged goes in). Plain git in the CLI; in VS Code the Git extension's
+ * repository where it has one, else plain git.
  */
 export interface Git {
   /** `user.name` and `user.email`, or undefined when git does not know them. */

@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
-import { NodeGit } from '../node/git';
 import { systemClock } from '../node/secrets';
 import { approvePost as approve, type ApproveOutcome } from '../services/approve';
 import type { Calendars } from './calendars';
+import { VsCodeGit } from './git';
 import type { MediaStatuses } from './mediaStatuses';
 import { DocumentWriter } from './publishing';
 import { workspaceFor } from './workspace';
 
 /**
  * "Approve Post": the post as saved, approved as git's user and pinned to what each network would
- * receive, the approval written through a WorkspaceEdit (undo works) and committed alone. Git runs
- * a process (and repository hooks), so never in an untrusted workspace; local files only.
+ * receive, the approval written through a WorkspaceEdit (undo works) and committed alone, through
+ * the Git extension where it can (see `VsCodeGit`). Git runs a process (and repository hooks), so
+ * never in an untrusted workspace; local files only.
  */
 export async function approvePost(deps: { readonly calendars: Calendars; readonly media: MediaStatuses }, uri: vscode.Uri): Promise<ApproveOutcome | undefined> {
   if (!vscode.workspace.isTrusted) {
@@ -29,7 +30,7 @@ export async function approvePost(deps: { readonly calendars: Calendars; readonl
   }
   const { calendar } = found;
   const outcome = await approve(
-    { workspace: workspaceFor(calendar.root), writer: new DocumentWriter(calendar.root), git: new NodeGit(vscode.Uri.joinPath(uri, '..').fsPath), clock: systemClock },
+    { workspace: workspaceFor(calendar.root), writer: new DocumentWriter(calendar.root), git: new VsCodeGit(vscode.Uri.joinPath(uri, '..')), clock: systemClock },
     { root: calendar.root.path, config: calendar.config, media: deps.media.probeFor(calendar) },
     uri.path,
     { commit: true },

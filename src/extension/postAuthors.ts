@@ -3,11 +3,11 @@ import type { Git } from '../core/ports';
 import { NodeGit } from '../node/git';
 
 /**
- * Who wrote each post, per git, for `approval.self`: asked of git once per file and kept until the
- * file changes or a commit is made. Checking a post on a keystroke is synchronous, so authors not
- * known yet are asked in the background and `onDidChange` fires when they are, for the post to be
- * checked again. Git runs a process (a repository's config may name programs it starts), so it is
- * never asked in an untrusted workspace, and only about local files.
+ * Who wrote each post, per git, for `approval.self`: asked of git once per file, and again once
+ * the file changed on disk or the calendar is checked again. Checking a post on a keystroke is
+ * synchronous, so authors not known yet are asked in the background and `onDidChange` fires
+ * when they are, for the post to be checked again. Git runs a process (a repository's config may
+ * name programs it starts), so it is never asked in an untrusted workspace, and only about local files.
  */
 export class PostAuthors implements vscode.Disposable {
   private readonly known = new Map<string, Promise<readonly string[]>>();
@@ -16,13 +16,20 @@ export class PostAuthors implements vscode.Disposable {
   /** Fires with a post whose authors became known. */
   readonly onDidChange = this.changed.event;
 
-  /** The authors of a post when known, else undefined (and they are asked for). */
+  /**
+   * The authors of a post as last known, else undefined; asked again when forgotten since (the
+   * last answer stands meanwhile, so a save does not make `approval.self` blink).
+   */
   lookup(uri: vscode.Uri): readonly string[] | undefined {
+    if (!this.askable(uri)) return undefined;
     const key = uri.toString();
-    const settled = this.settled.get(key);
-    if (settled || !this.askable(uri)) return settled;
-    if (!this.known.has(key)) void this.ask(uri).then(() => this.changed.fire(uri));
-    return undefined;
+    const last = this.settled.get(key);
+    if (!this.known.has(key)) {
+      void this.ask(uri).then((authors) => {
+        if (!last || authors.join() !== last.join()) this.changed.fire(uri);
+      });
+    }
+    return last;
   }
 
   /** The post's authors as the services ask for them (`checkPost`), or undefined where git may not run. */
@@ -30,15 +37,10 @@ export class PostAuthors implements vscode.Disposable {
     return this.askable(uri) ? { authors: () => this.ask(uri) } : undefined;
   }
 
-  /** The file changed on disk, or was committed: what git said of it may no longer hold. */
+  /** The file changed on disk, or was committed (every file, without `uri`): git is asked again. */
   forget(uri?: vscode.Uri): void {
-    if (!uri) {
-      this.known.clear();
-      this.settled.clear();
-      return;
-    }
-    this.known.delete(uri.toString());
-    this.settled.delete(uri.toString());
+    if (uri) this.known.delete(uri.toString());
+    else this.known.clear();
   }
 
   private askable(uri: vscode.Uri): boolean {
@@ -50,7 +52,7 @@ export class PostAuthors implements vscode.Disposable {
     let pending = this.known.get(key);
     if (!pending) {
       pending = new NodeGit(vscode.Uri.joinPath(uri, '..').fsPath).authors(uri.fsPath).then((authors) => {
-        // Forgotten meanwhile: a newer question is under way, or will be.
+        // Forgotten meanwhile: a newer question is under way, or will be, and its answer counts.
         if (this.known.get(key) === pending) this.settled.set(key, authors);
         return authors;
       });
