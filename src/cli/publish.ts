@@ -5,6 +5,7 @@ import { PLATFORMS } from '../core/platforms/registry';
 import { PUBLISHED_NETWORKS } from '../core/publish/networks';
 import { postGate } from '../core/publish/plan';
 import { publishRequests } from '../core/publish/requests';
+import { NodeGit } from '../node/git';
 import { checkPost } from '../services/checkPost';
 import { UsageError, parseCommandArgs } from './args';
 import type { CommandResult } from './check';
@@ -40,7 +41,7 @@ export async function publish(argv: readonly string[], cwd: string, env: NodeJS.
   const out: Record<string, Record<string, unknown[]>> = {};
   const notices = new Set<string>();
   for (const task of tasks) {
-    const checked = await checkPost(workspace, { root: task.root, config: task.config }, task.file, { now, media: mediaProbe(task.root) });
+    const checked = await checkPost(workspace, { root: task.root, config: task.config }, task.file, { now, media: mediaProbe(task.root), git: new NodeGit(task.root) });
     const file = toPosix(relative(cwd, task.file)) || '.';
     if (!checked.result) {
       notices.add(message(locale, 'cli.publish-unreadable', { file: printable(file) }));

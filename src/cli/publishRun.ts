@@ -4,7 +4,7 @@ import { PLATFORMS } from '../core/platforms/registry';
 import { NodeHttp } from '../node/http';
 import { NodePostWriter } from '../node/postWriter';
 import { EnvSecrets, systemClock } from '../node/secrets';
-import { commitFiles } from '../node/git';
+import { commitFiles, NodeGit } from '../node/git';
 import { Publisher, type NetworkOutcome, type PostOutcome } from '../services/publish/publisher';
 import { retrying } from '../services/publish/retry';
 import { createSender } from '../services/publish/senders';
@@ -43,7 +43,7 @@ export async function sendPosts(options: SendOptions): Promise<CommandResult> {
     onWait: (ms, response, request) => progress(message(locale, 'cli.publish-waiting', { status: response.status, host: hostOf(request.url), seconds: Math.ceil(ms / 1000) })),
   });
   const secrets = new EnvSecrets(options.env);
-  const publisher = new Publisher({ workspace, writer: new NodePostWriter(), clock, sender: (network, config) => createSender(network, config, { http, secrets, clock }) });
+  const publisher = new Publisher({ workspace, writer: new NodePostWriter(), clock, sender: (network, config) => createSender(network, config, { http, secrets, clock }), git: new NodeGit(options.cwd) });
   const outcomes: PostOutcome[] = [];
   for (const task of options.tasks) {
     const calendar = { root: task.root, config: task.config, media: mediaProbe(task.root) };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CalendarConfig } from '../core/config';
 import type { PlatformId, TextEdit } from '../core/model';
 import type { PostWriter, Secrets } from '../core/ports';
+import { NodeGit } from '../node/git';
 import { PLATFORMS } from '../core/platforms/registry';
 import { PUBLISHED_NETWORKS } from '../core/publish/networks';
 import { gateMessage } from '../core/publish/gateMessage';
@@ -106,6 +107,8 @@ function publisherFor(ctx: PublishingContext, calendar: Calendar): Publisher {
     writer: new DocumentWriter(calendar.root),
     clock,
     sender: (network, config: CalendarConfig) => createSender(network, config, { http, secrets: ctx.secrets, clock }),
+    // Publishing runs only in a trusted workspace, where git may be asked who wrote a post.
+    ...(calendar.root.scheme === 'file' ? { git: new NodeGit(calendar.root.fsPath) } : {}),
   });
 }
 

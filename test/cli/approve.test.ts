@@ -89,6 +89,12 @@ describe('edcal approve, in a git repository', () => {
       const found = check();
       assert.deepEqual(found.map((d) => [d.file, d.code]), [['posts/lancement.md', 'approval.self'], ['posts/lancement.md', 'approval.missing']]);
       assert.match(found[0]!.message, /^Léa <lea@nova\.example> wrote this post \(git log\)/);
+      // Publishing asks git too: her approval does not count, so the post is not sent.
+      const publish = spawnSync(process.execPath, [CLI, 'publish', '--due', '--dry-run', '--now', '2026-12-03T08:05'], { cwd: dir, encoding: 'utf8' });
+      assert.deepEqual(JSON.parse(publish.stdout), {}, publish.stderr);
+      put('.editorial.yaml', read('.editorial.yaml').replace('selfApproval: false', 'selfApproval: true'));
+      const allowed = spawnSync(process.execPath, [CLI, 'publish', '--due', '--dry-run', '--now', '2026-12-03T08:05'], { cwd: dir, encoding: 'utf8' });
+      assert.deepEqual(Object.keys(JSON.parse(allowed.stdout) as object), ['posts/lancement.md'], 'and is, once the policy allows it');
     });
 
     it('lets an approver approve again after the text changed (an approval commit is not writing)', () => {

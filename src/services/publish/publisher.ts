@@ -6,7 +6,7 @@ import { message, type Locale } from '../../core/i18n/messages';
 import type { LintResult } from '../../core/lint';
 import { PLATFORMS } from '../../core/platforms/registry';
 import type { PlatformId, PublishResult, SentPart } from '../../core/model';
-import type { Clock, PostWriter, Workspace } from '../../core/ports';
+import type { Clock, Git, PostWriter, Workspace } from '../../core/ports';
 import { stableKey } from '../../core/publish/keys';
 import { mimeType } from '../../core/publish/mime';
 import { networkStep, postGate, type PostGate } from '../../core/publish/plan';
@@ -51,6 +51,8 @@ export interface PublisherPorts {
   readonly clock: Clock;
   /** The sender of a network for a calendar, or undefined when this tool does not publish there. */
   readonly sender: (network: PlatformId, config: CalendarConfig) => Sender | undefined;
+  /** Who wrote each post (approval.self): without it, authors approving their own post go unseen. */
+  readonly git?: Pick<Git, 'authors'>;
 }
 
 /** A calendar, as the publisher needs it. */
@@ -80,7 +82,7 @@ export class Publisher {
     const locale = config.locale;
     const now = this.ports.clock.now();
     const file = relativePath(calendar.root, path) ?? path;
-    const checked = await checkPost(this.ports.workspace, calendar, path, { now, media: calendar.media });
+    const checked = await checkPost(this.ports.workspace, calendar, path, { now, media: calendar.media, ...(this.ports.git ? { git: this.ports.git } : {}) });
     if (!checked.result) return { path, file, gate: { kind: 'unreadable', message: checked.diagnostics[0]?.message ?? '' }, networks: [] };
     const result = checked.result;
     const gate = postGate({ ...result, diagnostics: checked.diagnostics }, now, config, options);
