@@ -141,6 +141,8 @@ export interface Git {
    * commits recording an approval (`isApprovalSubject`) aside, as they write no text of the post.
    */
   authors(path: string): Promise<readonly string[]>;
+  /** True when the file has changes not committed yet, or was never committed. */
+  uncommitted(path: string): Promise<boolean>;
   /** Commits `paths` only, with `message`; rejects with git's own words. */
   commit(paths: readonly string[], message: string): Promise<void>;
 }

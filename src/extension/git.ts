@@ -28,6 +28,10 @@ export class VsCodeGit implements Git {
     return name && email ? { name, email } : this.plain.identity();
   }
 
+  uncommitted(path: string): Promise<boolean> {
+    return this.plain.uncommitted(fsPath(path));
+  }
+
   authors(path: string): Promise<readonly string[]> {
     return this.plain.authors(fsPath(path));
   }

@@ -37,6 +37,11 @@ export class NodeGit implements Git {
     return name.ok && email.ok && name.out && email.out ? { name: name.out, email: email.out } : undefined;
   }
 
+  async uncommitted(path: string): Promise<boolean> {
+    const status = await this.run(['status', '--porcelain', '--untracked-files=all', '--', path], dirname(path));
+    return status.ok && status.out !== '';
+  }
+
   async authors(path: string): Promise<readonly string[]> {
     const log = await this.run(['log', '--follow', '--format=%ae%x09%s', '--', path], dirname(path));
     if (!log.ok) return [];

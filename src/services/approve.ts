@@ -16,7 +16,7 @@ import type { MediaProbe } from './media';
 export type ApproveOutcome =
   | { readonly kind: 'approved'; readonly by: string; readonly hash: string; readonly status: string; readonly commit?: string }
   /** Refused; `message` says why, in the calendar's language. */
-  | { readonly kind: 'refused'; readonly reason: 'unreadable' | 'errors' | 'no-identity' | 'not-allowed' | 'self' | 'already' | 'unwritable'; readonly message: string };
+  | { readonly kind: 'refused'; readonly reason: 'unreadable' | 'errors' | 'no-identity' | 'not-allowed' | 'self' | 'uncommitted' | 'already' | 'unwritable'; readonly message: string };
 
 export interface ApprovePorts {
   readonly workspace: Workspace;
@@ -53,6 +53,9 @@ export async function approvePost(
   const policy = policyFor(config.approvals, meta.campaign);
   if (!mayApprove(email, policy.approvers)) return refuse('not-allowed', message(locale, 'approve.not-allowed', { email }));
   if (!policy.selfApproval && (await ports.git.authors(path)).includes(email)) return refuse('self', message(locale, 'approve.self', { email, file }));
+  // Edits committed inside "approve: …" would count as nobody's writing: under a policy that
+  // asks for someone else, the approval commit holds the approval alone.
+  if (!policy.selfApproval && options.commit && (await ports.git.uncommitted(path))) return refuse('uncommitted', message(locale, 'approve.uncommitted', { file }));
 
   const digests = new Map<string, string | undefined>();
   for (const m of meta.media) {

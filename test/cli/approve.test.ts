@@ -71,6 +71,26 @@ describe('edcal approve, in a git repository', () => {
     assert.equal(git(['log', '--format=%s']).stdout.trim(), 'posts', 'nothing committed');
   });
 
+  it('refuses to hide uncommitted edits in the approval commit when authors may not approve', () => {
+    put('posts/launch.md', read('posts/launch.md').replace('Nova 2 arrive', 'Nova 2 arrive enfin'));
+    const hidden = edcal(['approve', 'posts/launch.md'], { name: 'Léa', email: 'lea@nova.example' });
+    assert.equal(hidden.status, 1);
+    assert.match(hidden.stdout, /posts\/launch\.md has changes that are not committed: commit them first/);
+    assert.doesNotMatch(read('posts/launch.md'), /approvals:/, 'nothing written');
+    put('posts/new.md', read('posts/launch.md'));
+    assert.equal(edcal(['approve', 'posts/new.md'], { name: 'Léa', email: 'lea@nova.example' }).status, 1, 'nor a post never committed');
+    git(['commit', '-q', '-am', 'posts: enfin'], person('Léa', 'lea@nova.example'));
+    // Now Léa wrote it: someone else approves, and the approval commit holds the approval alone.
+    const ok = edcal(['approve', 'posts/launch.md'], { name: 'Max', email: 'max@nova.example' });
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    assert.match(git(['show', 'HEAD', '--format=', '--', 'posts/launch.md']).stdout, /^\+approvals:$/m);
+    assert.doesNotMatch(git(['show', 'HEAD', '--format=']).stdout, /^[-+]Nova 2/m);
+    // Without the policy, an author may approve with edits pending: they are theirs anyway.
+    put('.editorial.yaml', read('.editorial.yaml').replace('selfApproval: false', 'selfApproval: true'));
+    put('posts/launch.md', read('posts/launch.md').replace('enfin', 'bientôt'));
+    assert.equal(edcal(['approve', 'posts/launch.md'], { name: 'Léa', email: 'lea@nova.example' }).status, 0);
+  });
+
   describe('approval.self, from git log', () => {
     const lea = person('Léa', 'lea@nova.example');
     const check = (env: NodeJS.ProcessEnv = process.env) => {
