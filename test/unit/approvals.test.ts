@@ -43,7 +43,7 @@ describe('approvals pinned to what is sent', () => {
     const result = lintText(edited);
     const stale = result.diagnostics.find((d) => d.code === 'approval.stale')!;
     assert.equal(stale.severity, 'warning');
-    assert.match(stale.message, /Approved by Léa <lea@nova\.example> on 2026-11-20T15:02Z, but what the networks would receive has changed/);
+    assert.match(stale.message, /Approved by Léa <lea@nova\.example> on 2026-11-20 16:02, but what the networks would receive has changed/);
     const fixed = applyEdits(edited, stale.fixes![0]!.edits);
     assert.match(fixed, /^status: review$/m);
     assert.doesNotMatch(fixed, /approvals:\n  - /);

@@ -5,6 +5,14 @@ import type { FrontmatterChange } from '../frontmatter/change';
 import { frontmatterFix } from '../frontmatter/fix';
 import { message } from '../i18n/messages';
 import type { Rule } from './rule';
+import { parsePostDate } from '../dates';
+import { formatInZone } from '../zone';
+
+/** An approval's time as people read it, in the calendar's zone (`2026-11-23 11:30`); as written when unreadable. */
+function when(at: string, zone: string): string {
+  const date = parsePostDate(at, zone);
+  return date ? formatInZone(date.time, zone) : at;
+}
 
 /**
  * `approval.*`: approvals are pinned to what is sent. `approval.stale` when what each network
@@ -34,7 +42,7 @@ export const approvalsRule: Rule = {
       ];
       const fix = frontmatterFix(post.text, changes, message(config.locale, 'fix.request-reapproval'));
       approvals.forEach((a, i) => {
-        if (stale[i]) report({ code: 'approval.stale', severity: 'warning', id: 'approval.stale', params: { by: a.by, at: a.at }, ...at, fixes: [fix] });
+        if (stale[i]) report({ code: 'approval.stale', severity: 'warning', id: 'approval.stale', params: { by: a.by, at: when(a.at, config.timezone) }, ...at, fixes: [fix] });
       });
     }
     // Asked only when it matters: a host may have to run git to know.
