@@ -27,7 +27,7 @@ const run = (command: string, args: string[], cwd: string) => {
 
 describe('the demo repository (npm start)', () => {
   let dir: string;
-  let demoRepo: (dir: string) => void;
+  let demoRepo: (dir: string, cli?: string, options?: { days?: number }) => void;
   const git = (...args: string[]) => run('git', args, dir).stdout;
   const check = (cwd: string) => {
     const r = run(process.execPath, [CLI, 'check', '--format', 'json', '--now', '2026-11-23T09:00+01:00'], cwd);
@@ -110,5 +110,25 @@ describe('the demo repository (npm start)', () => {
     rmSync(pending, { recursive: true, force: true });
     assert.equal(run('git', ['clone', '-q', '--branch', 'pending', dir, pending], ROOT).code, 0);
     assert.deepEqual(check(pending), expected, 'the post added is clean, the one removed had no problem');
+  });
+
+  it('moved to any day (npm start moves it to today), finds what the example finds on its day', async () => {
+    const { shiftDay } = await import('../vscode/shiftDates.mjs');
+    const expected = check(EXAMPLE);
+    // A week on, and 200 days on (across the spring clock change: times stay wall-clock times).
+    for (const days of [7, 200]) {
+      const moved = build();
+      demoRepo(moved, CLI, { days });
+      const r = run(process.execPath, [CLI, 'check', '--format', 'json', '--now', shiftDay('2026-11-23T09:00+01:00', days)], moved);
+      const { diagnostics, summary } = JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; code: string; message: string }>; summary: unknown };
+      // Messages quote dates, which moved: the files and codes found must not.
+      const found = (ds: Array<{ file: string; code: string }>) => ds.map((d) => `${d.file} ${d.code}`);
+      assert.deepEqual(found(diagnostics), found(expected.diagnostics as Array<{ file: string; code: string }>), `${days} days`);
+      assert.deepEqual(summary, expected.summary);
+      const thanks = readFileSync(join(moved, 'posts/2026/12/31-thank-you-2026.md'), 'utf8');
+      assert.match(thanks, new RegExp(`^date: ${shiftDay('2026-12-31', days)}T15:00$`, 'm'));
+      assert.equal(run('git', ['status', '--porcelain'], moved).stdout, '', 'moved before the history is written');
+      assert.match(run('git', ['diff', '--unified=0', 'main', 'pending', '--', 'posts/2026/12/31-thank-you-2026.md'], moved).stdout, new RegExp(`^\\+date: ${shiftDay('2026-12-30', days)}T15:00$`, 'm'));
+    }
   });
 });

@@ -10,4 +10,4 @@ export const LEA: Person;
 export const KARIM: Person;
 
 /** Makes `dir`, a copy of examples/calendar, the demo's git repository (main checked out, branch pending). */
-export function demoRepo(dir: string, cli?: string): void;
+export function demoRepo(dir: string, cli?: string, options?: { readonly days?: number }): void;

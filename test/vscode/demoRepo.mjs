@@ -8,11 +8,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+import { shiftCalendar, shiftDay } from './shiftDates.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // The core's one frontmatter editor, from source: posts change here as the extension changes them.
 const { editFrontmatter } = await tsImport('../../src/core/frontmatter/editor.ts', import.meta.url);
 const { applyEdits } = await tsImport('../../src/core/textEdits.ts', import.meta.url);
+
+/** The dates of the story, moved with the calendar (see shiftDates.mjs). */
+let when = (text) => text;
 
 export const LEA = { name: 'Léa Martin', email: 'lea@nova.example' };
 export const KARIM = { name: 'Karim Benali', email: 'karim@nova.example' };
@@ -30,7 +34,10 @@ const REMINDER = 'posts/2027/01/13-nova-live-demain.md';
  * repository's own user (local config): Approve Post in the demo approves as her. Needs the built
  * CLI (`npm run build`): Karim's approval is written by `edcal approve` itself.
  */
-export function demoRepo(dir, cli = join(root, 'dist/cli.js')) {
+export function demoRepo(dir, cli = join(root, 'dist/cli.js'), { days = 0 } = {}) {
+  // Moved to the week of today first (npm start), with every date below: the story keeps its days.
+  shiftCalendar(dir, days);
+  when = (text) => shiftDay(text, days);
   const shipped = [SAVE_THE_DATE, GUIDE].map((f) => read(dir, f));
   git(dir, ['init', '-q', '-b', 'main']);
   git(dir, ['config', 'user.name', LEA.name]);
@@ -38,24 +45,24 @@ export function demoRepo(dir, cli = join(root, 'dist/cli.js')) {
 
   // Friday evening, the calendar as it then was: the French save-the-date at 11:30 like the English
   // one, the migration guide saying ten minutes.
-  setField(dir, SAVE_THE_DATE, ['date'], '2026-12-14T11:30');
+  setField(dir, SAVE_THE_DATE, ['date'], when('2026-12-14T11:30'));
   replaceInBody(dir, GUIDE, 'about five minutes', 'about ten minutes', 2);
-  commit(dir, '2026-11-20T18:10:00+01:00', 'Nova’s editorial calendar in git: settings, media and 39 posts, mid-November to mid-January');
-  setField(dir, SAVE_THE_DATE, ['date'], '2026-12-14T11:00');
-  commit(dir, '2026-11-23T09:12:00+01:00', 'Save the date (FR) at 11:00, half an hour before the English one');
+  commit(dir, when('2026-11-20T18:10:00+01:00'), 'Nova’s editorial calendar in git: settings, media and 39 posts, mid-November to mid-January');
+  setField(dir, SAVE_THE_DATE, ['date'], when('2026-12-14T11:00'));
+  commit(dir, when('2026-11-23T09:12:00+01:00'), 'Save the date (FR) at 11:00, half an hour before the English one');
   replaceInBody(dir, GUIDE, 'about ten minutes', 'about five minutes', 2);
-  commit(dir, '2026-11-23T09:40:00+01:00', 'Migration guide: five minutes, not ten (timed on the beta teams’ workspaces)');
+  commit(dir, when('2026-11-23T09:40:00+01:00'), 'Migration guide: five minutes, not ten (timed on the beta teams’ workspaces)');
   if ([SAVE_THE_DATE, GUIDE].some((f, i) => read(dir, f) !== shipped[i])) throw new Error('demoRepo: main does not end on the example as shipped');
-  approveAs(dir, cli, KARIM, GUIDE, '2026-11-23T11:30:00+01:00', 'approve: Nova 1 → Nova 2: migration guide');
+  approveAs(dir, cli, KARIM, GUIDE, when('2026-11-23T11:30:00+01:00'), 'approve: Nova 1 → Nova 2: migration guide');
 
   git(dir, ['checkout', '-q', '-b', 'pending']);
-  setField(dir, THANK_YOU, ['date'], '2026-12-30T15:00');
-  commit(dir, '2026-11-23T14:20:00+01:00', 'Thank-you post on the 30th: few read us on New Year’s Eve afternoon');
+  setField(dir, THANK_YOU, ['date'], when('2026-12-30T15:00'));
+  commit(dir, when('2026-11-23T14:20:00+01:00'), 'Thank-you post on the 30th: few read us on New Year’s Eve afternoon');
   replaceInBody(dir, SAVE_THE_DATE_EN, 'Live on the web and in person in Lyon.', 'Live on the web, and in person in Lyon (limited seats).', 1);
-  commit(dir, '2026-11-23T15:05:00+01:00', 'Save the date (EN): say the seats in Lyon are limited');
+  commit(dir, when('2026-11-23T15:05:00+01:00'), 'Save the date (EN): say the seats in Lyon are limited');
   git(dir, ['rm', '-q', MAYA]);
-  writeFileSync(join(dir, REMINDER), REMINDER_TEXT);
-  commit(dir, '2026-11-23T16:40:00+01:00', 'Nova Live: Maya Okafor cannot come; a reminder the day before instead');
+  writeFileSync(join(dir, REMINDER), REMINDER_TEXT.replace('date: 2027-01-13T18:30', `date: ${when('2027-01-13T18:30')}`));
+  commit(dir, when('2026-11-23T16:40:00+01:00'), 'Nova Live: Maya Okafor cannot come; a reminder the day before instead');
   git(dir, ['checkout', '-q', 'main']);
 }
 
@@ -117,7 +124,7 @@ function approveAs(dir, cli, who, file, at, subject) {
   run('git', ['commit', '-q', '-m', subject, '--', file], dir, { ...dated(at), ...as });
 }
 
-function git(dir, args, at = '2026-11-20T18:10:00+01:00') {
+function git(dir, args, at = when('2026-11-20T18:10:00+01:00')) {
   return run('git', args, dir, dated(at));
 }
 

@@ -73,8 +73,8 @@ function serverEnv(box, extra = {}) {
 }
 
 /** Starts code-server on 127.0.0.1 and waits until it answers; `stop()` ends its process group. */
-export async function startServer(box, env = {}) {
-  const port = await freePort();
+export async function startServer(box, env = {}, chosenPort) {
+  const port = chosenPort ?? (await freePort());
   const child = spawn(
     codeServer,
     [
@@ -255,15 +255,44 @@ async function integration() {
 }
 
 /**
+ * The port `npm start` serves on: `--port N` or `EDCAL_PORT`, else a free one. A port that is not
+ * a number, or already in use, stops here with a clear message (code-server would only time out).
+ */
+async function servePort() {
+  const i = process.argv.indexOf('--port');
+  const given = i > 0 ? process.argv[i + 1] : process.env.EDCAL_PORT;
+  if (given === undefined || given === '') return undefined;
+  const port = Number(given);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(`--port takes a port number (1-65535), not "${given}"`);
+    process.exit(2);
+  }
+  await new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', (error) => {
+      console.error(`port ${port} on 127.0.0.1 is not free (${error.code}): choose another with --port or EDCAL_PORT`);
+      process.exit(2);
+    });
+    probe.listen(port, '127.0.0.1', () => probe.close(done));
+  });
+  return port;
+}
+
+/**
  * The README's main command: a real VS Code with the extension and the example calendar, as a git
  * repository with a history and a branch `pending` (see demoRepo.mjs).
  */
 async function serve() {
+  const port = await servePort();
   const box = sandbox({ theme: process.env.EDCAL_THEME });
   const { demoRepo } = await import('./demoRepo.mjs');
-  demoRepo(box.workspace);
+  const { daysToNow } = await import('./shiftDates.mjs');
+  // The example is written for 2026-11-23: moved so that today is that day, it shows what the README says.
+  const days = daysToNow();
+  demoRepo(box.workspace, undefined, { days });
   installVsix(box);
-  const server = await startServer(box);
+  const server = await startServer(box, {}, port);
+  if (days !== 0) console.log(`\n(the example's dates are moved ${Math.abs(days)} day(s) ${days > 0 ? 'later' : 'earlier'}, so that today is its 2026-11-23; posts' texts and file names keep their dates)`);
   console.log(`\nVS Code with the Editorial Calendar extension, on the example calendar:\n\n  ${server.url}/?folder=${encodeURIComponent(box.workspace)}\n\n(the calendar is a copy in ${box.workspace}, a git repository: main checked out, branch pending to compare with \`edcal diff main pending\`; Ctrl+C stops the server and removes it)\n`);
   const stop = async () => {
     await server.stop();
