@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { buildPreviews } from '../core/preview';
+import { formatPostTime } from '../core/zone';
 import { resolveMediaPath } from '../core/rules/mediaFiles';
 import type { LintResult } from '../core/lint';
 import { isFromPreview, type PreviewInit, type PreviewSnapshot, type ToPreview } from '../webview/protocol';
@@ -159,8 +160,8 @@ export class PreviewPanel implements vscode.Disposable {
       file: post.path,
       version: document.version,
       title: result.post.meta.title ?? post.path,
-      // As feeds show it, in the user's language, at the calendar's time.
-      when: result.post.meta.date !== undefined ? new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: config.timezone }).format(result.post.meta.date) : '',
+      // As feeds show it, in the calendar's language and zone (a French calendar reads French).
+      when: result.post.meta.date !== undefined ? formatPostTime(result.post.meta.date, config.timezone, config.locale, result.post.meta.dateOnly) : '',
       previews,
       problems: result.diagnostics.map((d) => ({ platform: d.platform ?? '', message: d.message, severity: d.severity, start: document.offsetAt(new vscode.Position(d.range.start.line, d.range.start.character)), end: document.offsetAt(new vscode.Position(d.range.end.line, d.range.end.character)) })),
       activeParts,
