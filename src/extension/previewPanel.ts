@@ -4,6 +4,7 @@ import { formatPostTime } from '../core/zone';
 import { resolveMediaPath } from '../core/rules/mediaFiles';
 import type { LintResult } from '../core/lint';
 import { isFromPreview, type PreviewInit, type PreviewSnapshot, type ToPreview } from '../webview/protocol';
+import { previewChanges } from '../webview/previewDelta';
 import type { Calendars } from './calendars';
 import { webviewHtml } from './webviewHtml';
 import type { LiveLinter } from './liveLinter';
@@ -65,7 +66,11 @@ export class PreviewPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => {
         if (!isFromPreview(m)) return;
-        if (m.type === 'ready') this.push(); // whatever changed while the page loaded
+        // Whatever changed while the page loaded, or after a delta that did not fit: all of it.
+        if (m.type === 'ready' || m.type === 'resync') {
+          this.sent = undefined;
+          this.push();
+        }
         if (m.type === 'rendered') this.rendered.fire({ ms: m.ms, version: m.version, receivedAt: m.receivedAt, paintedAt: m.paintedAt });
         // Only for what is drawn now: a click on a card of another post or an older text is ignored.
         if (m.type === 'reveal' && this.document && m.file === this.drawn?.file && m.version === this.document.version) void this.reveal(m.start, m.end);
@@ -92,6 +97,9 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private lastActive = '';
+  /** What the webview holds (sent whole or made by deltas), numbered: deltas are computed from it. */
+  private sent: { readonly seq: number; readonly snapshot: PreviewSnapshot; readonly strings: string } | undefined;
+  private seq = 0;
   /** The last snapshot sent to the webview (tests read what was really drawn). */
   drawn: PreviewSnapshot | undefined;
   private roots = '';
@@ -133,8 +141,15 @@ export class PreviewPanel implements vscode.Disposable {
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
+  /** Sends the current snapshot: only what changed since the one the webview holds, when it holds one of this post. */
   private push(): void {
-    const message: ToPreview = { type: 'preview', snapshot: this.snapshot(), strings: previewStrings() };
+    const snapshot = this.snapshot();
+    const strings = previewStrings();
+    const key = JSON.stringify(strings);
+    const seq = ++this.seq;
+    const changes = snapshot && this.sent && this.sent.strings === key ? previewChanges(this.sent.snapshot, snapshot) : undefined;
+    const message: ToPreview = changes && this.sent ? { type: 'previewDelta', base: this.sent.seq, seq, changes } : { type: 'preview', seq, snapshot, strings };
+    this.sent = snapshot ? { seq, snapshot, strings: key } : undefined;
     void this.panel.webview.postMessage(message);
   }
 
@@ -170,6 +185,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private html(snapshot: PreviewSnapshot | undefined): string {
+    this.sent = undefined; // a new page holds the snapshot of its HTML, numbered 0: no delta fits it
     return webviewHtml(this.panel.webview, this.deps.extensionUri, {
       title: vscode.l10n.t('Post preview'),
       styles: ['dist/webview/codicon.css', 'media/preview.css'],
