@@ -50,7 +50,7 @@ const shipped = [
 const testOnly = [
   {
     // The integration suite, run inside a real VS Code's extension host (test/vscode/run.mjs).
-    entryPoints: ['test/integration/index.ts', 'test/integration/diagnostics.test.ts', 'test/integration/commands.test.ts', 'test/integration/calendar.test.ts', 'test/integration/preview.test.ts', 'test/integration/trust.test.ts', 'test/integration/publish.test.ts', 'test/integration/approve.test.ts', 'test/integration/compare.test.ts', 'test/integration/staleMedia.test.ts', 'test/integration/bench.ts'],
+    entryPoints: ['test/integration/index.ts', 'test/integration/diagnostics.test.ts', 'test/integration/commands.test.ts', 'test/integration/dailyUse.test.ts', 'test/integration/calendar.test.ts', 'test/integration/preview.test.ts', 'test/integration/trust.test.ts', 'test/integration/publish.test.ts', 'test/integration/approve.test.ts', 'test/integration/compare.test.ts', 'test/integration/staleMedia.test.ts', 'test/integration/bench.ts'],
     outdir: 'out/test/integration',
     platform: 'node',
     format: 'cjs',

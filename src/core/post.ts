@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseBody, type Body } from './body';
-import type { CalendarConfig } from './config';
+import { policyFor, type CalendarConfig } from './config';
 import { parsePostDate } from './dates';
 import { parseDuration } from './duration';
 import type { FrontmatterPath } from './frontmatter/change';
@@ -287,7 +287,9 @@ class MetaReader {
       params: { value, suggestion: suggestion ?? '', allowed: STATUSES.join(', ') },
       start,
       end,
-      fixes: suggestion ? [this.replace(['status'], suggestion)] : [],
+      // Approved and scheduled need approvals that only approving gives: a fix to them would add
+      // approval.missing, so it is not offered where the policy asks for any.
+      fixes: suggestion && !(needsApproval(suggestion) && policyFor(this.config.approvals, this.string('campaign')).required > 0) ? [this.replace(['status'], suggestion)] : [],
     });
     return undefined;
   }
@@ -487,4 +489,8 @@ function reportHashtagComments(text: string, sections: FileSections, report: (f:
 /** `{ [key]: value }`, or nothing when the value is absent. */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function needsApproval(status: string): boolean {
+  return status === 'approved' || status === 'scheduled';
 }

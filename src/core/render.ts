@@ -1,4 +1,4 @@
-import { splitThread } from './body';
+import { splitThread, type Variant } from './body';
 import type { CalendarConfig } from './config';
 import { toSocialText } from './markdown';
 import { markdownBudget } from './markdownBounds';
@@ -47,7 +47,7 @@ function renderFor(
 ): PlatformRender {
   const rules = PLATFORMS[platform];
   const settings = config.platforms[platform] ?? {};
-  const variant = post.body.variants.find((v) => v.id === platform);
+  const variant = variantFor(post, platform);
   const source = variant ? variant.text : post.body.defaultText;
   const parts = convert(source).map((mapped): PartDetail => {
     const text = mapped.value;
@@ -72,6 +72,11 @@ function renderFor(
     };
   });
   return { platform, parts, fromVariant: variant !== undefined };
+}
+
+/** The `:::id` block a network receives instead of the default text, if any (the first one written). */
+export function variantFor(post: ParsedPost, platform: PlatformId): Variant | undefined {
+  return post.body.variants.find((v) => v.id === platform);
 }
 
 /** Where to point at an empty text: the variant fence, else the start of the body. */

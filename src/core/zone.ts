@@ -109,6 +109,23 @@ export function toZonedIso(time: number, zone: string): string {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${offset}`;
 }
 
+const postTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A post's time as feeds show it, in the calendar's language and zone; the day alone for a
+ * date-only post (its time is not decided yet).
+ *
+ * @example formatPostTime(Date.UTC(2026, 11, 15, 8, 30), 'Europe/Paris', 'fr') // '15 déc. 2026, 09:30'
+ * @example formatPostTime(Date.UTC(2027, 0, 11, 23), 'Europe/Paris', 'en', true) // 'Jan 12, 2027'
+ */
+export function formatPostTime(time: number, zone: string, locale: string, dateOnly = false): string {
+  const key = `${locale} ${zone} ${dateOnly}`;
+  let format = postTimeFormats.get(key);
+  // Built once per language and zone: the preview asks on every keystroke.
+  if (!format) postTimeFormats.set(key, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(dateOnly ? {} : { timeStyle: 'short' as const }), timeZone: zone })));
+  return format.format(time);
+}
+
 /**
  * `YYYY-MM-DD HH:mm` in a zone, for messages.
  *

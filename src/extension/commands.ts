@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { parsePostDate } from '../core/dates';
-import { PLATFORM_IDS, STATUSES, type PlatformId } from '../core/model';
+import { PLATFORM_IDS, type PlatformId } from '../core/model';
 import { newPostPath, newPostText } from '../core/newPost';
 import { PLATFORMS } from '../core/platforms/registry';
+import { dayKey } from '../core/calendar';
 import { formatInZone } from '../core/zone';
-import { statusLabel } from './labels';
+import { pickStatus } from './statusPicker';
 import type { Calendar, Calendars } from './calendars';
 import { countsAt } from './statusBar';
 import type { LiveLinter } from './liveLinter';
@@ -67,11 +68,11 @@ async function pickCalendar(ctx: CommandContext, preferred?: vscode.Uri): Promis
 }
 
 /** A date input that accepts what a post's `date` accepts, checked as the user types. */
-async function askDate(calendar: Calendar, value: string, prompt: string): Promise<string | undefined> {
+async function askDate(calendar: Calendar, value: string, prompt: string, placeHolder = '2026-12-01T09:30'): Promise<string | undefined> {
   return vscode.window.showInputBox({
     prompt,
     value,
-    placeHolder: '2026-12-01T09:30',
+    placeHolder,
     validateInput: (text) => (parsePostDate(text, calendar.config.timezone) ? undefined : vscode.l10n.t('Write a date as YYYY-MM-DD or YYYY-MM-DDTHH:mm, e.g. 2026-12-01T09:30.')),
   });
 }
@@ -138,7 +139,8 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 async function setStatus(ctx: CommandContext, uri?: vscode.Uri, status?: string): Promise<boolean> {
   const target = targetPost(ctx, uri);
   if (!target) return false;
-  const chosen = status ?? (await vscode.window.showQuickPick(STATUSES.map((id) => ({ label: statusLabel(id), description: id, id })), { placeHolder: vscode.l10n.t('New status') }))?.id;
+  const current = ctx.linter.lastResultFor(await vscode.workspace.openTextDocument(target))?.post.meta.status ?? ctx.index.get(target)?.status ?? 'draft';
+  const chosen = status ?? (await pickStatus(current));
   if (!chosen) return false;
   // "Approved" means approved by someone, pinned to the text: the same path as Approve Post.
   if (chosen === 'approved') return (await vscode.commands.executeCommand<{ kind: string } | undefined>('editorialCalendar.approvePost', target))?.kind === 'approved';
@@ -151,9 +153,14 @@ async function reschedule(ctx: CommandContext, uri?: vscode.Uri, date?: string):
   const calendar = ctx.calendars.postOf(target)!.calendar;
   const current = ctx.index.get(target);
   const document = await vscode.workspace.openTextDocument(target);
-  // Offer the date as written; else the indexed instant as wall-clock time in the calendar's zone.
-  const written = ctx.linter.lastResultFor(document)?.post.meta.dateText ?? (current?.date !== undefined ? formatInZone(current.date, calendar.config.timezone).replace(' ', 'T') : '');
-  const dateText = date ?? (await askDate(calendar, written, vscode.l10n.t('New date (time in {0})', calendar.config.timezone)));
+  // Offer the date as written; else the indexed instant as wall-clock time in the calendar's zone
+  // (the day alone for a date-only post, which stays date-only unless a time is typed).
+  const meta = ctx.linter.lastResultFor(document)?.post.meta;
+  const zone = calendar.config.timezone;
+  const dateOnly = meta ? meta.dateOnly === true : current?.dateOnly === true;
+  const written = meta?.dateText ?? (current?.date !== undefined ? (dateOnly ? dayKey(current.date, zone) : formatInZone(current.date, zone).replace(' ', 'T')) : '');
+  const prompt = dateOnly ? vscode.l10n.t('New day: the post stays without a time (add THH:mm to give it one, in {0})', zone) : vscode.l10n.t('New date (time in {0})', zone);
+  const dateText = date ?? (await askDate(calendar, written, prompt, dateOnly ? '2026-12-01' : undefined));
   if (!dateText) return false;
   if (!parsePostDate(dateText, calendar.config.timezone)) {
     void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" is not a date.', dateText));

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { PLATFORM_IDS, STATUSES, type PlatformId, type PostStatus } from '../core/model';
 import { PLATFORMS } from '../core/platforms/registry';
+import { dayKey } from '../core/calendar';
 import { formatInZone, wallTime } from '../core/zone';
-import { isSingular, statusLabel } from './labels';
+import { isSingular, STATUS_ICON, statusColour, statusLabel } from './labels';
 import type { Calendars } from './calendars';
 import type { IndexedPost, PostIndex } from './postIndex';
 
@@ -15,15 +16,6 @@ export interface PostFilters {
 
 const FILTER_KEY = 'editorialCalendar.postFilters';
 const WEEK = 7 * 24 * 60 * 60 * 1000;
-const STATUS_ICON: Record<PostStatus, string> = {
-  idea: 'lightbulb',
-  draft: 'edit',
-  review: 'eye',
-  approved: 'pass',
-  scheduled: 'clock',
-  published: 'broadcast',
-};
-
 type Node = { kind: 'week'; label: string; start: number; posts: IndexedPost[] } | { kind: 'post'; post: IndexedPost };
 
 /**
@@ -105,7 +97,8 @@ export class PostsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     const { post } = node;
     const item = new vscode.TreeItem(post.title ?? post.path.split('/').pop()!, vscode.TreeItemCollapsibleState.None);
     const calendar = this.calendars.postOf(vscode.Uri.parse(post.uri))?.calendar;
-    const when = post.date !== undefined && calendar ? formatInZone(post.date, calendar.config.timezone) : '';
+    // A date-only post has no time yet: its day alone, as the calendar shows it.
+    const when = post.date !== undefined && calendar ? (post.dateOnly ? dayKey(post.date, calendar.config.timezone) : formatInZone(post.date, calendar.config.timezone)) : '';
     const problems = post.diagnostics.filter((d) => d.severity !== 'info').length;
     item.description = [when, post.platforms.map((p) => PLATFORMS[p].name).join(', '), problems > 0 ? `⚠ ${problems}` : ''].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(STATUS_ICON[post.status ?? 'draft'], problems > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined);
@@ -113,7 +106,8 @@ export class PostsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     // Where it went out, as links (https only: they come from the post's own results).
     const links = post.published.map((l) => (l.url ? `[${PLATFORMS[l.network].name}](${l.url.replace(/[()\s]/g, encodeURIComponent)})` : PLATFORMS[l.network].name)).join(' · ');
     item.tooltip = new vscode.MarkdownString(
-      `**${escape(post.title ?? post.path)}**  \n${escape(status)} · ${escape(when)}  \n${links ? `${vscode.l10n.t('Published on {0}', links)}  \n` : ''}${post.diagnostics.map((d) => `- ${escape(d.message)}`).join('\n')}`,
+      `**${escape(post.title ?? post.path)}**  \n$(${STATUS_ICON[post.status ?? 'draft']}) ${escape(status)} (${escape(vscode.l10n.t('{0} in the calendar', statusColour(post.status ?? 'draft')))}) · ${escape(when)}  \n${links ? `${vscode.l10n.t('Published on {0}', links)}  \n` : ''}${post.diagnostics.map((d) => `- ${escape(d.message)}`).join('\n')}`,
+      true, // the status icon
     );
     item.resourceUri = vscode.Uri.parse(post.uri);
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open post'), arguments: [vscode.Uri.parse(post.uri)] };

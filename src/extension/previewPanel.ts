@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { buildPreviews } from '../core/preview';
+import { formatPostTime } from '../core/zone';
 import { resolveMediaPath } from '../core/rules/mediaFiles';
 import type { LintResult } from '../core/lint';
 import { isFromPreview, type PreviewInit, type PreviewSnapshot, type ToPreview } from '../webview/protocol';
+import { previewChanges } from '../webview/previewDelta';
 import type { Calendars } from './calendars';
 import { webviewHtml } from './webviewHtml';
 import type { LiveLinter } from './liveLinter';
@@ -64,7 +66,11 @@ export class PreviewPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => {
         if (!isFromPreview(m)) return;
-        if (m.type === 'ready') this.push(); // whatever changed while the page loaded
+        // Whatever changed while the page loaded, or after a delta that did not fit: all of it.
+        if (m.type === 'ready' || m.type === 'resync') {
+          this.sent = undefined;
+          this.push();
+        }
         if (m.type === 'rendered') this.rendered.fire({ ms: m.ms, version: m.version, receivedAt: m.receivedAt, paintedAt: m.paintedAt });
         // Only for what is drawn now: a click on a card of another post or an older text is ignored.
         if (m.type === 'reveal' && this.document && m.file === this.drawn?.file && m.version === this.document.version) void this.reveal(m.start, m.end);
@@ -91,6 +97,9 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private lastActive = '';
+  /** What the webview holds (sent whole or made by deltas), numbered: deltas are computed from it. */
+  private sent: { readonly seq: number; readonly snapshot: PreviewSnapshot; readonly strings: string } | undefined;
+  private seq = 0;
   /** The last snapshot sent to the webview (tests read what was really drawn). */
   drawn: PreviewSnapshot | undefined;
   private roots = '';
@@ -132,8 +141,15 @@ export class PreviewPanel implements vscode.Disposable {
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
+  /** Sends the current snapshot: only what changed since the one the webview holds, when it holds one of this post. */
   private push(): void {
-    const message: ToPreview = { type: 'preview', snapshot: this.snapshot(), strings: previewStrings() };
+    const snapshot = this.snapshot();
+    const strings = previewStrings();
+    const key = JSON.stringify(strings);
+    const seq = ++this.seq;
+    const changes = snapshot && this.sent && this.sent.strings === key ? previewChanges(this.sent.snapshot, snapshot) : undefined;
+    const message: ToPreview = changes && this.sent ? { type: 'previewDelta', base: this.sent.seq, seq, changes } : { type: 'preview', seq, snapshot, strings };
+    this.sent = snapshot ? { seq, snapshot, strings: key } : undefined;
     void this.panel.webview.postMessage(message);
   }
 
@@ -159,8 +175,8 @@ export class PreviewPanel implements vscode.Disposable {
       file: post.path,
       version: document.version,
       title: result.post.meta.title ?? post.path,
-      // As feeds show it, in the user's language, at the calendar's time.
-      when: result.post.meta.date !== undefined ? new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: config.timezone }).format(result.post.meta.date) : '',
+      // As feeds show it, in the calendar's language and zone (a French calendar reads French).
+      when: result.post.meta.date !== undefined ? formatPostTime(result.post.meta.date, config.timezone, config.locale, result.post.meta.dateOnly) : '',
       previews,
       problems: result.diagnostics.map((d) => ({ platform: d.platform ?? '', message: d.message, severity: d.severity, start: document.offsetAt(new vscode.Position(d.range.start.line, d.range.start.character)), end: document.offsetAt(new vscode.Position(d.range.end.line, d.range.end.character)) })),
       activeParts,
@@ -169,6 +185,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private html(snapshot: PreviewSnapshot | undefined): string {
+    this.sent = undefined; // a new page holds the snapshot of its HTML, numbered 0: no delta fits it
     return webviewHtml(this.panel.webview, this.deps.extensionUri, {
       title: vscode.l10n.t('Post preview'),
       styles: ['dist/webview/codicon.css', 'media/preview.css'],

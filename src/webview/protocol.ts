@@ -1,10 +1,11 @@
 /**
  * The protocol between the extension and its webviews (calendar and preview), both directions. Every message
- * is a plain object with a `type`; pushes from the extension are whole snapshots, never deltas.
+ * is a plain object with a `type`. The calendar gets whole snapshots; the preview, redrawn on each keystroke,
+ * gets a whole snapshot first, then only what changed since the one it holds (`previewDelta`).
  */
 import { isDay, type CalendarFilters, type CalendarPost } from '../core/calendar';
 import { PLATFORM_IDS, STATUSES, type PlatformId } from '../core/model';
-import type { PlatformPreview } from '../core/preview';
+import type { PlatformPreview, PreviewPart } from '../core/preview';
 
 export type CalendarView = 'month' | 'week' | 'agenda';
 
@@ -159,10 +160,46 @@ export interface PreviewViewState {
   readonly tab?: PlatformId;
 }
 
-export type ToPreview = { readonly type: 'preview' } & PreviewInit;
+/**
+ * To the preview: a whole snapshot (`seq` numbers what the webview holds), or what changed since
+ * snapshot `base`. A delta that does not follow what the webview holds is dropped, and the webview
+ * asks for the whole snapshot again (`resync`).
+ */
+export type ToPreview = ({ readonly type: 'preview'; readonly seq: number } & PreviewInit) | PreviewDelta;
+
+export interface PreviewDelta {
+  readonly type: 'previewDelta';
+  readonly base: number;
+  readonly seq: number;
+  readonly changes: SnapshotChanges;
+}
+
+/** The fields of a snapshot that changed; `previews` lists only the networks that did. */
+export interface SnapshotChanges extends Partial<Omit<PreviewSnapshot, 'file' | 'previews'>> {
+  readonly previews?: readonly PreviewChange[];
+}
+
+/** A network's card: whole (its parts count or anything but its parts changed), or some of its parts. */
+export type PreviewChange = { readonly index: number; readonly preview: PlatformPreview } | { readonly index: number; readonly parts: readonly PartChange[] };
+
+/** A part: its text as a splice of the one before, its entities when they changed, the rest whole. */
+export interface PartChange {
+  readonly index: number;
+  readonly splice: TextSplice;
+  readonly part: Omit<PreviewPart, 'text' | 'entities'> & { readonly entities?: PreviewPart['entities'] };
+}
+
+/** Replace `remove` UTF-16 units at `at` by `insert`. */
+export interface TextSplice {
+  readonly at: number;
+  readonly remove: number;
+  readonly insert: string;
+}
 
 export type FromPreview =
   | { readonly type: 'ready' }
+  /** A delta did not follow the snapshot held: send the whole snapshot. */
+  | { readonly type: 'resync' }
   /** Select offsets of the post `file` at `version` (the one drawn) in the editor. */
   | { readonly type: 'reveal'; readonly file: string; readonly version: number; readonly start: number; readonly end: number }
   /** Open where the post drawn went out on `platform` (the link its results record). */
@@ -175,9 +212,65 @@ export function isFromPreview(value: unknown): value is FromPreview {
   if (!isObject(value)) return false;
   const m = value;
   const offset = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
-  if (m['type'] === 'ready') return true;
+  if (m['type'] === 'ready' || m['type'] === 'resync') return true;
   if (m['type'] === 'reveal') return isId(m['file']) && offset(m['version']) && offset(m['start']) && offset(m['end']) && (m['start'] as number) <= (m['end'] as number);
   if (m['type'] === 'openPublished') return isId(m['file']) && offset(m['version']) && typeof m['platform'] === 'string' && m['platform'].length <= 32;
   if (m['type'] === 'rendered') return isCount(m['ms']) && offset(m['version']) && isCount(m['receivedAt']) && isCount(m['paintedAt']);
   return false;
+}
+
+/**
+ * Type guard for messages to the preview webview, which it checks before drawing: a snapshot or a
+ * delta of the shapes above, every field of the right type (texts strings, offsets whole numbers).
+ */
+export function isToPreview(value: unknown): value is ToPreview {
+  if (!isObject(value)) return false;
+  if (value['type'] === 'preview') {
+    const snapshot = value['snapshot'];
+    return isOffset(value['seq']) && isStrings(value['strings']) && (snapshot === undefined || isSnapshot(snapshot));
+  }
+  if (value['type'] !== 'previewDelta') return false;
+  return isOffset(value['base']) && isOffset(value['seq']) && isChanges(value['changes']);
+}
+
+const isOffset = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isList = (v: unknown, item: (x: unknown) => boolean): boolean => Array.isArray(v) && v.every(item);
+const isStrings = (v: unknown): boolean => isObject(v) && Object.values(v).every(isString);
+
+function isSnapshot(v: unknown): v is PreviewSnapshot {
+  const whole = ['version', 'title', 'when', 'problems', 'activeParts', 'mediaUris'];
+  return isObject(v) && isString(v['file']) && isList(v['previews'], isPlatformPreview) && isChanges({ ...v, previews: undefined }) && whole.every((k) => v[k] !== undefined);
+}
+
+function isChanges(v: unknown): v is SnapshotChanges {
+  if (!isObject(v)) return false;
+  const optional = (key: string, check: (x: unknown) => boolean) => v[key] === undefined || check(v[key]);
+  const problem = (x: unknown) => isObject(x) && isString(x['platform']) && isString(x['message']) && isString(x['severity']) && isOffset(x['start']) && isOffset(x['end']);
+  const change = (x: unknown) => isObject(x) && isOffset(x['index']) && (x['preview'] !== undefined ? isPlatformPreview(x['preview']) : isList(x['parts'], isPartChange));
+  return (
+    optional('version', isOffset) &&
+    optional('title', isString) &&
+    optional('when', isString) &&
+    optional('problems', (x) => isList(x, problem)) &&
+    optional('activeParts', (x) => isObject(x) && Object.values(x).every(isOffset)) &&
+    optional('mediaUris', isStrings) &&
+    optional('previews', (x) => isList(x, change))
+  );
+}
+
+function isPlatformPreview(v: unknown): v is PlatformPreview {
+  return isObject(v) && (PLATFORM_IDS as readonly unknown[]).includes(v['platform']) && isString(v['name']) && isObject(v['account']) && typeof v['fromVariant'] === 'boolean' && Array.isArray(v['media']) && isList(v['parts'], (p) => isPart(p) && isString((p as Record<string, unknown>)['text']) && Array.isArray((p as Record<string, unknown>)['entities']));
+}
+
+function isPartChange(v: unknown): v is PartChange {
+  const s = isObject(v) ? v['splice'] : undefined;
+  return isObject(v) && isOffset(v['index']) && isObject(s) && isOffset(s['at']) && isOffset(s['remove']) && isString(s['insert']) && isPart(v['part']);
+}
+
+/** A part's fields but its text. */
+function isPart(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const entity = (e: unknown) => isObject(e) && ['hashtag', 'mention', 'link'].includes(e['kind'] as string) && isOffset(e['start']) && isOffset(e['end']) && isString(e['display']) && (e['href'] === undefined || isString(e['href']));
+  return (v['entities'] === undefined || isList(v['entities'], entity)) && (v['fold'] === undefined || isOffset(v['fold'])) && (v['cut'] === undefined || isOffset(v['cut'])) && isOffset(v['length']) && isOffset(v['limit']) && isOffset(v['sourceStart']) && isOffset(v['sourceEnd']);
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { lintBytes } from '../../src/core/lint';
 import type { MediaStatus } from '../../src/core/model';
+import { message } from '../../src/core/i18n/messages';
 import { applyEdits, CONFIG, codes, lintText, NOW, postFile } from './helpers';
 
 /** One row per diagnostic code: a file that triggers it, and the 1-based line where it points. */
@@ -209,18 +210,46 @@ describe('lint', () => {
 });
 
 describe('split into a thread', () => {
-  it('cuts at sentence ends so every thread network fits, and the result lints clean', () => {
-    const sentence = (n: number) => `Phrase numéro ${n} qui parle de Nova et de ses rituels d’équipe, avec un peu de détail.`;
-    const body = Array.from({ length: 8 }, (_, i) => sentence(i + 1)).join(' ');
-    const text = postFile({ platforms: '[x, bluesky, linkedin]' }, body);
+  const sentence = (n: number) => `Phrase numéro ${n} qui parle de Nova et de ses rituels d’équipe, avec un peu de détail.`;
+  const body = Array.from({ length: 8 }, (_, i) => sentence(i + 1)).join(' ');
+
+  it('cuts at sentence ends so every network reading the text fits, and the result lints clean', () => {
+    const text = postFile({ platforms: '[x, bluesky, mastodon]' }, body);
+    const over = lintText(text).diagnostics.filter((x) => x.code === 'length.over-limit');
+    assert.deepEqual(over.map((d) => d.platform), ['x', 'bluesky', 'mastodon']);
+    // One split for the three: Mastodon's alone would leave X's parts over 280.
+    const fix = over[2]!.fixes![0]!;
+    assert.equal(fix, over[0]!.fixes![0]);
+    assert.match(fix.title, /^Split into a thread of \d posts$/);
+    const after = lintText(applyEdits(text, fix.edits));
+    assert.deepEqual(codes(after), []);
+    for (const part of after.renders.find((r) => r.platform === 'x')!.parts) assert.match(part.text, /\.$/);
+  });
+
+  it('puts the thread in variants when the text also goes to a network without threads', () => {
+    const text = postFile({ platforms: '[x, mastodon, linkedin]' }, body);
     const d = lintText(text).diagnostics.find((x) => x.code === 'length.over-limit' && x.platform === 'x')!;
     const fix = d.fixes![0]!;
-    assert.match(fix.title, /^Split into a thread of \d posts$/);
+    assert.equal(fix.title, 'Split into a thread for X and Mastodon only, in variants (the text stays whole for LinkedIn)');
     const out = applyEdits(text, fix.edits);
     const after = lintText(out);
-    // LinkedIn publishes no threads: it now reports that, and nothing is over any limit.
-    assert.deepEqual([...new Set(codes(after))], ['thread.unsupported']);
-    for (const part of after.renders.find((r) => r.platform === 'x')!.parts) assert.match(part.text, /\.$/);
+    assert.deepEqual(codes(after), []);
+    assert.ok(out.startsWith(text), 'the default text is left as written');
+    const parts = (id: string) => after.renders.find((r) => r.platform === id)!.parts.map((p) => p.text);
+    assert.deepEqual(parts('linkedin'), [body]);
+    assert.equal(parts('x').length, 3);
+    assert.equal(parts('mastodon').length, 2, 'each network split for its own limit');
+    assert.equal(parts('x').join(' '), body);
+    assert.equal(lintText(text.replace(/\n/g, '\r\n')).diagnostics[0]!.fixes![0]!.edits[0]!.newText.includes('\r\n:::x\r\n'), true);
+    assert.equal(message('fr', 'fix.split-thread-variants', { platforms: 'X', others: 'LinkedIn' }), 'Découper en fil pour X seulement, en variantes (le texte reste entier pour LinkedIn)');
+  });
+
+  it('leaves a network whose parts fit on the default text', () => {
+    const text = postFile({ platforms: '[x, mastodon, linkedin]' }, body.slice(0, 400));
+    const out = applyEdits(text, lintText(text).diagnostics[0]!.fixes![0]!.edits);
+    assert.deepEqual(codes(lintText(out)), []);
+    assert.match(out, /:::x\n/);
+    assert.doesNotMatch(out, /:::mastodon/);
   });
 
   it('offers no split for networks without threads', () => {

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addDays, addMonths, dayKey, isDay, monthGrid, timeOfDay, weekStartDay } from '../../src/core/calendar';
 import { PLATFORM_IDS, STATUSES } from '../../src/core/model';
-import { isFromPreview, isFromWebview, isViewState } from '../../src/webview/protocol';
+import { buildPreviews } from '../../src/core/preview';
+import { applyPreviewChanges, applySplice, previewChanges, splice } from '../../src/webview/previewDelta';
+import { isFromPreview, isFromWebview, isToPreview, isViewState, type PreviewSnapshot, type ToPreview } from '../../src/webview/protocol';
+import { CONFIG, lintText, postFile } from './helpers';
 
 const state = { view: 'month', anchor: '2026-12-01', filters: {} };
 
@@ -114,5 +117,91 @@ describe('calendar days at the edges of years 1000–9999 never throw', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('preview deltas: only what changed, checked, and the same snapshot again', () => {
+  const config = { ...CONFIG, platforms: { x: { account: { name: 'Nova', handle: '@nova_app' } } } };
+  const snapshotOf = (text: string, version: number, activeParts: Record<string, number> = {}): PreviewSnapshot => {
+    const result = lintText(text, config);
+    return {
+      file: 'posts/p.md',
+      version,
+      title: result.post.meta.title ?? 'posts/p.md',
+      when: '1 déc. 2026, 09:30',
+      previews: buildPreviews(result, config),
+      problems: result.diagnostics.map((d) => ({ platform: d.platform ?? '', message: d.message, severity: d.severity, start: d.range.start.character, end: d.range.end.character })),
+      activeParts,
+      mediaUris: {},
+    };
+  };
+  const sentence = 'Nova planifie les rituels de votre équipe avec @nova_app : https://nova.app/rituels #Nova #Rituels 🎉\n';
+  const post = (body: string) => postFile({ title: 'Bench', platforms: '[x, bluesky, mastodon, threads, linkedin, instagram, facebook]' }, body);
+  const body = sentence.repeat(20).slice(0, 2000);
+
+  it('sends a keystroke as splices of the parts it touched, a small fraction of the snapshot', () => {
+    const a = snapshotOf(post(body), 1);
+    const b = snapshotOf(post(body + 'a'), 2);
+    const changes = previewChanges(a, b)!;
+    assert.deepEqual(Object.keys(changes).sort(), ['previews', 'problems', 'version']);
+    const splices = changes.previews!.flatMap((c) => ('parts' in c ? c.parts.map((p) => p.splice) : []));
+    assert.ok(splices.length >= 5 && splices.every((s) => s.insert === 'a' && s.remove === 0), JSON.stringify(splices));
+    const delta: ToPreview = { type: 'previewDelta', base: 1, seq: 2, changes };
+    assert.ok(isToPreview(delta));
+    assert.ok(JSON.stringify(delta).length * 4 < JSON.stringify(b).length, `${JSON.stringify(delta).length} of ${JSON.stringify(b).length}`);
+    assert.deepEqual(applyPreviewChanges(a, changes), b);
+  });
+
+  it('gives back the next snapshot for any edit, thread split or cursor move (property)', function () {
+    this.timeout(60_000);
+    const edit = fc.record({ at: fc.nat(400), remove: fc.nat(8), insert: fc.constantFrom('a', ' #Nova', '\n\n---\n\n', 'https://nova.app/x ', '🎉', '', ':::x\nCourt\n:::\n') });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), fc.record({ x: fc.nat(3) }), (edits, active) => {
+        let text = body.slice(0, 600);
+        let before = snapshotOf(post(text), 1);
+        edits.forEach((e, i) => {
+          text = text.slice(0, e.at) + e.insert + text.slice(e.at + e.remove);
+          const after = snapshotOf(post(text), i + 2, active);
+          const changes = previewChanges(before, after);
+          if (changes) {
+            assert.ok(isToPreview({ type: 'previewDelta', base: i + 1, seq: i + 2, changes }));
+            assert.deepEqual(applyPreviewChanges(before, changes), after);
+          } else assert.notEqual(before.previews.length, 0);
+          before = after;
+        });
+      }),
+      { numRuns: 60, seed: 4 },
+    );
+  });
+
+  it('sends a whole snapshot for another post or other networks, and refuses a delta that does not fit', () => {
+    const a = snapshotOf(post('Bonjour'), 1);
+    assert.equal(previewChanges(a, { ...a, file: 'posts/b.md' }), undefined);
+    assert.equal(previewChanges(a, snapshotOf(postFile({}, 'Bonjour'), 2)), undefined);
+    assert.equal(applyPreviewChanges(a, { previews: [{ index: 9, parts: [] }] }), undefined);
+    assert.equal(applyPreviewChanges(a, { previews: [{ index: 0, parts: [{ index: 0, splice: { at: 5, remove: 9, insert: '' }, part: { ...a.previews[0]!.parts[0]!, text: undefined } as never }] }] }), undefined);
+    assert.deepEqual(splice('abcd', 'abXcd'), { at: 2, remove: 0, insert: 'X' });
+    assert.deepEqual(splice('aaa', 'aa'), { at: 2, remove: 1, insert: '' });
+    assert.equal(applySplice('abcd', splice('abcd', 'xyz')), 'xyz');
+  });
+
+  it('checks messages to the preview field by field, and never throws (property)', () => {
+    const a = snapshotOf(post('Bonjour #Nova https://nova.app'), 1);
+    assert.ok(isToPreview({ type: 'preview', seq: 0, snapshot: a, strings: { Tabs: 'Onglets' } }));
+    assert.ok(isToPreview({ type: 'preview', seq: 3, snapshot: undefined, strings: {} }));
+    const rejected: unknown[] = [
+      { type: 'preview', seq: -1, snapshot: a, strings: {} },
+      { type: 'preview', seq: 1, snapshot: { ...a, title: 3 }, strings: {} },
+      { type: 'preview', seq: 1, snapshot: { ...a, previews: [{ ...a.previews[0]!, platform: 'myspace' }] }, strings: {} },
+      { type: 'preview', seq: 1, snapshot: a, strings: { Tabs: 1 } },
+      { type: 'previewDelta', base: 1, seq: 2, changes: { title: 5 } },
+      { type: 'previewDelta', base: 1, seq: 2, changes: { previews: [{ index: 0, parts: [{ index: 0, splice: { at: -1, remove: 0, insert: 'a' }, part: a.previews[0]!.parts[0] }] }] } },
+      { type: 'previewDelta', base: 1, seq: 2, changes: { previews: [{ index: 0, parts: [{ index: 0, splice: { at: 0, remove: 0, insert: 'a' }, part: { ...a.previews[0]!.parts[0]!, entities: [{ kind: 'script', start: 0, end: 1, display: 'x' }] } }] }] } },
+      { type: 'previewDelta', base: 1, seq: 2 },
+      { type: 'other' },
+    ];
+    for (const m of rejected) assert.equal(isToPreview(m), false, JSON.stringify(m).slice(0, 200));
+    fc.assert(fc.property(fc.oneof(fc.anything(), fc.record({ type: fc.constantFrom('preview', 'previewDelta'), seq: fc.anything(), base: fc.anything(), changes: fc.anything(), snapshot: fc.anything(), strings: fc.anything() })), (m) => void isToPreview(m)), { numRuns: 3000 });
+    assert.ok(isFromPreview({ type: 'resync' }));
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { TZDate } from '@date-fns/tz';
 import { formatISO } from 'date-fns';
 import fc from 'fast-check';
-import { toZonedIso, wallTimeToUtc, zoneOffset } from '../../src/core/zone';
+import { formatPostTime, toZonedIso, wallTimeToUtc, zoneOffset } from '../../src/core/zone';
 
 const ZONES = ['Europe/Paris', 'America/Montreal', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC', 'America/St_Johns', 'Africa/Casablanca'];
 
@@ -43,4 +43,17 @@ describe('zone arithmetic (checked against @date-fns/tz)', () => {
     assert.equal(wallTimeToUtc('Europe/Paris', 2027, 3, 28, 9, 30), Date.UTC(2027, 2, 28, 7, 30));
     assert.equal(wallTimeToUtc('Europe/Paris', 2027, 3, 27, 9, 30), Date.UTC(2027, 2, 27, 8, 30));
   });
+});
+
+describe('formatPostTime', () => {
+  const cases: Array<[string, number, string, string, boolean, string]> = [
+    ['a French calendar in French', Date.UTC(2026, 11, 15, 8, 30), 'Europe/Paris', 'fr', false, '15 déc. 2026, 09:30'],
+    ['an English calendar in English', Date.UTC(2026, 11, 15, 8, 30), 'Europe/Paris', 'en', false, 'Dec 15, 2026, 9:30 AM'],
+    ['the day in the calendar zone, not UTC', Date.UTC(2026, 11, 31, 23, 30), 'Europe/Paris', 'fr', false, '1 janv. 2027, 00:30'],
+    ['a date-only post: the day, no time', Date.UTC(2027, 0, 11, 23), 'Europe/Paris', 'en', true, 'Jan 12, 2027'],
+    ['a date-only post in French', Date.UTC(2027, 0, 11, 23), 'Europe/Paris', 'fr', true, '12 janv. 2027'],
+  ];
+  for (const [name, time, zone, locale, dateOnly, expected] of cases) {
+    it(name, () => assert.equal(formatPostTime(time, zone, locale, dateOnly).replace(/\u202f/g, ' '), expected));
+  }
 });

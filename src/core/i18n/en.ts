@@ -70,6 +70,7 @@ export const en = {
   'fix.remove-banned-hashtag': 'Remove #{tag}',
   'fix.drop-extra-hashtags': 'Remove the {count} hashtags over the limit',
   'fix.split-thread': 'Split into a thread of {count} posts',
+  'fix.split-thread-variants': 'Split into a thread for {platforms} only, in variants (the text stays whole for {others})',
   'fix.replace-with': 'Replace with "{suggestion}"',
   'fix.add-alt': 'Add an alt text placeholder',
   'edit.unclosed': '{file} cannot be edited: its frontmatter has no closing "---" line.',

@@ -72,6 +72,7 @@ export const fr: Record<MessageId, string> = {
   'fix.remove-banned-hashtag': 'Retirer #{tag}',
   'fix.drop-extra-hashtags': 'Retirer les {count} hashtags en trop',
   'fix.split-thread': 'Découper en un fil de {count} publications',
+  'fix.split-thread-variants': 'Découper en fil pour {platforms} seulement, en variantes (le texte reste entier pour {others})',
   'fix.replace-with': 'Remplacer par «\u00a0{suggestion}\u00a0»',
   'fix.add-alt': 'Ajouter un texte alternatif à compléter',
   'edit.unclosed': 'Impossible de modifier {file}\u00a0: son en-tête n’a pas de ligne «\u00a0---\u00a0» de fermeture.',

@@ -1,6 +1,6 @@
 import { message } from '../i18n/messages';
 import { lazyFix } from '../textEdits';
-import { eachPart, removalEdit, sourceSpan, type Rule } from './rule';
+import { eachPart, keepsText, removalEdit, sourceSpan, type Rule } from './rule';
 
 /** `hashtag.banned`: a hashtag on the calendar's `bannedHashtags` list (any case). */
 export const hashtagBannedRule: Rule = {
@@ -9,8 +9,11 @@ export const hashtagBannedRule: Rule = {
     if (config.bannedHashtags.length === 0) return;
     const banned = new Set(config.bannedHashtags.map((t) => t.toLocaleLowerCase()));
     for (const { platform, part } of eachPart(renders)) {
+      // Removing them all ("fix all") must leave something to publish.
+      let fixable: boolean | undefined;
       for (const h of part.hashtagEntities) {
         if (!banned.has(h.tag.toLocaleLowerCase())) continue;
+        fixable ??= keepsText(part, part.hashtagEntities.filter((e) => banned.has(e.tag.toLocaleLowerCase())));
         const span = sourceSpan(part, h.start, h.end);
         if (!wants('hashtag.banned', 'error', span.start, span.end)) continue;
         report({
@@ -22,7 +25,7 @@ export const hashtagBannedRule: Rule = {
           end: span.end,
           platform,
           // Worked out only when asked for: a post may repeat a hashtag thousands of times.
-          fixes: span.verbatim ? [lazyFix(() => ({ title: message(config.locale, 'fix.remove-banned-hashtag', { tag: h.tag }), edits: [removalEdit(post.text, span.start, span.end)] }), true)] : [],
+          fixes: span.verbatim && fixable ? [lazyFix(() => ({ title: message(config.locale, 'fix.remove-banned-hashtag', { tag: h.tag }), edits: [removalEdit(post.text, span.start, span.end)] }), true)] : [],
         });
       }
     }

@@ -1,7 +1,7 @@
 import { message } from '../i18n/messages';
 import { combineEdits, lazyFix } from '../textEdits';
 import { PLATFORMS } from '../platforms/registry';
-import { eachPart, removalEdit, sourceSpan, type Rule } from './rule';
+import { eachPart, keepsText, removalEdit, sourceSpan, type Rule } from './rule';
 
 /**
  * `hashtag.too-many`: more hashtags than the network allows (Instagram: 5, enforced) or rewards
@@ -26,7 +26,7 @@ export const hashtagCountRule: Rule = {
             : own;
       if (!cap || tags.length <= cap.max) continue;
       const extra = tags.slice(cap.max).map((h) => sourceSpan(part, h.start, h.end));
-      const fixable = extra.every((s) => s.verbatim);
+      const fixable = extra.every((s) => s.verbatim) && keepsText(part, tags.slice(cap.max));
       const first = extra[0]!;
       report({
         code: 'hashtag.too-many',

@@ -2,10 +2,12 @@ import { graphemeLength } from '../text/unicode';
 import { PLATFORMS } from '../platforms/registry';
 import { eachPart, type Rule } from './rule';
 import { message, type MessageId } from '../i18n/messages';
-import { threadSplitEdits } from '../threadSplit';
+import { threadSplit } from '../threadSplit';
 import { lazyFix } from '../textEdits';
-import type { Fix } from '../model';
-import type { PartDetail } from '../render';
+import type { CalendarConfig } from '../config';
+import type { Fix, PlatformId, TextEdit } from '../model';
+import type { ParsedPost } from '../post';
+import { variantFor, type PartDetail, type PlatformRender } from '../render';
 
 const UNITS: Record<string, MessageId> = { weighted: 'unit.weighted', graphemes: 'unit.graphemes', bytes: 'unit.bytes' };
 
@@ -17,7 +19,7 @@ const UNITS: Record<string, MessageId> = { weighted: 'unit.weighted', graphemes:
 export const lengthRule: Rule = {
   codes: ['length.over-limit', 'length.empty'],
   run({ renders, post, report, config }) {
-    const splits = new Map<PartDetail, Fix>();
+    const splits = new Map<string, Fix>();
     for (const { platform, part, index, count } of eachPart(renders)) {
       const name = PLATFORMS[platform].name;
       if (part.text.trim() === '') {
@@ -38,13 +40,15 @@ export const lengthRule: Rule = {
       const unit = UNITS[part.measure.unit]!;
       // Working out the cuts measures many candidate parts: do it only if someone asks for the fix,
       // and once per text shared by several networks.
-      let split = splits.get(part);
-      if (!split && renders.some((r) => PLATFORMS[r.platform].threads && r.parts.includes(part))) {
-        split = lazyFix(() => {
-          const edits = threadSplitEdits(part, renders, config, post.text, post.eol) ?? [];
-          return { title: message(config.locale, 'fix.split-thread', { count: edits.length + 1 }), edits };
-        });
-        splits.set(part, split);
+      // Networks without threads get no split; a text also read by one is split in variants, all
+      // its parts at once.
+      const variant = variantFor(post, platform);
+      const shared = renders.some((r) => !PLATFORMS[r.platform].threads && variantFor(post, r.platform) === variant);
+      const key = shared ? 'variants' : `${part.sourceStart}`;
+      let split = splits.get(key);
+      if (!split && PLATFORMS[platform].threads) {
+        split = lazyFix(() => splitFix(post, renders, config, platform, part));
+        splits.set(key, split);
       }
       report({
         code: 'length.over-limit',
@@ -83,3 +87,12 @@ export const lengthRule: Rule = {
     }
   },
 };
+
+/** The "split into a thread" fix: in the text, or in variants when the text also goes to networks without threads. */
+function splitFix(post: ParsedPost, renders: readonly PlatformRender[], config: CalendarConfig, platform: PlatformId, part: PartDetail): { title: string; edits: readonly TextEdit[] } {
+  const split = threadSplit(post, renders, config, platform, part);
+  if (!split) return { title: '', edits: [] };
+  if (split.kind === 'in-place') return { title: message(config.locale, 'fix.split-thread', { count: split.count }), edits: split.edits };
+  const names = (ids: readonly PlatformId[]) => new Intl.ListFormat(config.locale, { type: 'conjunction' }).format(ids.map((id) => PLATFORMS[id].name));
+  return { title: message(config.locale, 'fix.split-thread-variants', { platforms: names(split.platforms), others: names(split.others) }), edits: split.edits };
+}

@@ -53,3 +53,17 @@ export function removalEdit(text: string, start: number, end: number): { start: 
   if (text[end] === ' ') return { start, end: end + 1, newText: '' };
   return { start, end, newText: '' };
 }
+
+/**
+ * Whether a part keeps some text once `spans` of its text are removed: a fix that removes
+ * hashtags must not leave a network nothing to publish (`length.empty`).
+ * On a part whose text is `#followback`, `keepsText(part, [{ start: 0, end: 11 }])` is false.
+ */
+export function keepsText(part: PartDetail, spans: readonly { readonly start: number; readonly end: number }[]): boolean {
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (part.text.slice(at, s.start).trim() !== '') return true;
+    at = Math.max(at, s.end);
+  }
+  return part.text.slice(at).trim() !== '';
+}

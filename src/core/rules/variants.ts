@@ -28,7 +28,8 @@ export const variantsRule: Rule = {
           params: { value: v.id, suggestion: suggestion ?? '' },
           start: idStart,
           end: idEnd,
-          fixes: suggestion
+          // Not to a network that has its block already: that would make a duplicate.
+          fixes: suggestion && !post.body.variants.some((other) => other.id === suggestion)
             ? [{ title: message(config.locale, 'fix.replace-with', { suggestion }), edits: [{ start: idStart, end: idEnd, newText: suggestion }], preferred: true }]
             : [],
         });

@@ -4,7 +4,8 @@
 import type { PlatformId } from '../../core/model';
 import type { PlatformPreview, PreviewPart } from '../../core/preview';
 import { el } from '../dom';
-import type { FromPreview, PreviewInit, PreviewLayout, PreviewSnapshot, PreviewViewState, ToPreview } from '../protocol';
+import { applyPreviewChanges } from '../previewDelta';
+import { isToPreview, type FromPreview, type PreviewInit, type PreviewLayout, type PreviewSnapshot, type PreviewViewState, type SnapshotChanges } from '../protocol';
 import { LOOKS, type Look } from './looks';
 import { pieces } from './pieces';
 
@@ -13,6 +14,8 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 const init = JSON.parse(root.dataset['init']!) as PreviewInit;
 let snapshot: PreviewSnapshot | undefined = init.snapshot;
+/** The number of the snapshot held (the one in the HTML is 0): a delta applies to it alone. */
+let seq = 0;
 let strings = init.strings;
 let view: PreviewViewState = vscode.getState() ?? { layout: 'side' };
 const now = () => performance.timeOrigin + performance.now();
@@ -30,9 +33,23 @@ function setView(next: Partial<PreviewViewState>): void {
   render();
 }
 
+/** What is on the page for each network's card, to update it in place. */
+interface CardRefs {
+  readonly article: HTMLElement;
+  /** Each part's box, in order. */
+  readonly parts: HTMLElement[];
+  problems: HTMLElement | undefined;
+}
+const cardRefs = new Map<PlatformId, CardRefs>();
+/** The snapshot on the page, which deltas are drawn against. */
+let drawn: PreviewSnapshot | undefined;
+let titleElement: HTMLElement | undefined;
+
 /** Draws the snapshot; `inFrame` when called from a frame callback (the paint follows at once). */
 function render(inFrame = false): void {
   const started = performance.now();
+  cardRefs.clear();
+  drawn = snapshot;
   if (!snapshot) {
     root.replaceChildren(el('p', 'empty', t('Open a post of the editorial calendar to preview it.')));
     return;
@@ -47,9 +64,56 @@ function render(inFrame = false): void {
   root.replaceChildren(toolbar(s, tab?.platform), cards);
   if (focused) (root.querySelector(`[data-focus="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
   root.querySelector('.part.active')?.scrollIntoView({ block: 'nearest' });
-  const report = reportPainted.bind(undefined, performance.now() - started, s.version, receivedAt);
+  painted(started, s.version, inFrame);
+}
+
+function painted(started: number, version: number, inFrame: boolean): void {
+  const report = reportPainted.bind(undefined, performance.now() - started, version, receivedAt);
   if (inFrame) report();
   else requestAnimationFrame(report);
+}
+
+/**
+ * Draws what changed in place: a part's box, a card's problems, the title, the cursor's part;
+ * a card whose network changed otherwise is drawn again. What every card shows (the time, media
+ * addresses) or the tabs' problem dots changing draws everything.
+ */
+function update(before: PreviewSnapshot, changes: SnapshotChanges, inFrame: boolean): void {
+  const s = snapshot!;
+  if (changes.when !== undefined || changes.mediaUris !== undefined || (changes.problems && view.layout === 'tabs')) return render(inFrame);
+  const started = performance.now();
+  drawn = s;
+  if (changes.title !== undefined && titleElement) titleElement.textContent = s.title;
+  const whole = new Set<number>();
+  for (const c of changes.previews ?? []) if ('preview' in c) whole.add(c.index);
+  s.previews.forEach((p, index) => {
+    const refs = cardRefs.get(p.platform);
+    if (!refs) return; // not shown (another tab)
+    const look = LOOKS[p.platform];
+    if (whole.has(index)) {
+      const next = card(p, s);
+      refs.article.replaceWith(next);
+      return;
+    }
+    const changed = (changes.previews ?? []).flatMap((c) => (c.index === index && 'parts' in c ? c.parts.map((x) => x.index) : []));
+    const activeChanged = changes.activeParts !== undefined && before.activeParts[p.platform] !== s.activeParts[p.platform];
+    p.parts.forEach((part, i) => {
+      if (changed.includes(i) || activeChanged) {
+        const box = partView(p, part, i, s, look, look.layout === 'caption' ? handleOf(p) : undefined);
+        refs.parts[i]!.replaceWith(box);
+        refs.parts[i] = box;
+      }
+    });
+    if (changes.problems && JSON.stringify(problemsOf(before, p.platform)) !== JSON.stringify(problemsOf(s, p.platform))) {
+      const list = problemList(p, s);
+      if (refs.problems && list) refs.problems.replaceWith(list);
+      else if (refs.problems) refs.problems.remove();
+      else if (list) refs.article.append(list);
+      refs.problems = list;
+    }
+  });
+  if (changes.activeParts) root.querySelector('.part.active')?.scrollIntoView({ block: 'nearest' });
+  painted(started, s.version, inFrame);
 }
 
 /**
@@ -67,7 +131,8 @@ function reportPainted(ms: number, version: number, received: number): void {
 
 function toolbar(s: PreviewSnapshot, selected: PlatformId | undefined): HTMLElement {
   const bar = el('div', 'toolbar');
-  bar.append(el('h1', 'post-title', s.title));
+  titleElement = el('h1', 'post-title', s.title);
+  bar.append(titleElement);
   const layouts = el('div', 'layouts', undefined, { role: 'group', 'aria-label': t('Layout') });
   const layoutButton = (layout: PreviewLayout, label: string, codicon: string) => {
     const b = el('button', `layout-button${view.layout === layout ? ' selected' : ''}`, undefined, { type: 'button', 'aria-pressed': String(view.layout === layout), title: label, 'data-layout': layout, 'data-focus': `layout-${layout}` });
@@ -115,6 +180,8 @@ const problemsOf = (s: PreviewSnapshot, platform: PlatformId) => s.problems.filt
 function card(p: PlatformPreview, s: PreviewSnapshot): HTMLElement {
   const look = LOOKS[p.platform];
   const article = el('article', `card net-${p.platform} look-${look.layout}`, undefined, { 'aria-label': t('{0} preview', p.name) });
+  const refs: CardRefs = { article, parts: [], problems: undefined };
+  cardRefs.set(p.platform, refs);
   article.append(el('span', 'network-badge', p.name + (p.fromVariant ? ' ·  ' + t('variant') : '')));
   if (p.published) article.append(publishedBadge(p, s));
   if (look.layout === 'inline') {
@@ -129,21 +196,28 @@ function card(p: PlatformPreview, s: PreviewSnapshot): HTMLElement {
     p.parts.forEach((part, i) => article.append(partView(p, part, i, s, look, handleOf(p))));
     article.append(el('p', 'when caption-when', s.when));
   }
-  const problems = problemsOf(s, p.platform);
-  if (problems.length > 0) {
-    const list = el('ul', 'problems', undefined, { 'aria-label': t('Problems') });
-    problems.forEach((x, i) => {
-      const kind = x.severity === 'error' ? 'error' : x.severity === 'warning' ? 'warning' : 'info';
-      const button = el('button', `problem ${x.severity}`, undefined, { type: 'button', title: t('Show in the editor'), 'data-focus': `problem-${p.platform}-${i}` });
-      button.append(icon(kind), hidden(t(kind === 'error' ? 'Error' : kind === 'warning' ? 'Warning' : 'Info') + ': '), el('span', undefined, x.message));
-      button.addEventListener('click', () => vscode.postMessage({ type: 'reveal', file: s.file, version: s.version, start: x.start, end: x.end }));
-      const item = el('li');
-      item.append(button);
-      list.append(item);
-    });
-    article.append(list);
-  }
+  refs.parts.push(...article.querySelectorAll<HTMLElement>('.part'));
+  refs.problems = problemList(p, s);
+  if (refs.problems) article.append(refs.problems);
   return article;
+}
+
+/** The problems of a card, each a button selecting its range in the editor; undefined when none. */
+function problemList(p: PlatformPreview, s: PreviewSnapshot): HTMLElement | undefined {
+  const problems = problemsOf(s, p.platform);
+  if (problems.length === 0) return undefined;
+  const list = el('ul', 'problems', undefined, { 'aria-label': t('Problems') });
+  problems.forEach((x, i) => {
+    const kind = x.severity === 'error' ? 'error' : x.severity === 'warning' ? 'warning' : 'info';
+    const button = el('button', `problem ${x.severity}`, undefined, { type: 'button', title: t('Show in the editor'), 'data-focus': `problem-${p.platform}-${i}` });
+    button.append(icon(kind), hidden(t(kind === 'error' ? 'Error' : kind === 'warning' ? 'Warning' : 'Info') + ': '), el('span', undefined, x.message));
+    // The version drawn when clicked: a card left in place holds what that version says.
+    button.addEventListener('click', () => vscode.postMessage({ type: 'reveal', file: s.file, version: snapshot?.version ?? s.version, start: x.start, end: x.end }));
+    const item = el('li');
+    item.append(button);
+    list.append(item);
+  });
+  return list;
 }
 
 /** "Published", a button to the post on the network when its link is known. */
@@ -151,7 +225,7 @@ function publishedBadge(p: PlatformPreview, s: PreviewSnapshot): HTMLElement {
   if (!p.published?.url) return el('span', 'published-badge', t('Published'));
   const button = el('button', 'published-badge', undefined, { type: 'button', title: t('Open the published post') });
   button.append(icon('link-external'), el('span', undefined, t('Published')));
-  button.addEventListener('click', () => vscode.postMessage({ type: 'openPublished', file: s.file, version: s.version, platform: p.platform }));
+  button.addEventListener('click', () => vscode.postMessage({ type: 'openPublished', file: s.file, version: snapshot?.version ?? s.version, platform: p.platform }));
   return button;
 }
 
@@ -262,17 +336,43 @@ function partView(p: PlatformPreview, part: PreviewPart, index: number, s: Previ
   return box;
 }
 
-// Snapshots arriving faster than frames (fast typing) are drawn once, in the next frame.
+// Snapshots arriving faster than frames (fast typing) are drawn once, in the next frame: deltas
+// are applied at once and gathered, then drawn in place from the snapshot drawn last.
 let frame = 0;
-window.addEventListener('message', (event: MessageEvent<ToPreview>) => {
-  if (event.data?.type !== 'preview') return;
+let pending: SnapshotChanges | 'all' | undefined;
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const m = event.data;
+  if (!isToPreview(m)) return;
   if (!frame) receivedAt = now();
-  snapshot = event.data.snapshot;
-  strings = event.data.strings;
+  if (m.type === 'preview') {
+    snapshot = m.snapshot;
+    strings = m.strings;
+    pending = 'all';
+  } else {
+    const next = m.base === seq && snapshot ? applyPreviewChanges(snapshot, m.changes) : undefined;
+    if (!next) {
+      // Not a change of what is held (a message lost, a page reloaded): ask for all of it.
+      vscode.postMessage({ type: 'resync' });
+      return;
+    }
+    snapshot = next;
+    pending = pending === 'all' ? 'all' : merge(pending, m.changes);
+  }
+  seq = m.seq;
   frame ||= requestAnimationFrame(() => {
     frame = 0;
-    render(true);
+    const changes = pending;
+    pending = undefined;
+    if (changes === 'all' || !drawn || !changes) render(true);
+    else update(drawn, changes, true);
   });
 });
+
+/** Two deltas drawn in one frame: every field either changed, parts by network and index. */
+function merge(a: SnapshotChanges | undefined, b: SnapshotChanges): SnapshotChanges {
+  if (!a) return b;
+  const previews = [...(a.previews ?? []), ...(b.previews ?? [])];
+  return { ...a, ...b, ...(previews.length > 0 ? { previews } : {}) };
+}
 render();
 vscode.postMessage({ type: 'ready' });
