@@ -4,7 +4,7 @@ import type { CalendarConfig } from '../core/config';
 import { toZonedIso } from '../core/zone';
 import type { Diagnostic, PlatformId } from '../core/model';
 import { checkPost } from '../services/checkPost';
-import { mapLimit } from '../services/mapLimit';
+import { forEachInOrder, mapLimit } from '../services/mapLimit';
 import { NodeGit } from '../node/git';
 import { mediaProbe, workspace } from './tasks';
 
@@ -56,6 +56,28 @@ export async function lintFile(task: LintTask, now: number): Promise<FileReport>
 
 /** Lints files a few at a time: reading the next files overlaps checking this one. */
 const lintChunk = (tasks: readonly LintTask[], now: number) => mapLimit(tasks, 8, (task) => lintFile(task, now));
+
+/**
+ * Lints files and hands each report to `emit` in the tasks' order as soon as it can, keeping none
+ * (see `forEachInOrder`); `known` answers for files already checked (the cache). On several
+ * processes (`EDCAL_JOBS`, see `lintFiles`), each process's reports arrive together.
+ */
+export async function lintInOrder(
+  tasks: readonly LintTask[],
+  now: number,
+  known: (task: LintTask) => FileReport | undefined,
+  emit: (report: FileReport, task: LintTask) => void | Promise<void>,
+): Promise<void> {
+  const jobs = Number(process.env['EDCAL_JOBS']);
+  if (Number.isInteger(jobs) && jobs > 1) {
+    const unknown = tasks.filter((t) => known(t) === undefined);
+    const reports = await lintFiles(unknown, now);
+    const byTask = new Map(unknown.map((t, i) => [t, reports[i]!]));
+    for (const task of tasks) await emit(known(task) ?? byTask.get(task)!, task);
+    return;
+  }
+  await forEachInOrder(tasks, 8, async (task) => known(task) ?? lintFile(task, now), (report, i) => emit(report, tasks[i]!));
+}
 
 /**
  * Lints files. With `EDCAL_JOBS=n` (n > 1), on n processes: this one takes a share and each worker

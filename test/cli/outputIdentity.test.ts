@@ -61,7 +61,8 @@ describe('edcal check output stays byte-identical', () => {
   describe('a generated calendar of 2,000 posts', () => {
     let dir: string;
     before(async () => {
-      const { generateCalendar } = (await import('../bench/generateCalendar.mjs')) as { generateCalendar: (dir: string, count: number) => void };
+      const bench: string = join(ROOT, 'test/bench/generateCalendar.mjs');
+      const { generateCalendar } = (await import(bench)) as { generateCalendar: (dir: string, count: number) => void };
       generateCalendar((dir = tempDir()), 2000);
     });
     for (const [hash, args] of [
