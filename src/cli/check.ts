@@ -1,5 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE } from '../core/config';
+import { CheckCache } from './checkCache';
 import { collectTasks } from './tasks';
 import { parsePostDate } from '../core/dates';
 import { message } from '../core/i18n/messages';
@@ -32,7 +33,7 @@ export interface CommandResult {
  * comes back as `stdout`.
  */
 export async function check(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv, isTty: boolean, out?: Sink): Promise<CommandResult> {
-  const args = parseCommandArgs(argv, 'check', env, ['--format'], ['--no-color']);
+  const args = parseCommandArgs(argv, 'check', env, ['--format'], ['--no-color', '--cache']);
   const { locale, lang } = args;
   if (args.options.has('--help') || args.options.has('-h')) return { stdout: message(locale, 'cli.help-check'), exitCode: 0 };
   const format = (args.options.get('--format') ?? 'text') as string;
@@ -82,11 +83,15 @@ export async function check(argv: readonly string[], cwd: string, env: NodeJS.Pr
   const problemsBefore = async (task?: LintTask) => {
     while (p < sortedProblems.length && (task === undefined || sortedProblems[p]!.file <= task.file)) await emit(sortedProblems[p++]!);
   };
-  await lintInOrder(sortedTasks, now, () => undefined, async (r, task) => {
+  const cache = args.options.has('--cache') ? CheckCache.open(calendars, now) : undefined;
+  const known = async (task: LintTask) => cache?.get(task);
+  await lintInOrder(sortedTasks, now, known, async (r, task, reused) => {
+    cache?.put(task, r, reused);
     await problemsBefore(task);
     await emit(r);
   });
   await problemsBefore();
+  cache?.close();
   await reporter.end(summary, findings);
   const result = { ...(notices.length > 0 ? { stderr: notices.join('\n') } : {}), exitCode: summary.errors > 0 ? 1 : 0 };
   // The formats end with a line break; the caller of a string result adds it.
