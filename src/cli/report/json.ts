@@ -19,21 +19,26 @@ export class JsonReporter implements Reporter {
 
   post(p: OutputPost): void {
     const item = { file: p.file, title: p.title, date: p.date, status: p.status, platforms: p.platforms };
-    this.out.write((this.posts++ === 0 ? '\n' : ',\n') + indented(item, '    '));
+    this.out.write((this.posts++ === 0 ? '\n' : ',\n') + twoDeep(item));
   }
 
   diagnostic(d: OutputDiagnostic): void {
-    this.later.add((this.diagnostics++ === 0 ? '\n' : ',\n') + indented(d, '    '));
+    this.later.add((this.diagnostics++ === 0 ? '\n' : ',\n') + twoDeep(d));
   }
 
   async end(summary: Summary): Promise<void> {
     this.out.write(`${this.posts > 0 ? '\n  ' : ''}],\n  "diagnostics": [`);
     await this.later.replay(this.out);
-    this.out.write(`${this.diagnostics > 0 ? '\n  ' : ''}],\n  "summary": ${indented(summary, '  ').trimStart()}\n}\n`);
+    // `[\n  {…}\n]` without its brackets and the indent of the first line.
+    this.out.write(`${this.diagnostics > 0 ? '\n  ' : ''}],\n  "summary": ${JSON.stringify([summary], null, 2).slice(4, -2)}\n}\n`);
   }
 }
 
-/** A value as `JSON.stringify(…, null, 2)` writes it nested `indent` deep (JSON strings never hold a raw line break). */
-function indented(value: unknown, indent: string): string {
-  return indent + JSON.stringify(value, null, 2).replace(/\n/g, '\n' + indent);
+/**
+ * A value as `JSON.stringify(…, null, 2)` writes it two levels deep (an item of `posts`): the
+ * native serialiser indents it inside two arrays, whose brackets are cut off (`[\n  [\n` and
+ * `\n  ]\n]`), faster than re-indenting its lines.
+ */
+function twoDeep(value: unknown): string {
+  return JSON.stringify([[value]], null, 2).slice(6, -6);
 }
