@@ -1,16 +1,17 @@
 import { relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE } from '../core/config';
-import type { Calendar } from '../services/calendarFiles';
+import { CheckCache } from './checkCache';
 import { collectTasks } from './tasks';
 import { parsePostDate } from '../core/dates';
 import { message } from '../core/i18n/messages';
 import type { Diagnostic } from '../core/model';
 import { UsageError, parseCommandArgs } from './args';
-import { lintFiles, type FileReport } from './lintFiles';
-import { formatGithub } from './report/github';
-import { formatJson } from './report/json';
-import type { CheckOutput, OutputDiagnostic } from './report/model';
-import { formatText } from './report/text';
+import { lintInOrder, type FileReport, type LintTask } from './lintFiles';
+import { GithubReporter } from './report/github';
+import { JsonReporter } from './report/json';
+import { StringSink, type OutputDiagnostic, type Reporter, type Sink } from './report/model';
+import { Spill } from './report/spill';
+import { TextReporter } from './report/text';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 
@@ -26,9 +27,13 @@ export interface CommandResult {
   readonly raw?: boolean;
 }
 
-/** `edcal check [PATH…]`: lint posts, print them in the chosen format, exit 1 on errors. */
-export async function check(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv, isTty: boolean): Promise<CommandResult> {
-  const args = parseCommandArgs(argv, 'check', env, ['--format'], ['--no-color']);
+/**
+ * `edcal check [PATH…]`: lint posts, print them in the chosen format, exit 1 on errors. The
+ * report is written to `out` as files are checked (then `stdout` is empty); without `out`, it
+ * comes back as `stdout`.
+ */
+export async function check(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv, isTty: boolean, out?: Sink): Promise<CommandResult> {
+  const args = parseCommandArgs(argv, 'check', env, ['--format'], ['--no-color', '--cache']);
   const { locale, lang } = args;
   if (args.options.has('--help') || args.options.has('-h')) return { stdout: message(locale, 'cli.help-check'), exitCode: 0 };
   const format = (args.options.get('--format') ?? 'text') as string;
@@ -41,20 +46,61 @@ export async function check(argv: readonly string[], cwd: string, env: NodeJS.Pr
   const { tasks, calendars, notices, problems } = await collectTasks(args.positionals, cwd, locale, lang);
   if (tasks.length === 0 && problems.length === 0) throw new UsageError(notices.join('\n') || message(locale, 'cli.no-posts', { globs: '-', root: '.' }));
   const now = typeof nowText === 'string' ? parsePostDate(nowText, calendars[0]?.config.timezone ?? 'UTC')!.time : Date.now();
-  const reports = [...problems, ...(await lintFiles(tasks, now))].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const output = toOutput(reports, calendars, cwd);
   // Messages are in the calendar's language unless --lang says otherwise.
   const outLocale = lang ?? calendars[0]?.config.locale ?? locale;
   const color = isTty && !args.options.has('--no-color') && !env['NO_COLOR'];
-  const stdout = format === 'json' ? formatJson(output) : format === 'github' ? formatGithub(output, outLocale) : formatText(output, outLocale, color);
-  return { stdout, ...(notices.length > 0 ? { stderr: notices.join('\n') } : {}), exitCode: output.summary.errors > 0 ? 1 : 0 };
+  const collected = out ? undefined : new StringSink();
+  const sink = out ?? collected!;
+  const reporter: Reporter = format === 'json' ? new JsonReporter(sink, new Spill()) : format === 'github' ? new GithubReporter(sink, outLocale) : new TextReporter(sink, outLocale, color);
+
+  const rel = (file: string) => toPosix(relative(cwd, file)) || '.';
+  const summary = { files: 0, posts: 0, errors: 0, warnings: 0 };
+  let findings = 0;
+  const report = (file: string, d: Diagnostic) => {
+    findings++;
+    if (d.severity === 'error') summary.errors++;
+    else if (d.severity === 'warning') summary.warnings++;
+    reporter.diagnostic(flatten(rel(file), d));
+  };
+  for (const calendar of calendars) {
+    for (const d of calendar.configDiagnostics) report(resolve(calendar.root, CONFIG_FILE), d);
+  }
+  // Files in order of their absolute path, as the formats list them; what the walk could not read
+  // comes first among equals.
+  const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const sortedProblems = [...problems].sort(byFile);
+  const sortedTasks = [...tasks].sort(byFile);
+  let p = 0;
+  const emit = async (r: FileReport) => {
+    summary.files++;
+    if (r.post) {
+      summary.posts++;
+      reporter.post({ file: rel(r.file), ...r.post });
+    }
+    for (const d of r.diagnostics) report(r.file, d);
+    await sink.drained();
+  };
+  const problemsBefore = async (task?: LintTask) => {
+    while (p < sortedProblems.length && (task === undefined || sortedProblems[p]!.file <= task.file)) await emit(sortedProblems[p++]!);
+  };
+  const cache = args.options.has('--cache') ? CheckCache.open(calendars, now) : undefined;
+  const known = async (task: LintTask) => cache?.get(task);
+  await lintInOrder(sortedTasks, now, known, async (r, task, reused) => {
+    cache?.put(task, r, reused);
+    await problemsBefore(task);
+    await emit(r);
+  });
+  await problemsBefore();
+  cache?.close();
+  await reporter.end(summary, findings);
+  const result = { ...(notices.length > 0 ? { stderr: notices.join('\n') } : {}), exitCode: summary.errors > 0 ? 1 : 0 };
+  // The formats end with a line break; the caller of a string result adds it.
+  return { stdout: collected ? collected.toString().slice(0, -1) : '', ...result };
 }
 
-function toOutput(reports: readonly FileReport[], calendars: readonly Calendar[], cwd: string): CheckOutput {
-  const rel = (file: string) => toPosix(relative(cwd, file)) || '.';
-  const diagnostics: OutputDiagnostic[] = [];
-  const flatten = (file: string, d: Diagnostic): OutputDiagnostic => ({
-    file: rel(file),
+function flatten(file: string, d: Diagnostic): OutputDiagnostic {
+  return {
+    file,
     line: d.range.start.line + 1,
     column: d.range.start.character + 1,
     endLine: d.range.end.line + 1,
@@ -63,15 +109,5 @@ function toOutput(reports: readonly FileReport[], calendars: readonly Calendar[]
     code: d.code,
     ...(d.platform ? { platform: d.platform } : {}),
     message: d.message,
-  });
-  for (const calendar of calendars) {
-    for (const d of calendar.configDiagnostics) diagnostics.push(flatten(resolve(calendar.root, CONFIG_FILE), d));
-  }
-  const posts: Array<CheckOutput['posts'][number]> = [];
-  for (const report of reports) {
-    if (report.post) posts.push({ file: rel(report.file), ...report.post });
-    for (const d of report.diagnostics) diagnostics.push(flatten(report.file, d));
-  }
-  const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
-  return { posts, diagnostics, summary: { files: reports.length, posts: posts.length, errors: count('error'), warnings: count('warning') } };
+  };
 }

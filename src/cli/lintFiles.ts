@@ -2,9 +2,9 @@ import { availableParallelism } from 'node:os';
 import { fork } from 'node:child_process';
 import type { CalendarConfig } from '../core/config';
 import { toZonedIso } from '../core/zone';
-import type { Diagnostic, PlatformId } from '../core/model';
+import type { Diagnostic, MediaStatus, PlatformId } from '../core/model';
 import { checkPost } from '../services/checkPost';
-import { mapLimit } from '../services/mapLimit';
+import { forEachInOrder, mapLimit } from '../services/mapLimit';
 import { NodeGit } from '../node/git';
 import { mediaProbe, workspace } from './tasks';
 
@@ -25,7 +25,19 @@ export interface FileReport {
     readonly platforms: Partial<Record<PlatformId, { parts: Array<{ length: number; limit: number; hashtags: string[] }> }>>;
   };
   readonly diagnostics: readonly Diagnostic[];
+  /** What else the findings depend on, for the cache (see `CheckCache`); absent when it cannot tell. */
+  readonly depends?: Depends;
 }
+
+/** What a post's findings depend on besides its file and the settings. */
+export interface Depends {
+  /** Its media files (calendar-relative) and where they stood. */
+  readonly media: Readonly<Record<string, MediaStatus>>;
+  /** From this instant on, its date is past (`date.past`): an unpublished post with a date. */
+  readonly pastFrom?: number;
+}
+
+const DAY = 86_400_000;
 
 
 /**
@@ -42,8 +54,12 @@ export async function lintFile(task: LintTask, now: number): Promise<FileReport>
   for (const r of checked.result.renders) {
     platforms[r.platform] = { parts: r.parts.map((p) => ({ length: p.length, limit: p.limit, hashtags: [...p.hashtags] })) };
   }
+  // Files whose findings depend on more than this (media contents, git's history) are not cached.
+  const cacheable = !checked.digests && !checked.askedGit;
+  const pastFrom = meta.date !== undefined && meta.status !== 'published' ? meta.date + (meta.dateOnly ? DAY : 0) : undefined;
   return {
     file: task.file,
+    ...(cacheable ? { depends: { media: Object.fromEntries(checked.media ?? []), ...(pastFrom !== undefined ? { pastFrom } : {}) } } : {}),
     post: {
       ...(meta.title !== undefined ? { title: meta.title } : {}),
       ...(meta.date !== undefined ? { date: toZonedIso(meta.date, task.config.timezone) } : {}),
@@ -56,6 +72,37 @@ export async function lintFile(task: LintTask, now: number): Promise<FileReport>
 
 /** Lints files a few at a time: reading the next files overlaps checking this one. */
 const lintChunk = (tasks: readonly LintTask[], now: number) => mapLimit(tasks, 8, (task) => lintFile(task, now));
+
+/**
+ * Lints files and hands each report to `emit` in the tasks' order as soon as it can, keeping none
+ * (see `forEachInOrder`); `known` answers for files already checked (the cache). On several
+ * processes (`EDCAL_JOBS`, see `lintFiles`), each process's reports arrive together.
+ */
+export async function lintInOrder(
+  tasks: readonly LintTask[],
+  now: number,
+  known: (task: LintTask) => Promise<FileReport | undefined>,
+  emit: (report: FileReport, task: LintTask, reused: boolean) => void | Promise<void>,
+): Promise<void> {
+  const jobs = Number(process.env['EDCAL_JOBS']);
+  if (Number.isInteger(jobs) && jobs > 1) {
+    const cached = await Promise.all(tasks.map(known));
+    const unknown = tasks.filter((_, i) => cached[i] === undefined);
+    const reports = await lintFiles(unknown, now);
+    const byTask = new Map(unknown.map((t, i) => [t, reports[i]!]));
+    for (const [i, task] of tasks.entries()) await emit(cached[i] ?? byTask.get(task)!, task, cached[i] !== undefined);
+    return;
+  }
+  await forEachInOrder(
+    tasks,
+    8,
+    async (task) => {
+      const cached = await known(task);
+      return cached ? { report: cached, reused: true } : { report: await lintFile(task, now), reused: false };
+    },
+    ({ report, reused }, i) => emit(report, tasks[i]!, reused),
+  );
+}
 
 /**
  * Lints files. With `EDCAL_JOBS=n` (n > 1), on n processes: this one takes a share and each worker

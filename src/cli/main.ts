@@ -8,12 +8,45 @@ import { calendar } from './calendar';
 import { ical } from './ical';
 import { diff } from './diff';
 import { runWorkerIfAny } from './lintFiles';
+import type { Sink } from './report/model';
 
 declare const EDCAL_VERSION: string;
 
+/**
+ * Standard output for reports written as they go: written in chunks of 64 KB, and `drained`
+ * waits while a pipe is full, so that a slow reader holds back the run, not memory.
+ */
+class StdoutSink implements Sink {
+  private buffer = '';
+  private full = false;
+
+  write(text: string): void {
+    this.buffer += text;
+    if (this.buffer.length >= 1 << 16) this.flush();
+  }
+
+  drained(): Promise<void> {
+    this.flush();
+    if (!this.full) return Promise.resolve();
+    return new Promise((done) =>
+      process.stdout.once('drain', () => {
+        this.full = false;
+        done();
+      }),
+    );
+  }
+
+  private flush(): void {
+    if (this.buffer === '') return;
+    if (!process.stdout.write(this.buffer)) this.full = true;
+    this.buffer = '';
+  }
+}
+const stdout = new StdoutSink();
+
 /** The command table: each command takes its arguments and returns what to print. */
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandResult>> = {
-  check: (argv) => check(argv, process.cwd(), process.env, Boolean(process.stdout.isTTY)),
+  check: (argv) => check(argv, process.cwd(), process.env, Boolean(process.stdout.isTTY), stdout),
   approve: (argv) => approve(argv, process.cwd(), process.env),
   ical: (argv) => ical(argv, process.cwd(), process.env),
   publish: (argv) => publish(argv, process.cwd(), process.env, (line) => process.stderr.write(safeLines(line) + '\n')),
@@ -39,6 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     const result = await run(rest);
+    await stdout.drained();
     if (result.stderr) process.stderr.write(safeLines(result.stderr) + '\n');
     // Nothing at all when written to a file (--out); a feed ends with its own CRLF (raw).
     if (result.stdout !== '') await write(result.raw ? result.stdout : result.stdout + '\n');

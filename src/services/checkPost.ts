@@ -19,6 +19,8 @@ export interface CheckedPost {
   readonly media?: ReadonlyMap<string, MediaStatus>;
   /** Content digests of its media files, read when the post has approvals pinned to them. */
   readonly digests?: ReadonlyMap<string, string | undefined>;
+  /** True when git was asked who wrote the post: its findings then depend on the history too. */
+  readonly askedGit?: boolean;
 }
 
 /**
@@ -57,7 +59,8 @@ export async function checkText(
     // Git is asked only about posts with approvals under a policy that forbids self-approval: a
     // calendar of 10,000 posts without approvals starts no process.
     const { approvals, campaign } = post.meta;
-    const authors = options.git && approvals.length > 0 && !policyFor(config.approvals, campaign).selfApproval ? await options.git.authors(path).catch(() => undefined) : undefined;
+    const askedGit = options.git !== undefined && approvals.length > 0 && !policyFor(config.approvals, campaign).selfApproval;
+    const authors = askedGit ? await options.git!.authors(path).catch(() => undefined) : undefined;
     const result = lintPost(post, {
       config,
       now: options.now,
@@ -65,7 +68,7 @@ export async function checkText(
       ...(digests ? { mediaDigest: (p: string) => digests.get(p) } : {}),
       ...(authors ? { authors: () => authors } : {}),
     });
-    return { path, result, diagnostics: result.diagnostics, media: statuses, ...(digests ? { digests } : {}) };
+    return { path, result, diagnostics: result.diagnostics, media: statuses, ...(digests ? { digests } : {}), ...(askedGit ? { askedGit } : {}) };
   } catch (error) {
     // A bug met on this file: it gets the one finding, and the run goes on with the others.
     return { path, diagnostics: failedLint(calendarPath, config, error).diagnostics };

@@ -1,14 +1,21 @@
 import type { Locale } from '../../core/i18n/messages';
 import { printable, safeLineStart } from './escape';
-import type { CheckOutput } from './model';
+import { feed, StringSink, type CheckOutput, type OutputDiagnostic, type Reporter, type Sink, type Summary } from './model';
 import { summaryLine } from './text';
 
 /**
  * GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding,
  * shown on the pull request's diff, then the summary line.
  */
-export function formatGithub(output: CheckOutput, locale: Locale): string {
-  const lines = output.diagnostics.map((d) => {
+export class GithubReporter implements Reporter {
+  constructor(
+    private readonly out: Sink,
+    private readonly locale: Locale,
+  ) {}
+
+  post(): void {}
+
+  diagnostic(d: OutputDiagnostic): void {
     const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
     const props = [
       `file=${escapeProperty(d.file)}`,
@@ -18,10 +25,19 @@ export function formatGithub(output: CheckOutput, locale: Locale): string {
       `endColumn=${d.endColumn}`,
       `title=${escapeProperty(d.platform ? `${d.code} (${d.platform})` : d.code)}`,
     ];
-    return `::${command} ${props.join(',')}::${escapeData(d.message)}`;
-  });
-  lines.push(safeLineStart(summaryLine(output, locale)));
-  return lines.join('\n');
+    this.out.write(`::${command} ${props.join(',')}::${escapeData(d.message)}\n`);
+  }
+
+  end(summary: Summary, problems: number): void {
+    this.out.write(safeLineStart(summaryLine(summary, problems, this.locale)) + '\n');
+  }
+}
+
+/** The GitHub format of a whole output, without its final line break. */
+export function formatGithub(output: CheckOutput, locale: Locale): string {
+  const sink = new StringSink();
+  feed(output, new GithubReporter(sink, locale));
+  return sink.toString().slice(0, -1);
 }
 
 /**

@@ -7,17 +7,24 @@ import type { Position, Range } from '../model';
  * @example new LineIndex('a\nbc').position(3) // { line: 1, character: 1 }
  */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  // Found on first use: most posts are read, checked and reported without a finding to place.
+  private found: number[] | undefined;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    if (this.found) return this.found;
+    const { text } = this;
+    const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
+      if (c === 10) starts.push(i + 1);
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+        starts.push(i + 1);
       }
     }
+    return (this.found = starts);
   }
 
   get lineCount(): number {
@@ -26,14 +33,15 @@ export class LineIndex {
 
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
+      if (starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo]! };
+    return { line: lo, character: o - starts[lo]! };
   }
 
   range(start: number, end: number): Range {
@@ -41,7 +49,8 @@ export class LineIndex {
   }
 
   offset(position: Position): number {
-    const line = Math.max(0, Math.min(position.line, this.starts.length - 1));
-    return Math.min(this.starts[line]! + position.character, this.text.length);
+    const starts = this.starts;
+    const line = Math.max(0, Math.min(position.line, starts.length - 1));
+    return Math.min(starts[line]! + position.character, this.text.length);
   }
 }
