@@ -182,7 +182,8 @@ export class CalendarPanel implements vscode.Disposable {
     if (!found) return false;
     const { uri, post } = found;
     const document = await vscode.workspace.openTextDocument(uri);
-    const result = this.deps.linter.lastResultFor(document) ?? this.deps.linter.lintNow(document);
+    // The date as written now, not the last check's (Alt+→ twice in a row must move it two days).
+    const result = this.deps.linter.resultFor(document) ?? this.deps.linter.lintNow(document);
     const meta = result?.post.meta;
     if (meta?.status === 'published') {
       void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is published: it cannot be moved.', meta.title ?? vscode.workspace.asRelativePath(uri)));
