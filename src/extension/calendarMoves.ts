@@ -23,6 +23,8 @@ const LIMIT = 100;
 export class CalendarMoves {
   private readonly undos: Move[] = [];
   private readonly redos: Move[] = [];
+  /** Where the files this calendar renamed went, by their former URI. */
+  private readonly renames = new Map<string, string>();
 
   constructor(
     private readonly calendars: Calendars,
@@ -40,6 +42,16 @@ export class CalendarMoves {
     if (this.undos.length > LIMIT) this.undos.shift();
     this.redos.length = 0;
     return to;
+  }
+
+  /** A post's URI now, following the renames of its moves (a page may still name it as it was). */
+  current(id: string): string {
+    const seen = new Set<string>();
+    while (this.renames.has(id) && !seen.has(id)) {
+      seen.add(id);
+      id = this.renames.get(id)!;
+    }
+    return id;
   }
 
   /** Undoes the last move; returns where the post is then, or undefined when nothing was undone. */
@@ -88,7 +100,12 @@ export class CalendarMoves {
     const ok = await editPost(m.from.uri, change, locale, target);
     if (ok && step === 'back') vscode.window.setStatusBarMessage(vscode.l10n.t('Move of "{0}" undone', m.title), 3000);
     if (ok && step === 'again') vscode.window.setStatusBarMessage(vscode.l10n.t('Move of "{0}" redone', m.title), 3000);
-    return ok ? target ?? m.from.uri : undefined;
+    if (!ok) return undefined;
+    if (target) {
+      this.renames.delete(target.toString());
+      this.renames.set(m.from.uri.toString(), target.toString());
+    }
+    return target ?? m.from.uri;
   }
 
   /** Where the file goes when its name carries its date and the setting allows renaming. */

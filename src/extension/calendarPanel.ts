@@ -153,7 +153,7 @@ export class CalendarPanel implements vscode.Disposable {
         return;
       case 'undo':
       case 'redo':
-        this.focusOn(await (message.type === 'undo' ? this.moves.undo() : this.moves.redo()));
+        this.focusOn(await this.inTurn(() => (message.type === 'undo' ? this.moves.undo() : this.moves.redo())));
         return;
       case 'rendered':
         this.rendered.fire({ ms: message.ms, chips: message.chips });
@@ -177,8 +177,24 @@ export class CalendarPanel implements vscode.Disposable {
   }
 
   /** Moves a post to another day (and slot), keeping its time and the written format of its date. */
-  async reschedule(id: string, day: string, time?: string): Promise<boolean> {
-    const found = this.postAt(id);
+  reschedule(id: string, day: string, time?: string): Promise<boolean> {
+    return this.inTurn(() => this.rescheduleNow(id, day, time));
+  }
+
+  /**
+   * Moves, undos and redos one after the other, each reading what the one before wrote (Alt+→
+   * pressed twice quickly, Ctrl+Z twice).
+   */
+  private turn: Promise<unknown> = Promise.resolve();
+  private inTurn<T>(step: () => Promise<T>): Promise<T> {
+    const next = this.turn.then(step, step);
+    this.turn = next.catch(() => undefined);
+    return next;
+  }
+
+  private async rescheduleNow(id: string, day: string, time?: string): Promise<boolean> {
+    // A message drawn before the post's file was renamed by a move names it as it was.
+    const found = this.postAt(this.moves.current(id));
     if (!found) return false;
     const { uri, post } = found;
     const document = await vscode.workspace.openTextDocument(uri);

@@ -27,7 +27,7 @@ describe('the calendar webview in a real VS Code', () => {
     assert.match(panel.panel.webview.html, /Content-Security-Policy" content="default-src 'none';.*script-src 'nonce-[A-Za-z0-9+/=]+'/);
   });
 
-  const exists = (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  const exists = async (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
   const renaming = (on: boolean) => vscode.workspace.getConfiguration('editorialCalendar').update('renameOnReschedule', on ? undefined : false, vscode.ConfigurationTarget.Global);
 
   it('moves a post to another day: only the date changes, time and format kept; the file named by its date follows; Ctrl+Z in the calendar undoes it, whichever editor is active', async () => {

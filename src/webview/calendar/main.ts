@@ -232,7 +232,8 @@ function dayCell(day: string, posts: readonly CalendarPost[], clashing: Set<stri
   const label = `${formatDay(day, { weekday: 'long', day: 'numeric', month: 'long' })}, ${posts.length === 1 ? t('1 post') : t('{0} posts', posts.length)}${opts.gap ? `, ${t('no post')}` : ''}`;
   const cell = el('div', cls, undefined, { role: 'gridcell', tabindex: day === state.anchor ? '0' : '-1', 'data-day': day, 'aria-label': label, ...(day === state.anchor ? { 'data-focus': 'true' } : {}) });
   const header = el('div', 'day-number');
-  header.append(el('span', 'number', String(Number(day.slice(8)))));
+  // The weekday shows when a narrow calendar stacks its days (media/calendar.css).
+  header.append(el('span', 'number', String(Number(day.slice(8)))), el('span', 'weekday-name', formatDay(day, { weekday: 'long' })));
   const why = opts.networks.length ? t('No post for {0} this day', opts.networks.map((n) => SHORT[n]).join(', ')) : t('No post this day');
   if (opts.gap) header.append(el('span', 'gap-mark', t('gap'), { title: why }));
   cell.append(header);
