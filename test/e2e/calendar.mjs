@@ -156,24 +156,25 @@ export async function run() {
       assert.match(await view.locator('.period').innerText(), /^From \d+ décembre 2026 to \d+ janvier 2028$/);
       await shot('agenda');
 
-      // Narrower: the calendar beside an editor (compact chips: time and whole title, networks as a
-      // count), then in a 900 px window (days stacked, one per line); nothing clipped in either.
+      // Narrower: a 950 px window without the sidebar (compact chips: time and whole title, networks
+      // as a count), then the calendar beside an editor, with and without the sidebar (days stacked,
+      // one per line); nothing clipped in any.
       await view.locator('button[data-view="month"]').click();
       await view.locator('.month').waitFor();
       const clipped = () => view.locator('.month .chip').evaluateAll((chips) => chips.filter((c) => c.getBoundingClientRect().width > 0 && (c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1)).length);
+      await page.setViewportSize({ width: 950, height: 800 });
+      await page.keyboard.press('Control+b');
+      await view.locator('.day[data-day="2026-12-03"] .chip .net-count').first().waitFor();
+      assert.equal(await clipped(), 0, 'chips clipped in the compact layout');
+      await shot('compact');
       await view.locator('.day[data-day="2026-12-03"] .chip').first().click();
       await page.locator('.editor-group-container').nth(1).waitFor();
-      await page.keyboard.press('Control+b'); // the sidebar closed: the calendar is half the window
-      await view.locator('.day[data-day="2026-12-03"] .chip .net-count').first().waitFor();
-      assert.equal(await clipped(), 0, 'chips clipped beside an editor');
-      await shot('beside-editor');
-      await page.setViewportSize({ width: 900, height: 800 });
       await view.locator('.day[data-day="2026-12-03"] .weekday-name').waitFor();
-      assert.equal(await clipped(), 0, 'chips clipped in a narrow window');
+      assert.equal(await clipped(), 0, 'chips clipped beside an editor');
       await shot('narrow');
       await page.keyboard.press('Control+b');
       await page.waitForTimeout(500);
-      assert.equal(await clipped(), 0, 'chips clipped in a narrow window with the sidebar');
+      assert.equal(await clipped(), 0, 'chips clipped beside an editor with the sidebar');
       await shot('narrow-sidebar');
       await page.setViewportSize({ width: 1400, height: 900 });
       assert.deepEqual(dialogs, []);

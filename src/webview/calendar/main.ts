@@ -49,14 +49,22 @@ function render(): void {
 /** A short message in the page (why a post cannot move), read out by screen readers; it fades after a while. */
 const notice = el('div', 'notice', undefined, { role: 'status', 'aria-live': 'polite' });
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+let shownAt = 0;
 function tell(message: string): void {
   notice.textContent = message;
   notice.classList.add('shown');
+  shownAt = Date.now();
   clearTimeout(noticeTimer);
-  noticeTimer = setTimeout(() => {
-    notice.classList.remove('shown');
-    notice.textContent = '';
-  }, 5000);
+  noticeTimer = setTimeout(hideNotice, 5000);
+}
+function hideNotice(): void {
+  clearTimeout(noticeTimer);
+  notice.classList.remove('shown');
+  notice.textContent = '';
+}
+// Read or not, it goes at the next click or key (not the one that raised it).
+for (const type of ['pointerdown', 'keydown'] as const) {
+  document.addEventListener(type, () => notice.classList.contains('shown') && Date.now() - shownAt > 500 && hideNotice());
 }
 
 /**
