@@ -112,6 +112,9 @@ export async function run() {
       assert.equal(await view.locator('.day[data-day="2026-11-16"]').evaluate(() => String(getSelection())), '', 'the drag selected text');
       await shot('published-drag');
       assert.equal(at(publishedFile), publishedText);
+      await page.waitForTimeout(600);
+      await view.locator('.day[data-day="2026-11-25"] .day-number').click();
+      await view.locator('.notice:not(.shown)').waitFor({ state: 'attached' });
       await view.locator('button[aria-label="Next"]').click();
       await view.locator('.day[data-day="2026-12-09"] .chip').first().waitFor();
 
@@ -154,6 +157,7 @@ export async function run() {
       await view.locator('button[data-view="agenda"]').click();
       await view.locator('.agenda .chip').first().waitFor();
       assert.match(await view.locator('.period').innerText(), /^From \d+ décembre 2026 to \d+ janvier 2028$/);
+      assert.match(await view.locator('.agenda-day').first().innerText(), /^[A-Z][a-zé]+ \d+ [a-zéû]+ \d{4}$/);
       await shot('agenda');
 
       // Narrower: a 950 px window without the sidebar (compact chips: time and whole title, networks
