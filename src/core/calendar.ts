@@ -1,4 +1,4 @@
-import type { PlatformId, PostStatus } from './model';
+import { PLATFORM_IDS, type PlatformId, type PostStatus } from './model';
 import { wallTime } from './zone';
 
 /** A post as the calendar shows it: plain data, cheap to send to a webview. */
@@ -149,10 +149,46 @@ export function postsByDay(posts: readonly CalendarPost[], zone: string): Map<st
   return byDay;
 }
 
-/** Days of `days` with no post at all: the gaps in the plan. */
-export function gapDays(days: readonly string[], byDay: ReadonlyMap<string, readonly CalendarPost[]>): string[] {
-  return days.filter((d) => !byDay.has(d));
+/** Weekdays, Monday first: the values of the `editorialCalendar.gapDays` setting. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** The weekday of a day, `'mon'`…`'sun'`. */
+export function weekdayOf(day: string): Weekday {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return WEEKDAYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7]!;
 }
+
+/**
+ * The gaps in the plan: days of `days` falling on one of `weekdays` with no post for the networks
+ * asked (any network when none is). Give it every post, not the filtered ones: a day whose posts
+ * a status, campaign or text filter hides is not a gap.
+ *
+ * @example gapDays(['2026-12-05', '2026-12-07'], byDay, ['mon', 'tue', 'wed', 'thu', 'fri']) // ['2026-12-07'] when the 7th is empty (the 5th is a Saturday)
+ */
+export function gapDays(days: readonly string[], byDay: ReadonlyMap<string, readonly CalendarPost[]>, weekdays: readonly Weekday[] = WEEKDAYS, networks: readonly PlatformId[] = []): string[] {
+  const counts = (p: CalendarPost) => networks.length === 0 || p.platforms.some((n) => networks.includes(n));
+  return days.filter((d) => weekdays.includes(weekdayOf(d)) && !(byDay.get(d) ?? []).some(counts));
+}
+
+/**
+ * Every network in the calendar's order: those its `.editorial.yaml` lists under `platforms`, as
+ * listed, then the others in the registry's order. Chips, filters and counts all use it.
+ *
+ * @example networkOrder(['linkedin', 'x']) // ['linkedin', 'x', 'bluesky', 'mastodon', …]
+ */
+export function networkOrder(listed: readonly PlatformId[]): PlatformId[] {
+  return [...new Set([...listed.filter((n) => PLATFORM_IDS.includes(n)), ...PLATFORM_IDS])];
+}
+
+/** `networks` sorted by `order` (see `networkOrder`). */
+export function inNetworkOrder<T extends PlatformId>(networks: readonly T[], order: readonly PlatformId[]): T[] {
+  const rank = (n: PlatformId) => (order.includes(n) ? order.indexOf(n) : order.length);
+  return [...networks].sort((a, b) => rank(a) - rank(b));
+}
+
+/** How many days from its first the agenda lists (the extension sends the posts of that window). */
+export const AGENDA_DAYS = 400;
 
 /** Two posts going to the same network closer together than the interval. */
 export interface Clash {

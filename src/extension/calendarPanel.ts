@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { publishedLinks } from '../core/publish/results';
-import { addDays, dayKey, isDay, type CalendarPost } from '../core/calendar';
+import { addDays, AGENDA_DAYS, dayKey, isDay, networkOrder, WEEKDAYS, type CalendarPost, type Weekday } from '../core/calendar';
+import type { PlatformId } from '../core/model';
 import { parsePostDate } from '../core/dates';
 import { rescheduledDateText } from '../core/reschedule';
 import { isFromWebview, isViewState, type CalendarInit, type CalendarSnapshot, type CalendarViewState, type FromWebview, type ToWebview } from '../webview/protocol';
@@ -9,7 +10,7 @@ import { calendarComparison, type BranchComparisons } from './compareBranch';
 import { statusLabel } from './labels';
 import type { LiveLinter } from './liveLinter';
 import type { PostIndex } from './postIndex';
-import { editPost } from './postEdits';
+import { CalendarMoves } from './calendarMoves';
 import { webviewHtml } from './webviewHtml';
 
 const VIEW_TYPE = 'editorialCalendar.calendar';
@@ -31,6 +32,10 @@ export class CalendarPanel implements vscode.Disposable {
   private readonly rendered = new vscode.EventEmitter<{ ms: number; chips: number }>();
   /** Fires after each render of the webview (benchmarks and tests). */
   readonly onDidRender = this.rendered.event;
+  /** This panel's moves, for Ctrl+Z and Ctrl+Shift+Z in the calendar. */
+  private readonly moves: CalendarMoves;
+  /** The post just moved: the webview focuses it once a snapshot holds it (Alt+→ twice moves it twice). */
+  private focus: string | undefined;
 
   /** Opens the calendar, or shows it when already open. */
   static async show(deps: CalendarDeps, anchor?: string): Promise<CalendarPanel | undefined> {
@@ -75,6 +80,7 @@ export class CalendarPanel implements vscode.Disposable {
     restored: CalendarViewState | undefined,
   ) {
     this.ready = new Promise((r) => (this.markReady = r));
+    this.moves = new CalendarMoves(deps.calendars, deps.linter);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'calendar.svg');
     const today = dayKey(Date.now(), deps.calendars.all[0]?.config.timezone ?? 'UTC');
     this.state = restored ?? storedState(deps.workspaceState) ?? { view: 'month', anchor: today, filters: {} };
@@ -145,6 +151,10 @@ export class CalendarPanel implements vscode.Disposable {
       case 'reschedule':
         await this.reschedule(message.id, message.day, message.time);
         return;
+      case 'undo':
+      case 'redo':
+        this.focusOn(await this.inTurn(() => (message.type === 'undo' ? this.moves.undo() : this.moves.redo())));
+        return;
       case 'rendered':
         this.rendered.fire({ ms: message.ms, chips: message.chips });
         return;
@@ -167,12 +177,29 @@ export class CalendarPanel implements vscode.Disposable {
   }
 
   /** Moves a post to another day (and slot), keeping its time and the written format of its date. */
-  async reschedule(id: string, day: string, time?: string): Promise<boolean> {
-    const found = this.postAt(id);
+  reschedule(id: string, day: string, time?: string): Promise<boolean> {
+    return this.inTurn(() => this.rescheduleNow(id, day, time));
+  }
+
+  /**
+   * Moves, undos and redos one after the other, each reading what the one before wrote (Alt+→
+   * pressed twice quickly, Ctrl+Z twice).
+   */
+  private turn: Promise<unknown> = Promise.resolve();
+  private inTurn<T>(step: () => Promise<T>): Promise<T> {
+    const next = this.turn.then(step, step);
+    this.turn = next.catch(() => undefined);
+    return next;
+  }
+
+  private async rescheduleNow(id: string, day: string, time?: string): Promise<boolean> {
+    // A message drawn before the post's file was renamed by a move names it as it was.
+    const found = this.postAt(this.moves.current(id));
     if (!found) return false;
     const { uri, post } = found;
     const document = await vscode.workspace.openTextDocument(uri);
-    const result = this.deps.linter.lastResultFor(document) ?? this.deps.linter.lintNow(document);
+    // The date as written now, not the last check's (Alt+→ twice in a row must move it two days).
+    const result = this.deps.linter.resultFor(document) ?? this.deps.linter.lintNow(document);
     const meta = result?.post.meta;
     if (meta?.status === 'published') {
       void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is published: it cannot be moved.', meta.title ?? vscode.workspace.asRelativePath(uri)));
@@ -184,7 +211,25 @@ export class CalendarPanel implements vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('The date of {0} cannot be read: fix it in the file first.', vscode.workspace.asRelativePath(uri)));
       return false;
     }
-    return editPost(uri, { kind: 'set', path: ['date'], value: next }, post.calendar.config.locale);
+    const title = meta?.title ?? vscode.workspace.asRelativePath(uri);
+    const moved = await this.moves.move(uri, title, written, next);
+    this.focusOn(moved);
+    return moved !== undefined;
+  }
+
+  /** Undoes the calendar's last move (what Ctrl+Z in the calendar does). */
+  undo(): Promise<void> {
+    return this.handle({ type: 'undo' });
+  }
+
+  redo(): Promise<void> {
+    return this.handle({ type: 'redo' });
+  }
+
+  private focusOn(uri: vscode.Uri | undefined): void {
+    if (!uri) return;
+    this.focus = uri.toString();
+    this.schedulePush(0);
   }
 
   /** The snapshot the webview shows (JSON), and the one its HTML starts from. */
@@ -197,14 +242,17 @@ export class CalendarPanel implements vscode.Disposable {
     this.timer = setTimeout(() => {
       const snapshot = this.snapshot();
       const json = JSON.stringify(snapshot);
-      if (json !== this.shown) this.send(snapshot, undefined, json);
+      if (json !== this.shown || this.focus !== undefined) this.send(snapshot, undefined, json);
     }, delay);
   }
 
   /** Every snapshot goes through here, so `shown` always says what the webview has. */
   private send(snapshot: CalendarSnapshot, state?: CalendarViewState, json = JSON.stringify(snapshot)): void {
     this.shown = json;
-    const message: ToWebview = { type: 'snapshot', snapshot, ...(state ? { state } : {}) };
+    const focus = this.focus;
+    // Until a snapshot holds the moved post (the index may not have seen the rename yet).
+    if (focus !== undefined && snapshot.posts.some((p) => p.id === focus)) this.focus = undefined;
+    const message: ToWebview = { type: 'snapshot', snapshot, ...(state ? { state } : {}), ...(focus !== undefined ? { focus } : {}) };
     void this.panel.webview.postMessage(message);
   }
 
@@ -218,7 +266,7 @@ export class CalendarPanel implements vscode.Disposable {
     const zone = calendar?.config.timezone ?? 'UTC';
     const prefix = calendar ? (calendar.root.toString().endsWith('/') ? calendar.root.toString() : calendar.root.toString() + '/') : '';
     const from = addDays(this.state.anchor, this.state.view === 'agenda' ? -1 : -45);
-    const to = addDays(this.state.anchor, this.state.view === 'agenda' ? 400 : 45);
+    const to = addDays(this.state.anchor, this.state.view === 'agenda' ? AGENDA_DAYS : 45);
     const campaigns = new Set<string>();
     const tags = new Set<string>();
     const live = new Map(
@@ -257,6 +305,7 @@ export class CalendarPanel implements vscode.Disposable {
         published: meta ? publishedLinks(meta) : entry.published,
       });
     }
+    const settings = vscode.workspace.getConfiguration('editorialCalendar');
     const strings: Record<string, string> = {};
     for (const key of WEBVIEW_STRINGS) strings[key] = vscode.l10n.t(key);
     let compared = this.deps.comparisons.comparison;
@@ -268,10 +317,12 @@ export class CalendarPanel implements vscode.Disposable {
       tags: [...tags].sort(),
       timezone: zone,
       today: dayKey(Date.now(), zone),
-      clashMinutes: vscode.workspace.getConfiguration('editorialCalendar').get<number>('clashMinutes', 60),
+      clashMinutes: settings.get<number>('clashMinutes', 60),
       viewerZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       strings,
-      locale: vscode.env.language,
+      locale: calendar?.dateLocale ?? vscode.env.language,
+      networks: networkOrder(Object.keys(calendar?.config.platforms ?? {}) as PlatformId[]),
+      gapDays: gapWeekdays(settings.get<unknown>('gapDays')),
       ...(compared ? { comparison: calendarComparison(compared) } : {}),
     };
   }
@@ -304,6 +355,12 @@ export interface CalendarDeps {
   readonly comparisons: BranchComparisons;
 }
 
+/** The `gapDays` setting's weekdays (weekdays when it is not a list of them). */
+function gapWeekdays(value: unknown): Weekday[] {
+  if (!Array.isArray(value)) return ['mon', 'tue', 'wed', 'thu', 'fri'];
+  return WEEKDAYS.filter((d) => value.includes(d));
+}
+
 /** The view state kept for the workspace, when it is one (an older or damaged one is not). */
 function storedState(memento: vscode.Memento): CalendarViewState | undefined {
   const stored = memento.get<unknown>(STATE_KEY);
@@ -328,4 +385,5 @@ const WEBVIEW_STRINGS = [
   'All statuses', 'Campaign', 'All campaigns', 'Tag', 'All tags', 'Search', 'Per network', 'Posts per network this week', '1 post',
   '{0} posts', 'no post', 'gap', 'No post this day', 'Campaign {0}', '{0} problems', 'clash', 'Too close to another post for the same network',
   '{0} your time', 'Day', 'No posts from this day on.', 'Loading…', 'Per-network view',
+  '"{0}" is published: it cannot be moved.', 'From {0} to {1}', 'No post this month', 'No post for {0} this month', 'No post for {0} this day',
 ];

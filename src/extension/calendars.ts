@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE, DEFAULT_CONFIG, type CalendarConfig } from '../core/config';
+import type { Locale } from '../core/i18n/messages';
 import type { Diagnostic } from '../core/model';
 import { discoverCalendars, loadCalendar } from '../services/calendarFiles';
 import { postMatcher } from '../services/walk';
@@ -11,6 +12,8 @@ export interface Calendar {
   readonly root: vscode.Uri;
   readonly config: CalendarConfig;
   readonly configDiagnostics: readonly Diagnostic[];
+  /** The calendar's own `locale`, for its dates (`config.locale`, for messages, may follow VS Code's language). */
+  readonly dateLocale: Locale;
   /** True for a calendar-relative path matching the `posts` globs. */
   isPost(relativePath: string): boolean;
 }
@@ -54,7 +57,7 @@ export class Calendars implements vscode.Disposable {
       const workspace = workspaceFor(folder.uri);
       for (const root of await discoverCalendars(workspace, [folder.uri.path])) {
         const calendar = await loadCalendar(workspace, root, DEFAULT_CONFIG.locale);
-        loaded.push(makeCalendar(uriOf(folder.uri, root), withEditorLocale(calendar.config), calendar.configDiagnostics));
+        loaded.push(makeCalendar(uriOf(folder.uri, root), withEditorLocale(calendar.config), calendar.configDiagnostics, calendar.config.locale));
       }
     }
     // Deepest first, so that a nested calendar wins over the one around it.
@@ -82,8 +85,8 @@ export class Calendars implements vscode.Disposable {
   }
 }
 
-function makeCalendar(root: vscode.Uri, config: CalendarConfig, configDiagnostics: readonly Diagnostic[]): Calendar {
-  return { root, config, configDiagnostics, isPost: postMatcher(config) };
+function makeCalendar(root: vscode.Uri, config: CalendarConfig, configDiagnostics: readonly Diagnostic[], dateLocale: Locale): Calendar {
+  return { root, config, configDiagnostics, dateLocale, isPost: postMatcher(config) };
 }
 
 /** Applies the `editorialCalendar.language` setting (auto: French UI → French). */

@@ -10,17 +10,21 @@ import { toWorkspaceEdit } from './convert';
  * works, the text of an open editor (saved or not) is the one edited, and every byte the change
  * does not touch stays. A post that had no unsaved changes is saved again, so that the file on
  * disk follows. Returns false (with a message saying why) when the editor refuses the change.
+ * With `renameTo`, the file is renamed in the same edit (one undo step; an existing file is never
+ * overwritten: the edit then fails whole).
  */
-export async function editPost(uri: vscode.Uri, changes: FrontmatterChange | readonly FrontmatterChange[], locale: Locale): Promise<boolean> {
+export async function editPost(uri: vscode.Uri, changes: FrontmatterChange | readonly FrontmatterChange[], locale: Locale, renameTo?: vscode.Uri): Promise<boolean> {
   const document = await vscode.workspace.openTextDocument(uri);
   const result = editFrontmatter(document.getText(), changes);
   if (!result.ok) {
     void vscode.window.showErrorMessage(refusalMessage(locale, result, vscode.workspace.asRelativePath(uri)));
     return false;
   }
-  if (result.edits.length === 0) return true;
+  if (result.edits.length === 0 && !renameTo) return true;
   const wasDirty = document.isDirty;
-  const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(document, result.edits));
-  if (ok && !wasDirty) await document.save();
+  const edit = toWorkspaceEdit(document, result.edits);
+  if (renameTo) edit.renameFile(uri, renameTo, { overwrite: false });
+  const ok = await vscode.workspace.applyEdit(edit);
+  if (ok && !wasDirty) await (renameTo ? await vscode.workspace.openTextDocument(renameTo) : document).save();
   return ok;
 }

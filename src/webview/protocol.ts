@@ -3,7 +3,7 @@
  * is a plain object with a `type`. The calendar gets whole snapshots; the preview, redrawn on each keystroke,
  * gets a whole snapshot first, then only what changed since the one it holds (`previewDelta`).
  */
-import { isDay, type CalendarFilters, type CalendarPost } from '../core/calendar';
+import { isDay, type CalendarFilters, type CalendarPost, type Weekday } from '../core/calendar';
 import { PLATFORM_IDS, STATUSES, type PlatformId } from '../core/model';
 import type { PlatformPreview, PreviewPart } from '../core/preview';
 
@@ -35,8 +35,12 @@ export interface CalendarSnapshot {
   readonly viewerZone: string;
   /** UI strings in the user's language, by English key. */
   readonly strings: Readonly<Record<string, string>>;
-  /** BCP 47 tag for dates (`fr`, `en`). */
+  /** BCP 47 tag for dates: the calendar's `locale` (`fr`, `en`), whatever VS Code's language. */
   readonly locale: string;
+  /** Every network, in the calendar's order (`networkOrder`): chips, filters and counts follow it. */
+  readonly networks: readonly PlatformId[];
+  /** The weekdays on which a day without a post is marked as a gap (`editorialCalendar.gapDays`). */
+  readonly gapDays: readonly Weekday[];
   /** A branch the calendar is compared with (Compare Calendar with Branch…), while it is. */
   readonly comparison?: CalendarComparison;
 }
@@ -52,7 +56,13 @@ export interface CalendarComparison {
   readonly marks: Readonly<Record<string, 'added' | 'moved' | 'changed'>>;
 }
 
-export type ToWebview = { readonly type: 'snapshot'; readonly snapshot: CalendarSnapshot; readonly state?: CalendarViewState };
+export type ToWebview = {
+  readonly type: 'snapshot';
+  readonly snapshot: CalendarSnapshot;
+  readonly state?: CalendarViewState;
+  /** The post to focus once drawn: the one just moved (its id changes when its file is renamed). */
+  readonly focus?: string;
+};
 
 export type FromWebview =
   | { readonly type: 'ready' }
@@ -64,6 +74,9 @@ export type FromWebview =
   /** Approve a post (the extension runs Approve Post, which refuses in an untrusted workspace). */
   | { readonly type: 'approve'; readonly id: string }
   | { readonly type: 'reschedule'; readonly id: string; readonly day: string; readonly time?: string }
+  /** Ctrl+Z in the calendar: undo its last move (Ctrl+Shift+Z, Ctrl+Y: redo it). */
+  | { readonly type: 'undo' }
+  | { readonly type: 'redo' }
   | { readonly type: 'create'; readonly day: string; readonly time?: string }
   | { readonly type: 'state'; readonly state: CalendarViewState }
   /** Stop marking the branch's changes. */
@@ -89,6 +102,8 @@ export function isFromWebview(value: unknown): value is FromWebview {
   switch (m['type']) {
     case 'ready':
     case 'endComparison':
+    case 'undo':
+    case 'redo':
       return true;
     case 'open':
     case 'preview':

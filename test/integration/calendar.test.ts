@@ -27,18 +27,98 @@ describe('the calendar webview in a real VS Code', () => {
     assert.match(panel.panel.webview.html, /Content-Security-Policy" content="default-src 'none';.*script-src 'nonce-[A-Za-z0-9+/=]+'/);
   });
 
-  it('moves a post to another day: only the date changes, time and format kept, undo restores it', async () => {
+  const exists = async (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  const renaming = (on: boolean) => vscode.workspace.getConfiguration('editorialCalendar').update('renameOnReschedule', on ? undefined : false, vscode.ConfigurationTarget.Global);
+
+  it('moves a post to another day: only the date changes, time and format kept; the file named by its date follows; Ctrl+Z in the calendar undoes it, whichever editor is active', async () => {
     const uri = file('posts/2026/12/09-migration-guide-nova-2.md');
+    const renamed = file('posts/2026/12/11-migration-guide-nova-2.md');
     const before = await text(uri);
     const written = /^date: (.*)$/m.exec(before)![1]!;
+    const moved = before.replace(`date: ${written}`, `date: ${written.replace(/^2026-12-\d\d/, '2026-12-11')}`);
     const panel = (await api()).calendarPanel()!;
-    assert.ok(await panel.reschedule(uri.toString(), '2026-12-11'));
-    const after = await text(uri);
-    assert.equal(after, before.replace(`date: ${written}`, `date: ${written.replace(/^2026-12-\d\d/, '2026-12-11')}`));
-    await vscode.window.showTextDocument(uri);
-    await vscode.commands.executeCommand('undo');
-    assert.equal(vscode.window.activeTextEditor!.document.getText(), before);
-    await vscode.window.activeTextEditor!.document.save();
+    await panel.handle({ type: 'reschedule', id: uri.toString(), day: '2026-12-11' });
+    assert.equal(await exists(uri), false);
+    assert.equal(await text(renamed), moved);
+    // Another post's editor is the active one: the calendar's undo still acts on the moved post.
+    const other = await vscode.window.showTextDocument(file('posts/2026/11/24-teaser-j-9.md'));
+    const otherText = other.document.getText();
+    await panel.handle({ type: 'undo' });
+    await until('the post back under its name', async () => (await exists(uri)) && !(await exists(renamed)));
+    assert.equal(await text(uri), before);
+    assert.equal(other.document.getText(), otherText);
+    await panel.handle({ type: 'redo' });
+    await until('the post moved again', async () => (await exists(renamed)) && (await text(renamed)) === moved);
+    await panel.undo();
+    await until('the post back again', () => exists(uri));
+    assert.equal(await text(uri), before);
+    assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.isDirty ?? false, false);
+  });
+
+  it('undoes a move in a post with unsaved text, keeping that text; with renaming off the name stays', async () => {
+    await renaming(false);
+    const uri = file('posts/2026/12/09-migration-guide-nova-2.md');
+    const editor = await vscode.window.showTextDocument(uri);
+    const saved = editor.document.getText();
+    try {
+      await editor.edit((b) => b.insert(editor.document.positionAt(saved.length), 'Unsaved line.\n'));
+      const typed = editor.document.getText();
+      const panel = (await api()).calendarPanel()!;
+      assert.ok(await panel.reschedule(uri.toString(), '2026-12-10'));
+      assert.match(editor.document.getText(), /^date: 2026-12-10/m);
+      assert.ok(editor.document.getText().endsWith('Unsaved line.\n'));
+      assert.ok(editor.document.isDirty, 'unsaved text is left for the user to save');
+      assert.equal(await exists(file('posts/2026/12/10-migration-guide-nova-2.md')), false);
+      await vscode.window.showTextDocument(file('posts/2026/11/24-teaser-j-9.md'));
+      await panel.undo();
+      assert.equal(editor.document.getText(), typed);
+      assert.equal(await text(uri), saved, 'the file on disk was never touched');
+    } finally {
+      await renaming(true);
+      await vscode.window.showTextDocument(uri);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  it('never overwrites a file: the post keeps its name when one is already there', async () => {
+    const uri = file('posts/2026/12/09-migration-guide-nova-2.md');
+    const taken = file('posts/2026/12/12-migration-guide-nova-2.md');
+    await vscode.workspace.fs.writeFile(taken, new TextEncoder().encode('not a post\n'));
+    const before = await text(uri);
+    try {
+      const panel = (await api()).calendarPanel()!;
+      assert.ok(await panel.reschedule(uri.toString(), '2026-12-12'));
+      assert.match(await text(uri), /^date: 2026-12-12/m);
+      assert.equal(await text(taken), 'not a post\n');
+      await panel.undo();
+      assert.equal(await text(uri), before);
+    } finally {
+      await vscode.workspace.fs.delete(taken);
+    }
+  });
+
+  it('does not undo a move when the date was changed since (that change would be lost)', async () => {
+    const uri = file('posts/2026/12/09-migration-guide-nova-2.md');
+    const renamed = file('posts/2026/12/13-migration-guide-nova-2.md');
+    const before = await text(uri);
+    const panel = (await api()).calendarPanel()!;
+    assert.ok(await panel.reschedule(uri.toString(), '2026-12-13'));
+    const edited = (await text(renamed)).replace(/^date: 2026-12-13/m, 'date: 2026-12-14');
+    await vscode.workspace.fs.writeFile(renamed, new TextEncoder().encode(edited));
+    await until('the edit seen', async () => (await vscode.workspace.openTextDocument(renamed)).getText() === edited);
+    await panel.undo();
+    assert.equal(await text(renamed), edited);
+    assert.equal(await exists(uri), false);
+    // Put the example back as it was.
+    await vscode.workspace.fs.delete(renamed);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(before));
+  });
+
+  it('sends dates in the calendar’s locale, networks in its order, weekdays for gaps', async () => {
+    const snapshot = (await api()).calendarPanel()!.snapshot();
+    assert.equal(snapshot.locale, 'fr'); // .editorial.yaml says fr; VS Code is in English
+    assert.deepEqual(snapshot.networks.slice(0, 7), ['x', 'bluesky', 'mastodon', 'linkedin', 'instagram', 'threads', 'facebook']);
+    assert.deepEqual(snapshot.gapDays, ['mon', 'tue', 'wed', 'thu', 'fri']);
   });
 
   it('refuses to move a published post', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { addDays, campaignBands, clashes, dayKey, filterPosts, gapDays, monthGrid, postsByDay, weekStartDay, weeklyCounts, type CalendarPost } from '../../src/core/calendar';
+import { addDays, campaignBands, clashes, dayKey, filterPosts, gapDays, inNetworkOrder, monthGrid, networkOrder, postsByDay, weekdayOf, weekStartDay, weeklyCounts, type CalendarPost } from '../../src/core/calendar';
+import { PLATFORM_IDS } from '../../src/core/model';
 import { editFrontmatter } from '../../src/core/frontmatter/editor';
 import { applyEdits } from '../../src/core/textEdits';
 import { rescheduledDateText } from '../../src/core/reschedule';
@@ -75,6 +76,26 @@ describe('calendar queries', () => {
     assert.deepEqual(clashes(posts, 30), []);
     assert.deepEqual(campaignBands(posts, PARIS), [{ campaign: 'launch', from: '2026-12-01', to: '2026-12-03' }]);
     assert.deepEqual(weeklyCounts(['2026-11-30'], byDay).get('2026-11-30'), { x: 3, bluesky: 2 });
+  });
+
+  it('counts as gaps only the weekdays asked, and days with nothing for the networks asked', () => {
+    const h = (d: number, hour: number) => Date.UTC(2026, 11, d, hour - 1);
+    // Fri 4: X only; Sat 5 and Sun 6: nothing; Mon 7: nothing; Tue 8: a draft for Instagram.
+    const byDay = postsByDay([post('a', h(4, 9)), post('b', h(8, 9), { platforms: ['instagram'], status: 'idea' })], PARIS);
+    const days = ['2026-12-04', '2026-12-05', '2026-12-06', '2026-12-07', '2026-12-08'];
+    assert.deepEqual(gapDays(days, byDay), ['2026-12-05', '2026-12-06', '2026-12-07']);
+    assert.deepEqual(gapDays(days, byDay, ['mon', 'tue', 'wed', 'thu', 'fri']), ['2026-12-07']);
+    assert.deepEqual(gapDays(days, byDay, ['mon', 'tue', 'wed', 'thu', 'fri'], ['instagram']), ['2026-12-04', '2026-12-07']);
+    assert.deepEqual(gapDays(days, byDay, []), []);
+    assert.deepEqual(days.map(weekdayOf), ['fri', 'sat', 'sun', 'mon', 'tue']);
+  });
+
+  it('puts networks in the order the calendar lists them, then the registry’s', () => {
+    const order = networkOrder(['linkedin', 'x', 'instagram']);
+    assert.deepEqual(order.slice(0, 3), ['linkedin', 'x', 'instagram']);
+    assert.deepEqual([...order].sort(), [...PLATFORM_IDS].sort());
+    assert.deepEqual(inNetworkOrder(['bluesky', 'instagram', 'x', 'linkedin'], order), ['linkedin', 'x', 'instagram', 'bluesky']);
+    assert.deepEqual(networkOrder([]), [...PLATFORM_IDS]);
   });
 });
 

@@ -1,7 +1,7 @@
 // The calendar webview: draws month, week and agenda views from the snapshot the extension sends,
 // and sends back intents (open, reschedule, create, view state). All post text goes through
 // textContent or attributes set with setAttribute: nothing is ever parsed as HTML.
-import { addDays, addMonths, clashes, dayKey, FIRST_DAY, isDay, LAST_DAY, filterPosts, gapDays, monthGrid, postsByDay, timeOfDay, weekStartDay, weeklyCounts, campaignBands, type CalendarPost } from '../../core/calendar';
+import { addDays, addMonths, AGENDA_DAYS, clashes, dayKey, FIRST_DAY, inNetworkOrder, isDay, LAST_DAY, filterPosts, gapDays, monthGrid, postsByDay, timeOfDay, weekStartDay, weeklyCounts, campaignBands, type CalendarPost } from '../../core/calendar';
 import type { PlatformId } from '../../core/model';
 import { el } from '../dom';
 import type { CalendarInit, CalendarSnapshot, CalendarViewState, FromWebview, ToWebview } from '../protocol';
@@ -15,7 +15,6 @@ let snapshot: CalendarSnapshot = init.snapshot;
 let state: CalendarViewState = vscode.getState() ?? init.state;
 
 const SHORT: Record<PlatformId, string> = { x: 'X', bluesky: 'Bsky', mastodon: 'Masto', threads: 'Thr', linkedin: 'in', instagram: 'IG', facebook: 'FB', youtube: 'YT', tiktok: 'TT', pinterest: 'Pin', webhook: 'Hook' };
-const NETWORKS = Object.keys(SHORT) as PlatformId[];
 const STATUSES = ['idea', 'draft', 'review', 'approved', 'scheduled', 'published'] as const;
 
 const t = (key: string, ...args: Array<string | number>) => (snapshot.strings[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
@@ -29,16 +28,69 @@ function setState(next: Partial<CalendarViewState>): void {
   render();
 }
 
+/** The post to focus at the next render (the one just moved), else the one focused now. */
+let focusPost: string | undefined;
+
 function render(): void {
   const started = performance.now();
+  // The page is drawn anew on each snapshot: the focused post keeps the focus, by its id.
+  const focused = focusPost ?? (document.activeElement instanceof HTMLElement && document.activeElement.classList.contains('chip') ? document.activeElement.dataset['id'] : undefined);
+  focusPost = undefined;
   const posts = filterPosts(snapshot.posts, state.filters);
   const byDay = postsByDay(posts, snapshot.timezone);
   const clashing = new Set(clashes(posts, snapshot.clashMinutes).flatMap((c) => [c.first, c.second]));
-  root.replaceChildren(toolbar(), ...comparisonBar(), filtersBar(), state.view === 'agenda' ? agenda(posts) : state.view === 'week' ? week(byDay, clashing) : month(byDay, clashing, posts));
-  const focus = root.querySelector<HTMLElement>('[data-focus="true"]');
-  focus?.focus();
+  root.replaceChildren(toolbar(), ...comparisonBar(), filtersBar(), notice, state.view === 'agenda' ? agenda(posts) : state.view === 'week' ? week(byDay, clashing) : month(byDay, clashing, posts));
+  const chip = focused === undefined ? null : root.querySelector<HTMLElement>(`.chip[data-id="${CSS.escape(focused)}"]`);
+  (chip ?? root.querySelector<HTMLElement>('[data-focus="true"]'))?.focus();
+  fitNetworks(root);
   post({ type: 'rendered', ms: performance.now() - started, chips: root.querySelectorAll('.chip').length });
 }
+
+/** A short message in the page (why a post cannot move), read out by screen readers; it fades after a while. */
+const notice = el('div', 'notice', undefined, { role: 'status', 'aria-live': 'polite' });
+let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+let shownAt = 0;
+function tell(message: string): void {
+  notice.textContent = message;
+  notice.classList.add('shown');
+  shownAt = Date.now();
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(hideNotice, 5000);
+}
+function hideNotice(): void {
+  clearTimeout(noticeTimer);
+  notice.classList.remove('shown');
+  notice.textContent = '';
+}
+// Read or not, it goes at the next click or key (not the one that raised it).
+for (const type of ['pointerdown', 'keydown'] as const) {
+  document.addEventListener(type, () => notice.classList.contains('shown') && Date.now() - shownAt > 500 && hideNotice());
+}
+
+/**
+ * Network tags that do not fit their chip's line are folded into "+N" (the chip's label and
+ * tooltip list them all): measured after layout, again when the page is resized.
+ */
+function fitNetworks(scope: HTMLElement): void {
+  for (const nets of scope.querySelectorAll<HTMLElement>('.nets')) {
+    nets.querySelector('.more')?.remove();
+    const tags = [...nets.querySelectorAll<HTMLElement>('.net')];
+    for (const tag of tags) tag.hidden = false;
+    if (nets.clientWidth === 0 || nets.scrollWidth <= nets.clientWidth) continue;
+    const more = el('span', 'net more');
+    nets.append(more);
+    for (let shown = tags.length - 1; shown >= 1; shown--) {
+      tags[shown]!.hidden = true;
+      more.textContent = `+${tags.length - shown}`;
+      if (nets.scrollWidth <= nets.clientWidth) break;
+    }
+  }
+}
+let fitting = 0;
+new ResizeObserver(() => {
+  cancelAnimationFrame(fitting);
+  fitting = requestAnimationFrame(() => fitNetworks(root));
+}).observe(root);
 
 function toolbar(): HTMLElement {
   const bar = el('div', 'toolbar', undefined, { role: 'toolbar', 'aria-label': t('Calendar navigation') });
@@ -52,8 +104,12 @@ function toolbar(): HTMLElement {
   bar.append(button(t('Previous'), 'chevron-left', step(-1)), button(t('Next'), 'chevron-right', step(1)));
   const today = el('button', 'text-button', t('Today'));
   today.addEventListener('click', () => setState({ anchor: snapshot.today }));
-  const picker = el('input', 'date-picker', undefined, { type: 'date', value: state.anchor, min: FIRST_DAY, max: LAST_DAY, 'aria-label': t('Go to date') });
+  // The native date field writes dates in the browser's language, not the calendar's: only its
+  // picker button is shown, beside the day in the calendar's locale ("9 déc. 2026").
+  const date = el('label', 'date-field', undefined, { title: t('Go to date') });
+  const picker = el('input', 'date-picker', undefined, { type: 'date', value: state.anchor, min: FIRST_DAY, max: LAST_DAY, 'aria-label': `${t('Go to date')}, ${formatDay(state.anchor, { day: 'numeric', month: 'long', year: 'numeric' })}` });
   picker.addEventListener('change', () => picker.value && setState({ anchor: picker.value }));
+  date.append(picker, el('span', 'date-text', formatDay(state.anchor, { day: 'numeric', month: 'short', year: 'numeric' }), { 'aria-hidden': 'true' }));
   const title = el('h1', 'period', periodTitle());
   const views = el('div', 'views', undefined, { role: 'tablist' });
   for (const [view, label] of [['month', t('Month')], ['week', t('Week')], ['agenda', t('Agenda')]] as const) {
@@ -61,7 +117,7 @@ function toolbar(): HTMLElement {
     b.addEventListener('click', () => setState({ view }));
     views.append(b);
   }
-  bar.append(today, picker, title, views);
+  bar.append(today, date, title, views);
   return bar;
 }
 
@@ -98,6 +154,10 @@ function ghostsOf(day: string, hour?: number | 'day'): HTMLElement[] {
 
 function periodTitle(): string {
   const [y, m] = state.anchor.split('-').map(Number) as [number, number];
+  if (state.view === 'agenda') {
+    const long = { day: 'numeric', month: 'long', year: 'numeric' } as const;
+    return t('From {0} to {1}', formatDay(state.anchor, long), formatDay(addDays(state.anchor, AGENDA_DAYS), long));
+  }
   if (state.view === 'month') {
     const title = new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(snapshot.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
     return title.charAt(0).toLocaleUpperCase(snapshot.locale) + title.slice(1); // "décembre 2026" → "Décembre 2026"
@@ -109,7 +169,7 @@ function periodTitle(): string {
 function filtersBar(): HTMLElement {
   const bar = el('div', 'filters', undefined, { role: 'group', 'aria-label': t('Filters') });
   const f = state.filters;
-  for (const n of NETWORKS) {
+  for (const n of snapshot.networks) {
     const on = f.platforms?.includes(n) ?? false;
     const chip = el('button', `filter-chip${on ? ' on' : ''}`, SHORT[n], { 'aria-pressed': String(on), title: n, 'data-network': n });
     chip.addEventListener('click', () => {
@@ -143,12 +203,20 @@ function filtersBar(): HTMLElement {
 function month(byDay: Map<string, CalendarPost[]>, clashing: Set<string>, posts: readonly CalendarPost[]): HTMLElement {
   const [y, m] = state.anchor.split('-').map(Number) as [number, number];
   const days = monthGrid(y, m);
-  const gaps = new Set(gapDays(days.filter((d) => d.slice(0, 7) === state.anchor.slice(0, 7)), byDay));
+  // Gaps are read from every post, not the filtered ones: only a day with nothing for the networks
+  // filtered (any, without a network filter) is one. A month with nothing at all gets one quiet
+  // line instead of a mark on every day.
+  const networks = state.filters.platforms ?? [];
+  const inMonth = days.filter((d) => d.slice(0, 7) === state.anchor.slice(0, 7));
+  const found = gapDays(inMonth, postsByDay(snapshot.posts, snapshot.timezone), snapshot.gapDays, networks);
+  const empty = found.length > 0 && gapDays(inMonth, postsByDay(snapshot.posts, snapshot.timezone), undefined, networks).length === inMonth.length;
+  const gaps = new Set(empty ? [] : found);
   const weeks = days.filter((_, i) => i % 7 === 0);
   const counts = weeklyCounts(weeks, byDay);
   const bands = campaignBands(posts, snapshot.timezone);
   const grid = el('div', 'month', undefined, { role: 'grid', 'aria-label': periodTitle() });
   const head = el('div', 'month-row head', undefined, { role: 'row' });
+  if (empty) grid.append(el('p', 'month-empty', networks.length ? t('No post for {0} this month', networks.map((n) => SHORT[n]).join(', ')) : t('No post this month'), { role: 'note' }));
   for (let i = 0; i < 7; i++) head.append(el('div', 'weekday', formatDay(days[i]!, { weekday: 'short' }), { role: 'columnheader' }));
   head.append(el('div', 'weekday', t('Per network'), { role: 'columnheader' }));
   grid.append(head);
@@ -156,29 +224,33 @@ function month(byDay: Map<string, CalendarPost[]>, clashing: Set<string>, posts:
     const row = el('div', 'month-row', undefined, { role: 'row' });
     for (let i = 0; i < 7; i++) {
       const day = addDays(monday, i);
-      row.append(dayCell(day, byDay.get(day) ?? [], clashing, { outside: day.slice(0, 7) !== state.anchor.slice(0, 7), gap: gaps.has(day), bands: bands.filter((b) => b.from <= day && day <= b.to) }));
+      row.append(dayCell(day, byDay.get(day) ?? [], clashing, { outside: day.slice(0, 7) !== state.anchor.slice(0, 7), gap: gaps.has(day), networks, bands: bands.filter((b) => b.from <= day && day <= b.to) }));
     }
     const margin = el('div', 'week-counts', undefined, { role: 'gridcell', 'aria-label': t('Posts per network this week') });
-    for (const [n, c] of Object.entries(counts.get(monday) ?? {})) margin.append(el('span', 'count', `${SHORT[n as PlatformId]} ${c}`));
+    const week = counts.get(monday) ?? {};
+    for (const n of inNetworkOrder(Object.keys(week) as PlatformId[], snapshot.networks)) margin.append(el('span', 'count', `${SHORT[n]} ${week[n]}`));
     row.append(margin);
     grid.append(row);
   }
   return grid;
 }
 
-function dayCell(day: string, posts: readonly CalendarPost[], clashing: Set<string>, opts: { outside: boolean; gap: boolean; bands: ReadonlyArray<{ campaign: string }> }): HTMLElement {
+function dayCell(day: string, posts: readonly CalendarPost[], clashing: Set<string>, opts: { outside: boolean; gap: boolean; networks: readonly PlatformId[]; bands: ReadonlyArray<{ campaign: string }> }): HTMLElement {
   const cls = ['day', opts.outside ? 'outside' : '', opts.gap ? 'gap' : '', day === snapshot.today ? 'today' : ''].filter(Boolean).join(' ');
   const label = `${formatDay(day, { weekday: 'long', day: 'numeric', month: 'long' })}, ${posts.length === 1 ? t('1 post') : t('{0} posts', posts.length)}${opts.gap ? `, ${t('no post')}` : ''}`;
   const cell = el('div', cls, undefined, { role: 'gridcell', tabindex: day === state.anchor ? '0' : '-1', 'data-day': day, 'aria-label': label, ...(day === state.anchor ? { 'data-focus': 'true' } : {}) });
-  const header = el('div', 'day-number', String(Number(day.slice(8))));
-  if (opts.gap) header.append(el('span', 'gap-mark', t('gap'), { title: t('No post this day') }));
+  const header = el('div', 'day-number');
+  // The weekday shows when a narrow calendar stacks its days (media/calendar.css).
+  header.append(el('span', 'number', String(Number(day.slice(8)))), el('span', 'weekday-name', formatDay(day, { weekday: 'long' })));
+  const why = opts.networks.length ? t('No post for {0} this day', opts.networks.map((n) => SHORT[n]).join(', ')) : t('No post this day');
+  if (opts.gap) header.append(el('span', 'gap-mark', t('gap'), { title: why }));
   cell.append(header);
   for (const b of opts.bands) cell.append(el('div', 'band', b.campaign, { title: t('Campaign {0}', b.campaign) }));
   for (const p of posts) cell.append(chip(p, clashing.has(p.id)));
   cell.append(...ghostsOf(day));
   dropTarget(cell, day);
   cell.addEventListener('dblclick', (e) => {
-    if (e.target === cell || (e.target as HTMLElement).classList.contains('day-number')) post({ type: 'create', day });
+    if (e.target === cell || (e.target as HTMLElement).closest('.day-number')) post({ type: 'create', day });
   });
   cell.addEventListener('keydown', (e) => dayKeys(e, day));
   cell.addEventListener('focus', () => {
@@ -203,19 +275,24 @@ function chip(p: CalendarPost, clash: boolean): HTMLElement {
   const problems = p.errors + p.warnings;
   const mark = snapshot.comparison?.marks[p.id];
   const marked = mark ? t(mark === 'added' ? 'Not on {0}' : mark === 'moved' ? 'At another time on {0}' : 'Different on {0}', snapshot.comparison!.branch) : '';
+  const networks = inNetworkOrder(p.platforms, snapshot.networks);
+  // Published chips are draggable too, so that a drag says why they stay.
   const c = el('div', `chip status-${p.status}${clash ? ' clash' : ''}${p.status === 'published' ? ' locked' : ''}${mark ? ` mark-${mark}` : ''}`, undefined, {
-    draggable: String(p.status !== 'published'),
+    draggable: 'true',
     tabindex: '-1',
     role: 'button',
     'data-id': p.id,
-    'aria-label': [time, p.title, t(p.status), p.platforms.join(', '), problems ? t('{0} problems', problems) : '', clash ? t('clash') : '', marked].filter(Boolean).join(', '),
+    'aria-label': [time, p.title, t(p.status), networks.join(', '), problems ? t('{0} problems', problems) : '', clash ? t('clash') : '', marked].filter(Boolean).join(', '),
   });
   // Where it went out, each network with its link (hovers are text: the links are shown, not followed).
   const sent = p.published.length > 0 ? t('Published on {0}', p.published.map((l) => (l.url ? `${SHORT[l.network]} ${l.url}` : SHORT[l.network])).join(', ')) : '';
-  c.title = [p.title, marked, time && timeTooltip(p), sent, p.excerpt, ...p.problems.map((m) => `⚠ ${m}`), clash ? t('Too close to another post for the same network') : ''].filter(Boolean).join('\n');
-  const nets = el('span', 'nets');
-  for (const n of p.platforms) nets.append(el('span', `net net-${n}${p.published.some((l) => l.network === n) ? ' sent' : ''}`, SHORT[n]));
-  c.append(el('span', 'status-dot', undefined, { 'aria-hidden': 'true' }), el('span', 'time', time), el('span', 'title', p.title), nets);
+  c.title = [p.title, marked, time && timeTooltip(p), networks.map((n) => SHORT[n]).join(' · '), sent, p.excerpt, ...p.problems.map((m) => `⚠ ${m}`), clash ? t('Too close to another post for the same network') : ''].filter(Boolean).join('\n');
+  const nets = el('span', 'nets', undefined, { 'aria-hidden': 'true' });
+  for (const n of networks) nets.append(el('span', `net net-${n}${p.published.some((l) => l.network === n) ? ' sent' : ''}`, SHORT[n]));
+  // In a narrow cell the networks are a count (the compact layout of media/calendar.css).
+  const count = el('span', 'net-count', String(networks.length), { 'aria-hidden': 'true' });
+  count.prepend(el('span', 'codicon codicon-radio-tower'));
+  c.append(el('span', 'status-dot', undefined, { 'aria-hidden': 'true' }), el('span', 'time', time), el('span', 'title', p.title), ...(networks.length ? [count] : []), nets);
   if (problems) c.append(el('span', `badge${p.errors ? ' error' : ''}`, String(problems), { 'aria-hidden': 'true' }));
   if (mark) c.append(el('span', `mark mark-${mark}`, t(mark === 'added' ? 'Only here' : mark === 'moved' ? 'Moved' : 'Changed'), { 'aria-hidden': 'true' }));
   c.append(action('Per-network view', 'open-preview', { type: 'preview', id: p.id }));
@@ -227,26 +304,47 @@ function chip(p: CalendarPost, clash: boolean): HTMLElement {
   c.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') post({ type: 'open', id: p.id });
     if (e.key === ' ') post({ type: 'preview', id: p.id });
-    if (e.altKey && e.key.startsWith('Arrow') && p.status !== 'published' && p.date !== undefined) {
+    if (e.altKey && e.key.startsWith('Arrow') && p.date !== undefined) {
       // The keyboard alternative to dragging: Alt+Left/Right moves the post a day, Alt+Up/Down
       // (week view) an hour; Alt+Up/Down in the month view a week.
       e.preventDefault();
       e.stopPropagation();
+      if (p.status === 'published') return tell(t('"{0}" is published: it cannot be moved.', p.title));
+      // It keeps the focus where it lands, so that Alt+→ twice moves it two days.
+      focusPost = p.id;
       const day = dayKey(p.date, snapshot.timezone);
       const hour = Number(timeOfDay(p.date, snapshot.timezone).slice(0, 2));
       const minutes = timeOfDay(p.date, snapshot.timezone).slice(3);
-      if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') post({ type: 'reschedule', id: p.id, day: addDays(day, e.key === 'ArrowLeft' ? -1 : 1) });
+      const move = (target: string, at?: string) => {
+        post({ type: 'reschedule', id: p.id, day: target, ...(at ? { time: at } : {}) });
+        // The view follows the post into the next period.
+        if (!visible(target)) setState({ anchor: target });
+      };
+      if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') move(addDays(day, e.key === 'ArrowLeft' ? -1 : 1));
       else if (state.view === 'week' && !p.dateOnly) {
         const next = Math.min(23, Math.max(0, hour + (e.key === 'ArrowUp' ? -1 : 1)));
-        post({ type: 'reschedule', id: p.id, day, time: `${String(next).padStart(2, '0')}:${minutes}` });
-      } else post({ type: 'reschedule', id: p.id, day: addDays(day, e.key === 'ArrowUp' ? -7 : 7) });
+        move(day, `${String(next).padStart(2, '0')}:${minutes}`);
+      } else move(addDays(day, e.key === 'ArrowUp' ? -7 : 7));
     }
   });
   c.addEventListener('dragstart', (e) => {
+    if (p.status === 'published') {
+      e.preventDefault();
+      tell(t('"{0}" is published: it cannot be moved.', p.title));
+      return;
+    }
     e.dataTransfer!.setData('application/x-edcal-post', p.id);
     e.dataTransfer!.effectAllowed = 'move';
   });
   return c;
+}
+
+/** True when the view shows `day` (the month's grid, the week, or the agenda from its first day). */
+function visible(day: string): boolean {
+  if (state.view === 'agenda') return day >= state.anchor;
+  if (state.view === 'week') return weekStartDay(day) === weekStartDay(state.anchor);
+  const [y, m] = state.anchor.split('-').map(Number) as [number, number];
+  return monthGrid(y, m).includes(day);
 }
 
 function timeTooltip(p: CalendarPost): string {
@@ -302,7 +400,7 @@ function week(byDay: Map<string, CalendarPost[]>, clashing: Set<string>): HTMLEl
     head.append(el('div', `weekday${day === snapshot.today ? ' today' : ''}`, formatDay(day, { weekday: 'short', day: 'numeric' }), { role: 'columnheader' }));
   }
   grid.append(head);
-  const allDay = el('div', 'week-row', undefined, { role: 'row' });
+  const allDay = el('div', 'week-row all-day-row', undefined, { role: 'row' });
   allDay.append(el('div', 'hour', t('Day')));
   for (let i = 0; i < 7; i++) {
     const day = addDays(monday, i);
@@ -331,9 +429,11 @@ function week(byDay: Map<string, CalendarPost[]>, clashing: Set<string>): HTMLEl
   }
   // Start the view at the working day (08:00); earlier hours are a scroll away.
   requestAnimationFrame(() => {
+    // (Under the header and the all-day row, which stay in view.)
     const eight = grid.querySelector<HTMLElement>('[data-time="08:00"]');
     const head = grid.querySelector<HTMLElement>('.weekday');
-    if (eight) grid.scrollTop = eight.offsetTop - grid.offsetTop - (head?.offsetHeight ?? 0);
+    const allDay = grid.querySelector<HTMLElement>('.all-day-row .hour');
+    if (eight) grid.scrollTop = eight.offsetTop - grid.offsetTop - (head?.offsetHeight ?? 0) - (allDay?.offsetHeight ?? 0);
   });
   return grid;
 }
@@ -378,9 +478,23 @@ function formatDay(day: string, options: Intl.DateTimeFormatOptions): string {
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(snapshot.locale, { ...options, timeZone: 'UTC' });
 }
 
+// Ctrl+Z undoes the calendar's last move, Ctrl+Shift+Z and Ctrl+Y redo it (Cmd on macOS); in the
+// search box they stay the field's own.
+document.addEventListener('keydown', (e) => {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey || (e.target instanceof HTMLElement && e.target.closest('input, select, textarea'))) return;
+  const key = e.key.toLowerCase();
+  const undo = key === 'z' && !e.shiftKey;
+  if (!undo && !(key === 'z' && e.shiftKey) && !(key === 'y' && !e.shiftKey)) return;
+  e.preventDefault();
+  // The post undone keeps the focus, as a moved one does.
+  if (document.activeElement instanceof HTMLElement && document.activeElement.classList.contains('chip')) focusPost = document.activeElement.dataset['id'];
+  post({ type: undo ? 'undo' : 'redo' });
+});
+
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   if (event.data?.type !== 'snapshot') return;
   snapshot = event.data.snapshot;
+  if (event.data.focus !== undefined) focusPost = event.data.focus;
   if (event.data.state) {
     state = event.data.state;
     vscode.setState(state);
