@@ -51,24 +51,25 @@ export async function run() {
       await page.locator('.marker-widget', { hasText: /X\s*: \d+\/280/ }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+.');
-      const split = page.locator('.action-widget .monaco-list-row', { hasText: /Découper en un fil de \d+ publications/ }).first();
+      // LinkedIn has no threads: the thread goes in a :::x variant, the text stays whole for the others.
+      const split = page.locator('.action-widget .monaco-list-row', { hasText: /Découper en fil pour X seulement, en variantes \(le texte reste entier pour LinkedIn\)/ }).first();
       await split.waitFor({ timeout: 10_000 });
       await shot('lightbulb');
       // Move to the item and take it with the keyboard (the menu re-renders under the mouse).
       const focused = page.locator('.action-widget .monaco-list-row.focused');
-      for (let i = 0; i < 10 && !/Découper en un fil/.test((await focused.innerText().catch(() => '')) || ''); i++) await page.keyboard.press('ArrowDown');
-      assert.match(await focused.innerText(), /Découper en un fil/);
+      for (let i = 0; i < 10 && !/Découper en fil/.test((await focused.innerText().catch(() => '')) || ''); i++) await page.keyboard.press('ArrowDown');
+      assert.match(await focused.innerText(), /Découper en fil/);
       await page.keyboard.press('Enter');
 
-      // The file changed in the editor: thread separators, and no more over-limit finding.
-      await page.locator('.monaco-editor .view-lines .view-line', { hasText: /^---$/ }).first().waitFor({ timeout: 10_000 });
+      // The file changed in the editor: an X variant holding the thread, and no more over-limit finding.
+      await page.locator('.monaco-editor .view-lines .view-line', { hasText: /^:::x$/ }).first().waitFor({ timeout: 10_000 });
       await page.locator('.statusbar-item', { hasText: /X \d+\/280/ }).first().waitFor();
       await page.waitForFunction(() => !document.querySelector('.markers-panel')?.textContent?.match(/X\s*: \d+\/280/), null, { timeout: 10_000 });
       await shot('after-fix');
       await page.keyboard.press('Control+S');
-      // Saved to disk: the thread separators are in the file.
+      // Saved to disk: the X variant and its thread separators are in the file.
       const deadline = Date.now() + 10_000;
-      while (!/\n\n---\n\n/.test(readFileSync(join(box.workspace, POST), 'utf8'))) {
+      while (!/\n:::x\n[^]*\n\n---\n\n[^]*\n:::\n/.test(readFileSync(join(box.workspace, POST), 'utf8'))) {
         assert.ok(Date.now() < deadline, 'the split was not saved to disk');
         await page.waitForTimeout(100);
       }
