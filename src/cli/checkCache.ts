@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Calendar } from '../services/calendarFiles';
 import type { FileReport, LintTask } from './lintFiles';
@@ -114,25 +114,33 @@ export class CheckCache {
 
   /** Puts the new cache in place of the old one, when anything changed (files checked, or gone). */
   close(): void {
-    if (!this.out) return;
-    const { fd, path } = this.out;
+    // Entries left unread belong to files this run did not see: removed, or outside the paths given.
+    if (!this.changed && this.lines.size === 0) return;
+    if (!this.out) this.open();
+    const { fd, path } = this.out!;
     this.flush();
     closeSync(fd);
-    // Entries left unread belong to files this run did not see: removed, or outside the paths given.
-    if (this.changed || this.lines.size > 0) renameSync(path, join(this.dir, CACHE_FILE));
-    else rmSync(path, { force: true });
+    renameSync(path, join(this.dir, CACHE_FILE));
   }
 
+  /**
+   * Lines of the new cache are held, not written, until something differs from the old one: a run
+   * with nothing changed (the case the cache is for) writes nothing at all.
+   */
   private write(text: string): void {
-    if (!this.out) {
-      mkdirSync(this.dir, { recursive: true });
-      const path = join(this.dir, `${CACHE_FILE}.${process.pid}`);
-      this.out = { fd: openSync(path, 'w', 0o644), path };
-      this.pending.push(this.signature + '\n');
-    }
     this.pending.push(text);
     this.pendingLength += text.length;
+    if (!this.changed) return;
+    if (!this.out) this.open();
     if (this.pendingLength >= 1 << 20) this.flush();
+  }
+
+  /** Starts the new cache beside the old one, with the settings line and the lines held so far. */
+  private open(): void {
+    mkdirSync(this.dir, { recursive: true });
+    const path = join(this.dir, `${CACHE_FILE}.${process.pid}`);
+    this.out = { fd: openSync(path, 'w', 0o644), path };
+    this.pending.unshift(this.signature + '\n');
   }
 
   private flush(): void {
