@@ -15,15 +15,17 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  */
 function isSimpleUnit(c: number): boolean {
   if (c < 0x300) return c !== 13;
-  // General Punctuation minus the joiners and format characters, and currency symbols (€).
-  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || (c >= 0x20a0 && c <= 0x20c0);
+  // General Punctuation minus the joiners and format characters, the narrow no-break space French
+  // puts before `!?;:` and in « » (one post in eleven has one), and currency symbols (€).
+  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x202f && c <= 0x205e) || (c >= 0x20a0 && c <= 0x20c0);
 }
 
 /**
- * The UTF-16 width (1 or 2) of the symbol at `i` when it stands alone between simple units (or the
+ * The UTF-16 width (1 to 3) of the symbol at `i` when it stands alone between simple units (or the
  * text's ends) and can never join a neighbour: arrows, dingbats and miscellaneous symbols
  * (U+2190–U+2BFF) and emoji (U+1F000–U+1FAFF) except regional indicators (flags pair up) and skin
- * tone modifiers (they extend). Else 0.
+ * tone modifiers (they extend), with the emoji variation selector U+FE0F if one follows (it
+ * extends the symbol, as in 🏔️). Else 0.
  */
 function loneSymbolWidth(text: string, i: number): number {
   if (i > 0 && !isSimpleUnit(text.charCodeAt(i - 1))) return 0;
@@ -35,6 +37,7 @@ function loneSymbolWidth(text: string, i: number): number {
     if (cp >= 0x1f000 && cp <= 0x1faff && !(cp >= 0x1f1e6 && cp <= 0x1f1ff) && !(cp >= 0x1f3fb && cp <= 0x1f3ff)) width = 2;
   }
   if (width === 0) return 0;
+  if (text.charCodeAt(i + width) === 0xfe0f) width++;
   const next = i + width;
   return next >= text.length || isSimpleUnit(text.charCodeAt(next)) ? width : 0;
 }
