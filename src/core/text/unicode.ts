@@ -21,11 +21,11 @@ function isSimpleUnit(c: number): boolean {
 }
 
 /**
- * The UTF-16 width (1 to 3) of the symbol at `i` when it stands alone between simple units (or the
+ * The UTF-16 width (1 to 5) of the symbol at `i` when it stands alone between simple units (or the
  * text's ends) and can never join a neighbour: arrows, dingbats and miscellaneous symbols
- * (U+2190–U+2BFF) and emoji (U+1F000–U+1FAFF) except regional indicators (flags pair up) and skin
- * tone modifiers (they extend), with the emoji variation selector U+FE0F if one follows (it
- * extends the symbol, as in 🏔️). Else 0.
+ * (U+2190–U+2BFF) and emoji (U+1F000–U+1FAFF) except skin tone modifiers (they extend), or a flag
+ * (two regional indicators: after a simple unit they pair up); with the emoji variation selector
+ * U+FE0F if one follows (it extends the symbol, as in 🏔️). Else 0.
  */
 function loneSymbolWidth(text: string, i: number): number {
   if (i > 0 && !isSimpleUnit(text.charCodeAt(i - 1))) return 0;
@@ -34,7 +34,8 @@ function loneSymbolWidth(text: string, i: number): number {
   if (c >= 0x2190 && c <= 0x2bff) width = 1;
   else if (c === 0xd83c || c === 0xd83d || c === 0xd83e) {
     const cp = text.codePointAt(i)!;
-    if (cp >= 0x1f000 && cp <= 0x1faff && !(cp >= 0x1f1e6 && cp <= 0x1f1ff) && !(cp >= 0x1f3fb && cp <= 0x1f3ff)) width = 2;
+    if (isRegionalIndicator(cp)) width = isRegionalIndicator(text.codePointAt(i + 2) ?? 0) ? 4 : 0;
+    else if (cp >= 0x1f000 && cp <= 0x1faff && !(cp >= 0x1f3fb && cp <= 0x1f3ff)) width = 2;
   }
   if (width === 0) return 0;
   if (text.charCodeAt(i + width) === 0xfe0f) width++;
@@ -56,8 +57,9 @@ export const clusterStarts = memoizeByText((text: string): readonly number[] => 
   let i = 0;
   while (i < n) {
     if (isSimpleUnit(text.charCodeAt(i))) {
-      // Simple unless the next unit starts a complex run that may attach to this one.
-      if (i + 1 >= n || isSimpleUnit(text.charCodeAt(i + 1))) {
+      // Simple unless the next unit starts a complex run that may attach to this one (a lone
+      // pictograph never attaches: ' ✨ ' is three clusters without the segmenter).
+      if (i + 1 >= n || isSimpleUnit(text.charCodeAt(i + 1)) || loneSymbolWidth(text, i + 1) > 0) {
         visit(i);
         i++;
         continue;
@@ -196,5 +198,6 @@ export function utf8FitOffset(text: string, maxBytes: number): number {
   return text.length;
 }
 
+const isRegionalIndicator = (cp: number) => cp >= 0x1f1e6 && cp <= 0x1f1ff;
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
