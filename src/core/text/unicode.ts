@@ -77,11 +77,27 @@ export const clusterStarts = memoizeByText((text: string): readonly number[] => 
     let end = i + 1;
     while (end < n && !(isSimpleUnit(text.charCodeAt(end)) && (end + 1 >= n || isSimpleUnit(text.charCodeAt(end + 1))))) end++;
     if (end < n) end++; // the simple unit after the run, which a prepended mark may hold on to
-    segmentRun(text, i, end, visit);
+    if (end - i <= SHORT_CHUNK) for (const offset of shortChunkStarts(text.slice(i, end))) visit(i + offset);
+    else segmentRun(text, i, end, visit);
     i = end;
   }
   return starts;
 });
+
+/** Chunks up to this long are segmented once per run: the same few emoji (' 👩‍💻 ') recur in thousands of posts. */
+const SHORT_CHUNK = 32;
+const shortChunks = new Map<string, readonly number[]>();
+
+/** The cluster starts of a short chunk, as `segmentRun` finds them (one window), remembered. */
+function shortChunkStarts(chunk: string): readonly number[] {
+  let starts = shortChunks.get(chunk);
+  if (!starts) {
+    starts = Array.from(segmenter.segment(chunk), (s) => s.index);
+    if (shortChunks.size >= 1024) shortChunks.clear();
+    shortChunks.set(chunk, starts);
+  }
+  return starts;
+}
 
 /**
  * The longest slice handed to `Intl.Segmenter` at once: V8 segments a long string in quadratic
