@@ -14,7 +14,8 @@ declare const EDCAL_VERSION: string;
 
 /**
  * Standard output for reports written as they go: written in chunks of 64 KB, and `drained`
- * waits while a pipe is full, so that a slow reader holds back the run, not memory.
+ * waits while a pipe is full, so that a slow reader holds back the run, not memory. `drained`
+ * leaves a partial chunk buffered (one write per post cost 7% of a check); `end` writes it.
  */
 class StdoutSink implements Sink {
   private buffer = '';
@@ -26,7 +27,6 @@ class StdoutSink implements Sink {
   }
 
   drained(): Promise<void> {
-    this.flush();
     if (!this.full) return Promise.resolve();
     return new Promise((done) =>
       process.stdout.once('drain', () => {
@@ -34,6 +34,12 @@ class StdoutSink implements Sink {
         done();
       }),
     );
+  }
+
+  /** Writes what is buffered and waits until it has gone out. */
+  end(): Promise<void> {
+    this.flush();
+    return this.drained();
   }
 
   private flush(): void {
@@ -72,7 +78,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     const result = await run(rest);
-    await stdout.drained();
+    await stdout.end();
     if (result.stderr) process.stderr.write(safeLines(result.stderr) + '\n');
     // Nothing at all when written to a file (--out); a feed ends with its own CRLF (raw).
     if (result.stdout !== '') await write(result.raw ? result.stdout : result.stdout + '\n');

@@ -36,6 +36,18 @@ describe('unicode measures', () => {
     );
   });
 
+  it('finds the boundaries Intl.Segmenter finds around lone pictographs, flags and U+FE0F (property)', () => {
+    // The units the fast path takes without the segmenter, next to those that must not be taken.
+    const unit = fc.constantFrom('\u202f', '\ufe0f', '🏔', '✨', '→', '❤', '\u3030', 'a', ' ', '\n', '\r', '\u00a0', '1', '#', '\u200d', '\u0301', '\u20e3', '🇫', '🇷', '🏽', '👩', '💻', '\u0600', '\u2028', '\u202e', '\ud83d', '\udc4d', '\u0915', '\u094d', '🏴', String.fromCodePoint(0xe0067));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const s = units.join('');
+        assert.deepEqual([...clusterStarts(s)], [...segmenter.segment(s)].map((g) => g.index));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   it('segments a long run window by window into the clusters of the whole text (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(socialText, edgy), { maxLength: 8 }), fc.integer({ min: 1, max: 12 }), (texts, window) => {

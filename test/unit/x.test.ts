@@ -71,6 +71,20 @@ describe('X (twitter-text config v3)', () => {
   });
 });
 
+describe('X hashtags', () => {
+  it('finds exactly the hashtags twitter-text finds, URLs overlapping them included (property)', () => {
+    const token = fc.constantFrom('#tag', '#été', '＃x', '#2026', 'nova.app/#frag', 'https://nova.app/a#b', 'nova.app#x', 'www.nova.app/#', '#nova.app', 'a.b', ' ', '\n', '.', '/', 'é', '#', '@user', '#a#b', 'C#', '🎄', '#tag/x.io');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(token, fc.string({ maxLength: 3 })), { maxLength: 14 }), (tokens) => {
+        const text = tokens.join('');
+        const expected = twitter.extractHashtagsWithIndices(text).map((h) => ({ start: h.indices[0], end: h.indices[1], tag: h.hashtag }));
+        assert.deepEqual(x.hashtags(text), expected);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('twitter-text URL extraction', () => {
   it('finds the URLs with a scheme whether or not schemeless ones are wanted (property)', () => {
     const token = fc.constantFrom('https://nova.app/a', 'http://x.co', 'nova.app', 'www.nova.app/b', 'HTTPS://NOVA.APP', 'ftp://x.org', 'a.b', ' ', '\n', 'é', '(', ')', '.', 'https://', '#tag', '@user', 'xn--caf-dma.fr', 'https://café.fr/x');

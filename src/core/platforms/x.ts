@@ -1,5 +1,6 @@
 import twitter, { type ParseTweetOptions } from 'twitter-text';
 import { shortLink, twitterTextLinks } from './entities';
+import { xHashtags } from './xHashtags';
 import type { PlatformRules } from './types';
 
 /**
@@ -26,12 +27,7 @@ export const x: PlatformRules = {
       unit: 'weighted',
     };
   },
-  hashtags(text) {
-    if (!text.includes('#') && !text.includes('＃')) return [];
-    return twitter
-      .extractHashtagsWithIndices(text)
-      .map((h) => ({ start: h.indices[0], end: h.indices[1], tag: h.hashtag }));
-  },
+  hashtags: (text) => xHashtags(text),
   links: (text) => twitterTextLinks(text),
   threads: true,
   // POST /2/tweets poll: 2–4 options of 1–25 characters, duration_minutes 5–10,080.

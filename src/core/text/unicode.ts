@@ -15,15 +15,17 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  */
 function isSimpleUnit(c: number): boolean {
   if (c < 0x300) return c !== 13;
-  // General Punctuation minus the joiners and format characters, and currency symbols (€).
-  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || (c >= 0x20a0 && c <= 0x20c0);
+  // General Punctuation minus the joiners and format characters, the narrow no-break space French
+  // puts before `!?;:` and in « » (one post in eleven has one), and currency symbols (€).
+  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x202f && c <= 0x205e) || (c >= 0x20a0 && c <= 0x20c0);
 }
 
 /**
- * The UTF-16 width (1 or 2) of the symbol at `i` when it stands alone between simple units (or the
+ * The UTF-16 width (1 to 5) of the symbol at `i` when it stands alone between simple units (or the
  * text's ends) and can never join a neighbour: arrows, dingbats and miscellaneous symbols
- * (U+2190–U+2BFF) and emoji (U+1F000–U+1FAFF) except regional indicators (flags pair up) and skin
- * tone modifiers (they extend). Else 0.
+ * (U+2190–U+2BFF) and emoji (U+1F000–U+1FAFF) except skin tone modifiers (they extend), or a flag
+ * (two regional indicators: after a simple unit they pair up); with the emoji variation selector
+ * U+FE0F if one follows (it extends the symbol, as in 🏔️). Else 0.
  */
 function loneSymbolWidth(text: string, i: number): number {
   if (i > 0 && !isSimpleUnit(text.charCodeAt(i - 1))) return 0;
@@ -32,9 +34,11 @@ function loneSymbolWidth(text: string, i: number): number {
   if (c >= 0x2190 && c <= 0x2bff) width = 1;
   else if (c === 0xd83c || c === 0xd83d || c === 0xd83e) {
     const cp = text.codePointAt(i)!;
-    if (cp >= 0x1f000 && cp <= 0x1faff && !(cp >= 0x1f1e6 && cp <= 0x1f1ff) && !(cp >= 0x1f3fb && cp <= 0x1f3ff)) width = 2;
+    if (isRegionalIndicator(cp)) width = isRegionalIndicator(text.codePointAt(i + 2) ?? 0) ? 4 : 0;
+    else if (cp >= 0x1f000 && cp <= 0x1faff && !(cp >= 0x1f3fb && cp <= 0x1f3ff)) width = 2;
   }
   if (width === 0) return 0;
+  if (text.charCodeAt(i + width) === 0xfe0f) width++;
   const next = i + width;
   return next >= text.length || isSimpleUnit(text.charCodeAt(next)) ? width : 0;
 }
@@ -53,8 +57,9 @@ export const clusterStarts = memoizeByText((text: string): readonly number[] => 
   let i = 0;
   while (i < n) {
     if (isSimpleUnit(text.charCodeAt(i))) {
-      // Simple unless the next unit starts a complex run that may attach to this one.
-      if (i + 1 >= n || isSimpleUnit(text.charCodeAt(i + 1))) {
+      // Simple unless the next unit starts a complex run that may attach to this one (a lone
+      // pictograph never attaches: ' ✨ ' is three clusters without the segmenter).
+      if (i + 1 >= n || isSimpleUnit(text.charCodeAt(i + 1)) || loneSymbolWidth(text, i + 1) > 0) {
         visit(i);
         i++;
         continue;
@@ -72,11 +77,27 @@ export const clusterStarts = memoizeByText((text: string): readonly number[] => 
     let end = i + 1;
     while (end < n && !(isSimpleUnit(text.charCodeAt(end)) && (end + 1 >= n || isSimpleUnit(text.charCodeAt(end + 1))))) end++;
     if (end < n) end++; // the simple unit after the run, which a prepended mark may hold on to
-    segmentRun(text, i, end, visit);
+    if (end - i <= SHORT_CHUNK) for (const offset of shortChunkStarts(text.slice(i, end))) visit(i + offset);
+    else segmentRun(text, i, end, visit);
     i = end;
   }
   return starts;
 });
+
+/** Chunks up to this long are segmented once per run: the same few emoji (' 👩‍💻 ') recur in thousands of posts. */
+const SHORT_CHUNK = 32;
+const shortChunks = new Map<string, readonly number[]>();
+
+/** The cluster starts of a short chunk, as `segmentRun` finds them (one window), remembered. */
+function shortChunkStarts(chunk: string): readonly number[] {
+  let starts = shortChunks.get(chunk);
+  if (!starts) {
+    starts = Array.from(segmenter.segment(chunk), (s) => s.index);
+    if (shortChunks.size >= 1024) shortChunks.clear();
+    shortChunks.set(chunk, starts);
+  }
+  return starts;
+}
 
 /**
  * The longest slice handed to `Intl.Segmenter` at once: V8 segments a long string in quadratic
@@ -193,5 +214,6 @@ export function utf8FitOffset(text: string, maxBytes: number): number {
   return text.length;
 }
 
+const isRegionalIndicator = (cp: number) => cp >= 0x1f1e6 && cp <= 0x1f1ff;
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
