@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCalendar } from './generateCalendar.mjs';
+import { median } from './timing.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const root = join(here, '../..');
@@ -35,7 +36,6 @@ function run(cwd, args) {
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   return { ms, mb: Number(readFileSync(rssFile, 'utf8')) / 1024, hash: createHash('sha256').update(readFileSync(outFile)).digest('hex') };
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fixed = (n, d = 0) => n.toFixed(d);
 
 const results = new Map();

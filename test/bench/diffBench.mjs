@@ -6,12 +6,12 @@ import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCalendar } from './generateCalendar.mjs';
+import { median, timeCli } from './timing.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const cli = join(here, '../../dist/cli.js');
 const count = Number(process.env.BENCH_POSTS ?? 10_000);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const dir = mkdtempSync(join(tmpdir(), 'edcal-bench-diff-'));
 const git = (...args) => {
@@ -37,13 +37,7 @@ try {
   git('add', '-A');
   git('commit', '-q', '-m', 'pending changes');
 
-  const time = (args) => {
-    const start = performance.now();
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const ms = performance.now() - start;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-    return { ms, stdout: r.stdout };
-  };
+  const time = (args) => timeCli(cli, dir, args);
   const now = ['--now', '2026-11-23T08:00Z'];
   time(['check', '--format', 'json', ...now]); // warm the file cache
   const check = [];

@@ -1,18 +1,18 @@
 // npm run bench: `edcal publish --due --dry-run` on the generated 10,000-post calendar with about
 // 50 posts due, as a ratio to `edcal check` on the same calendar in the same run (finding what is
 // due must not cost more than checking), then one 3-part thread published to the local PDS.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCalendar } from './generateCalendar.mjs';
+import { median, timeCli } from './timing.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const root = join(here, '../..');
 const count = Number(process.env.BENCH_POSTS ?? 10_000);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const cli = join(root, 'dist/cli.js');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const dir = mkdtempSync(join(tmpdir(), 'edcal-bench-publish-'));
 try {
@@ -20,13 +20,7 @@ try {
   // Nine days of window around the run's time: about 50 approved or scheduled posts are due.
   appendFileSync(join(dir, '.editorial.yaml'), 'publishWindow: 9d\n');
   const now = '2027-01-10T18:00';
-  const time = (args) => {
-    const start = performance.now();
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const ms = performance.now() - start;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-    return { ms, stdout: r.stdout };
-  };
+  const time = (args) => timeCli(cli, dir, args);
   time(['check', '--format', 'json', '--now', now]); // warm the file cache
   const check = [];
   const due = [];
