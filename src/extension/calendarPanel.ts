@@ -59,10 +59,7 @@ export class CalendarPanel implements vscode.Disposable {
       const saved = storedState(deps.workspaceState);
       await deps.workspaceState.update(STATE_KEY, { view: saved?.view ?? 'month', filters: saved?.filters ?? {}, anchor: anchor ?? saved?.anchor ?? dayKey(Date.now(), 'UTC'), ...(calendar ? { calendar } : {}) });
     }
-    // The group that is active now: `ViewColumn.Active` can name a group that emptied and is
-    // closing (its last editor, a preview beside, just closed), where the page would never load.
-    const column = vscode.window.tabGroups.activeTabGroup?.viewColumn ?? vscode.ViewColumn.One;
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Editorial Calendar'), column, options(deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Editorial Calendar'), vscode.ViewColumn.Active, options(deps.extensionUri));
     return (CalendarPanel.current = new CalendarPanel(panel, deps, undefined));
   }
 

@@ -10,8 +10,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
   // Prefix mocha's own output so the launcher can pick it out of the extension host's log.
   (Mocha.reporters.Base as unknown as { consoleLog: (...a: unknown[]) => void }).consoleLog = (...a: unknown[]) => console.log('[mocha]', format(...a));
-  // dailyUse before calendar: the calendar must open after a preview beside was closed (it once never loaded there).
-  for (const file of ['diagnostics.test.js', 'commands.test.js', 'dailyUse.test.js', 'calendar.test.js', 'preview.test.js', 'trust.test.js', 'publish.test.js', 'approve.test.js', 'staleMedia.test.js', 'compare.test.js']) mocha.addFile(join(__dirname, file));
+  for (const file of ['diagnostics.test.js', 'commands.test.js', 'calendar.test.js', 'preview.test.js', 'trust.test.js', 'publish.test.js', 'approve.test.js', 'staleMedia.test.js', 'compare.test.js', 'dailyUse.test.js']) mocha.addFile(join(__dirname, file));
   const results = { passed: [] as string[], failed: [] as Array<{ title: string; error: string }> };
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
