@@ -1,18 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { GitExtension } from '../../src/extension/gitApi';
-import { api, code, diagnosticsOf, file, until } from './helpers';
+import { api, code, diagnosticsOf, file, git, gitRepository, readText, until, writeText } from './helpers';
 
-const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 
 /** Approving in a real VS Code, in a git repository made of the test workspace. */
 describe('approving in a real VS Code', () => {
   const root = () => vscode.workspace.workspaceFolders![0]!.uri.fsPath;
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root(), encoding: 'utf8' }).trim();
   const post = () => file('posts/2026/12/30-approuve-depuis-vscode.md');
   const fromCalendar = () => file('posts/2026/12/29-approuve-depuis-le-calendrier.md');
   const withStaged = () => file('posts/2026/12/28-approuve-avec-un-fichier-indexe.md');
@@ -21,12 +17,10 @@ describe('approving in a real VS Code', () => {
 
   before(async () => {
     await api();
-    git('init', '-q');
-    git('config', 'user.name', 'Léa');
-    git('config', 'user.email', 'lea@nova.example');
-    await write(post(), '---\ntitle: Approuvé depuis VS Code\ndate: 2026-12-30T10:00\nplatforms: [x, bluesky]\nstatus: review # à relire\n---\nDernier post de l’année ✨ #Nova\n');
-    await write(withStaged(), '---\ntitle: Approuvé avec un fichier indexé\ndate: 2026-12-28T10:00\nplatforms: [bluesky]\nstatus: review\n---\nUn post de plus #Nova\n');
-    await write(fromCalendar(), '---\ntitle: Approuvé depuis le calendrier\ndate: 2026-12-29T10:00\nplatforms: [mastodon]\nstatus: draft\n---\nAvant-dernier post de l’année #Nova\n');
+    gitRepository();
+    await writeText(post(), '---\ntitle: Approuvé depuis VS Code\ndate: 2026-12-30T10:00\nplatforms: [x, bluesky]\nstatus: review # à relire\n---\nDernier post de l’année ✨ #Nova\n');
+    await writeText(withStaged(), '---\ntitle: Approuvé avec un fichier indexé\ndate: 2026-12-28T10:00\nplatforms: [bluesky]\nstatus: review\n---\nUn post de plus #Nova\n');
+    await writeText(fromCalendar(), '---\ntitle: Approuvé depuis le calendrier\ndate: 2026-12-29T10:00\nplatforms: [mastodon]\nstatus: draft\n---\nAvant-dernier post de l’année #Nova\n');
     git('add', '.');
     git('-c', 'user.email=camille@nova.example', 'commit', '-q', '-m', 'calendar');
     writeFileSync(join(root(), '.git/hooks/post-commit'), '#!/bin/sh\nif [ -n "$VSCODE_GIT_COMMAND" ]; then echo git extension; else echo plain git; fi >> .git/commits-by\n');
@@ -50,7 +44,7 @@ describe('approving in a real VS Code', () => {
   it('approves from the command, commits the post alone, and reports the approval stale once the text changes', async () => {
     const outcome = await vscode.commands.executeCommand<{ kind: string; by?: string }>('editorialCalendar.approvePost', post());
     assert.equal(outcome?.kind, 'approved', JSON.stringify(outcome));
-    const text = await read(post());
+    const text = await readText(post());
     assert.match(text, /^status: approved # à relire$/m);
     assert.match(text, /approvals:\n  - by: Léa <lea@nova\.example>\n    at: \S+\n    hash: sha256-[0-9a-f]{32}\n/);
     assert.equal(git('log', '-1', '--format=%s'), 'approve: Approuvé depuis VS Code');
@@ -67,7 +61,7 @@ describe('approving in a real VS Code', () => {
   });
 
   it('leaves a file someone staged out of the approval commit: plain git commits the post alone', async () => {
-    await write(file('notes.txt'), 'staged by hand, not part of any approval\n');
+    await writeText(file('notes.txt'), 'staged by hand, not part of any approval\n');
     git('add', 'notes.txt');
     const before = committers().length;
     const outcome = await vscode.commands.executeCommand<{ kind: string; commit?: string }>('editorialCalendar.approvePost', withStaged());
@@ -94,7 +88,7 @@ describe('approving in a real VS Code', () => {
     await panel.handle({ type: 'approve', id: fromCalendar().toString() });
     assert.equal(git('log', '-1', '--format=%s'), 'approve: Approuvé depuis le calendrier');
     assert.equal(git('show', '--name-only', '--format=', 'HEAD'), 'posts/2026/12/29-approuve-depuis-le-calendrier.md');
-    assert.match(await read(fromCalendar()), /^status: approved$/m);
+    assert.match(await readText(fromCalendar()), /^status: approved$/m);
     const approved = await until('the chip approved', () => panel.snapshot().posts.find((p) => p.id === fromCalendar().toString() && p.status === 'approved'));
     assert.equal(approved.errors, 0);
     panel.dispose();
@@ -108,7 +102,7 @@ describe('exporting the calendar as iCal in a real VS Code', () => {
       const { index } = await api();
       const written = await vscode.commands.executeCommand<vscode.Uri>('editorialCalendar.exportIcal', target);
       assert.equal(written?.toString(), target.toString());
-      const feed = await read(target);
+      const feed = await readText(target);
       assert.match(feed, /^BEGIN:VCALENDAR\r\n/);
       assert.match(feed, /BEGIN:VTIMEZONE\r\nTZID:Europe\/Paris\r\n/);
       const dated = [...index.all].filter((p) => p.date !== undefined).length;

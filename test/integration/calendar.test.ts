@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, file, until } from './helpers';
+import { api, file, readText, until } from './helpers';
 
-const text = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 
 describe('the calendar webview in a real VS Code', () => {
   before(async () => {
@@ -33,25 +32,25 @@ describe('the calendar webview in a real VS Code', () => {
   it('moves a post to another day: only the date changes, time and format kept; the file named by its date follows; Ctrl+Z in the calendar undoes it, whichever editor is active', async () => {
     const uri = file('posts/2026/12/09-migration-guide-nova-2.md');
     const renamed = file('posts/2026/12/11-migration-guide-nova-2.md');
-    const before = await text(uri);
+    const before = await readText(uri);
     const written = /^date: (.*)$/m.exec(before)![1]!;
     const moved = before.replace(`date: ${written}`, `date: ${written.replace(/^2026-12-\d\d/, '2026-12-11')}`);
     const panel = (await api()).calendarPanel()!;
     await panel.handle({ type: 'reschedule', id: uri.toString(), day: '2026-12-11' });
     assert.equal(await exists(uri), false);
-    assert.equal(await text(renamed), moved);
+    assert.equal(await readText(renamed), moved);
     // Another post's editor is the active one: the calendar's undo still acts on the moved post.
     const other = await vscode.window.showTextDocument(file('posts/2026/11/24-teaser-j-9.md'));
     const otherText = other.document.getText();
     await panel.handle({ type: 'undo' });
     await until('the post back under its name', async () => (await exists(uri)) && !(await exists(renamed)));
-    assert.equal(await text(uri), before);
+    assert.equal(await readText(uri), before);
     assert.equal(other.document.getText(), otherText);
     await panel.handle({ type: 'redo' });
-    await until('the post moved again', async () => (await exists(renamed)) && (await text(renamed)) === moved);
+    await until('the post moved again', async () => (await exists(renamed)) && (await readText(renamed)) === moved);
     await panel.undo();
     await until('the post back again', () => exists(uri));
-    assert.equal(await text(uri), before);
+    assert.equal(await readText(uri), before);
     assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.isDirty ?? false, false);
   });
 
@@ -72,7 +71,7 @@ describe('the calendar webview in a real VS Code', () => {
       await vscode.window.showTextDocument(file('posts/2026/11/24-teaser-j-9.md'));
       await panel.undo();
       assert.equal(editor.document.getText(), typed);
-      assert.equal(await text(uri), saved, 'the file on disk was never touched');
+      assert.equal(await readText(uri), saved, 'the file on disk was never touched');
     } finally {
       await renaming(true);
       await vscode.window.showTextDocument(uri);
@@ -84,14 +83,14 @@ describe('the calendar webview in a real VS Code', () => {
     const uri = file('posts/2026/12/09-migration-guide-nova-2.md');
     const taken = file('posts/2026/12/12-migration-guide-nova-2.md');
     await vscode.workspace.fs.writeFile(taken, new TextEncoder().encode('not a post\n'));
-    const before = await text(uri);
+    const before = await readText(uri);
     try {
       const panel = (await api()).calendarPanel()!;
       assert.ok(await panel.reschedule(uri.toString(), '2026-12-12'));
-      assert.match(await text(uri), /^date: 2026-12-12/m);
-      assert.equal(await text(taken), 'not a post\n');
+      assert.match(await readText(uri), /^date: 2026-12-12/m);
+      assert.equal(await readText(taken), 'not a post\n');
       await panel.undo();
-      assert.equal(await text(uri), before);
+      assert.equal(await readText(uri), before);
     } finally {
       await vscode.workspace.fs.delete(taken);
     }
@@ -100,14 +99,14 @@ describe('the calendar webview in a real VS Code', () => {
   it('does not undo a move when the date was changed since (that change would be lost)', async () => {
     const uri = file('posts/2026/12/09-migration-guide-nova-2.md');
     const renamed = file('posts/2026/12/13-migration-guide-nova-2.md');
-    const before = await text(uri);
+    const before = await readText(uri);
     const panel = (await api()).calendarPanel()!;
     assert.ok(await panel.reschedule(uri.toString(), '2026-12-13'));
-    const edited = (await text(renamed)).replace(/^date: 2026-12-13/m, 'date: 2026-12-14');
+    const edited = (await readText(renamed)).replace(/^date: 2026-12-13/m, 'date: 2026-12-14');
     await vscode.workspace.fs.writeFile(renamed, new TextEncoder().encode(edited));
     await until('the edit seen', async () => (await vscode.workspace.openTextDocument(renamed)).getText() === edited);
     await panel.undo();
-    assert.equal(await text(renamed), edited);
+    assert.equal(await readText(renamed), edited);
     assert.equal(await exists(uri), false);
     // Put the example back as it was.
     await vscode.workspace.fs.delete(renamed);
@@ -123,15 +122,15 @@ describe('the calendar webview in a real VS Code', () => {
 
   it('refuses to move a published post', async () => {
     const uri = file('posts/2026/11/16-astuce-point-du-lundi.md');
-    const before = await text(uri);
+    const before = await readText(uri);
     assert.equal(await (await api()).calendarPanel()!.reschedule(uri.toString(), '2026-12-20'), false);
-    assert.equal(await text(uri), before);
+    assert.equal(await readText(uri), before);
   });
 
   it('updates live when a post changes on disk', async () => {
     const uri = file('posts/2026/11/24-teaser-j-9.md');
     const panel = (await api()).calendarPanel()!;
-    const before = await text(uri);
+    const before = await readText(uri);
     // Bring the calendar to the front (a hidden webview draws nothing) and let it draw once.
     const shown = new Promise((resolve) => panel.onDidRender(resolve));
     panel.panel.reveal();

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, code, diagnosticsOf, file, until } from './helpers';
+import { api, code, diagnosticsOf, file, readText, until } from './helpers';
 
-const text = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 
 describe('commands in a real VS Code', () => {
   before(async () => {
@@ -11,9 +10,9 @@ describe('commands in a real VS Code', () => {
 
   it('sets the status through an undoable edit that keeps comments and quoting', async () => {
     const uri = file('posts/2026/12/04-nova-2-vos-questions.md');
-    const before = await text(uri);
+    const before = await readText(uri);
     assert.ok(await vscode.commands.executeCommand('editorialCalendar.setStatus', uri, 'review'));
-    const after = await text(uri);
+    const after = await readText(uri);
     const diff = after.split('\n').filter((l, i) => l !== before.split('\n')[i]);
     assert.deepEqual(diff, ['status: review' + (before.match(/^status: draft(.*)$/m)?.[1] ?? '')]);
     await vscode.window.showTextDocument(uri);
@@ -39,7 +38,7 @@ describe('commands in a real VS Code', () => {
     const { index } = await api();
     const node = { kind: 'post', post: index.get(uri)! };
     assert.ok(await vscode.commands.executeCommand('editorialCalendar.setStatus', node, 'scheduled'));
-    assert.match(await text(uri), /^status: scheduled/m);
+    assert.match(await readText(uri), /^status: scheduled/m);
     assert.ok(await vscode.commands.executeCommand('editorialCalendar.setStatus', node, 'draft'));
   });
 
@@ -49,13 +48,13 @@ describe('commands in a real VS Code', () => {
     try {
       assert.ok(await vscode.commands.executeCommand('editorialCalendar.setStatus', uri, 'review'));
       assert.ok(await vscode.commands.executeCommand('editorialCalendar.reschedule', uri, '2027-07-02T10:00'));
-      assert.equal(await text(uri), '---\r\ntitle: Edge\r\ndate: 2027-07-02T10:00\r\nplatforms: [x]\r\nstatus: review # à décider\r\n---\r\nBonjour\r\n');
+      assert.equal(await readText(uri), '---\r\ntitle: Edge\r\ndate: 2027-07-02T10:00\r\nplatforms: [x]\r\nstatus: review # à décider\r\n---\r\nBonjour\r\n');
       // Broken YAML: refused with a reason, the file untouched.
       const broken = '---\ntitle: [Edge\ndate: 2027-07-01\n---\nBonjour\n';
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(broken));
       await until('the open document follows the disk', async () => (await vscode.workspace.openTextDocument(uri)).getText() === broken);
       assert.equal(await vscode.commands.executeCommand('editorialCalendar.setStatus', uri, 'review'), false);
-      assert.equal(await text(uri), broken);
+      assert.equal(await readText(uri), broken);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri);
@@ -120,7 +119,7 @@ describe('the calendar follows the disk', () => {
   it('checks closed posts again when the calendar settings change', async () => {
     const config = file('.editorial.yaml');
     const post = file('posts/2027/01/06-intervenante-camille-rousseau.md');
-    const before = await text(config);
+    const before = await readText(config);
     await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(before.replace('bannedHashtags: [followback, f4f]', 'bannedHashtags: [followback, f4f, Lyon]')));
     try {
       await diagnosticsOf(post, (d) => d.some((x) => code(x) === 'hashtag.banned'));
@@ -132,7 +131,7 @@ describe('the calendar follows the disk', () => {
 
   it('shows the problems of .editorial.yaml', async () => {
     const config = file('.editorial.yaml');
-    const before = await text(config);
+    const before = await readText(config);
     await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(before.replace('timezone: Europe/Paris', 'timezone: Europe/Pariss')));
     try {
       const found = await diagnosticsOf(config, (d) => d.some((x) => code(x) === 'config.schema'));

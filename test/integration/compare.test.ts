@@ -1,10 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { api, file, until } from './helpers';
+import { api, file, git, gitRepository, readText, until, writeText } from './helpers';
 
-const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 
 /**
  * Compare Calendar with Branch… in a real VS Code: the workspace as a git repository, a branch
@@ -12,8 +9,6 @@ const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(u
  * one added).
  */
 describe('comparing the calendar with a branch in a real VS Code', () => {
-  const root = () => vscode.workspace.workspaceFolders![0]!.uri.fsPath;
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root(), encoding: 'utf8' }).trim();
   const moved = () => file('posts/2026/12/04-nova-2-vos-questions.md');
   const removed = () => file('posts/2026/12/01-two-days-to-go.md');
   const added = () => file('posts/2026/12/31-bilan-de-l-annee.md');
@@ -22,27 +17,22 @@ describe('comparing the calendar with a branch in a real VS Code', () => {
 
   before(async () => {
     await api();
-    // The approval suite may have made the workspace a repository already.
-    try {
-      git('rev-parse', '--is-inside-work-tree');
-    } catch {
-      git('init', '-q');
-    }
+    gitRepository();
     git('add', '-A');
     git('-c', 'user.name=Camille', '-c', 'user.email=camille@nova.example', 'commit', '-q', '--allow-empty', '-m', 'the calendar as planned');
     git('branch', '-f', 'planned');
-    movedText = await read(moved());
-    removedText = await read(removed());
-    await write(moved(), movedText.replace(/^date: 2026-12-04T(\d\d:\d\d)/m, 'date: 2026-12-05T$1'));
+    movedText = await readText(moved());
+    removedText = await readText(removed());
+    await writeText(moved(), movedText.replace(/^date: 2026-12-04T(\d\d:\d\d)/m, 'date: 2026-12-05T$1'));
     await vscode.workspace.fs.delete(removed());
-    await write(added(), '---\ntitle: Bilan de l’année\ndate: 2026-12-31T10:00\nplatforms: [linkedin]\nstatus: draft\n---\nMerci pour cette année ✨\n');
+    await writeText(added(), '---\ntitle: Bilan de l’année\ndate: 2026-12-31T10:00\nplatforms: [linkedin]\nstatus: draft\n---\nMerci pour cette année ✨\n');
     const { index } = await api();
     await until('the index to see the changes', () => index.get(added()) && !index.get(removed()) && index.get(moved())?.date !== undefined && new Date(index.get(moved())!.date!).getUTCDate() === 5);
   });
   after(async () => {
     await vscode.commands.executeCommand('editorialCalendar.endComparison');
-    await write(moved(), movedText);
-    await write(removed(), removedText);
+    await writeText(moved(), movedText);
+    await writeText(removed(), removedText);
     await vscode.workspace.fs.delete(added()).then(undefined, () => undefined);
     const { index } = await api();
     await until('the index to be back', () => !index.get(added()) && index.get(removed()));

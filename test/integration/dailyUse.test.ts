@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StatusItem } from '../../src/extension/statusPicker';
-import { api, file, until } from './helpers';
+import { api, file, readText, until } from './helpers';
 
-const text = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 
 /** Replaces a `vscode.window` function for one call's worth of a test, and gives it back. */
 function replace<K extends 'showQuickPick' | 'showInputBox'>(name: K, fake: (typeof vscode.window)[K]): () => void {
@@ -45,7 +44,7 @@ describe('daily use in a real VS Code: dates, statuses', () => {
   });
 
   it('reschedules a date-only post to another day, saying it stays date-only', async () => {
-    const before = await text(dateOnly);
+    const before = await readText(dateOnly);
     let asked: vscode.InputBoxOptions | undefined;
     const restore = replace('showInputBox', async (options) => ((asked = options), '2027-01-14'));
     try {
@@ -56,13 +55,13 @@ describe('daily use in a real VS Code: dates, statuses', () => {
     assert.equal(asked?.value, '2027-01-12');
     assert.equal(asked?.placeHolder, '2026-12-01');
     assert.match(asked!.prompt!, /stays without a time/);
-    assert.equal(await text(dateOnly), before.replace('date: 2027-01-12', 'date: 2027-01-14'));
+    assert.equal(await readText(dateOnly), before.replace('date: 2027-01-12', 'date: 2027-01-14'));
     await vscode.workspace.fs.writeFile(dateOnly, new TextEncoder().encode(before));
   });
 
   it('shows the current status first in Set Post Status, with every status’s icon and colour', async () => {
     const uri = file('posts/2026/12/04-nova-2-vos-questions.md');
-    const status = /^status: (\w+)/m.exec(await text(uri))![1]!;
+    const status = /^status: (\w+)/m.exec(await readText(uri))![1]!;
     let items: readonly StatusItem[] = [];
     let placeHolder: string | undefined;
     const restore = replace('showQuickPick', (async (shown: readonly StatusItem[], options?: vscode.QuickPickOptions) => {

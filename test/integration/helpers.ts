@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { EditorialCalendarApi } from '../../src/extension/extension';
 
@@ -39,4 +40,30 @@ export function diagnosticsOf(uri: vscode.Uri, predicate: (d: vscode.Diagnostic[
 
 export function code(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+/** A file's text, as saved. */
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** Writes a file's text. */
+export function writeText(uri: vscode.Uri, text: string): Thenable<void> {
+  return vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+/** git in the test workspace's folder; its output, trimmed. */
+export function git(...args: string[]): string {
+  return execFileSync('git', args, { cwd: vscode.workspace.workspaceFolders![0]!.uri.fsPath, encoding: 'utf8' }).trim();
+}
+
+/** Makes the test workspace a git repository, once for the suites that need one, with Léa as its user. */
+export function gitRepository(): void {
+  try {
+    git('rev-parse', '--is-inside-work-tree');
+  } catch {
+    git('init', '-q');
+  }
+  git('config', 'user.name', 'Léa');
+  git('config', 'user.email', 'lea@nova.example');
 }

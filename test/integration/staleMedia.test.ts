@@ -1,30 +1,21 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { api, code, file, until } from './helpers';
+import { api, code, file, gitRepository, until, writeText } from './helpers';
 
 /**
  * An approval covers the media sent too: in an open editor, replacing the image of an approved
  * post makes its approval stale at once, with no edit of the post itself.
  */
 describe('approvals pinned to media, in a real VS Code', () => {
-  const root = () => vscode.workspace.workspaceFolders![0]!.uri.fsPath;
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root(), encoding: 'utf8' }).trim();
   const post = () => file('posts/2026/12/28-visuel-approuve.md');
   const image = () => file('media/visuel-approuve.png');
   const stale = () => vscode.languages.getDiagnostics(post()).filter((d) => code(d) === 'approval.stale');
 
   before(async () => {
     await api();
-    try {
-      git('rev-parse', '--is-inside-work-tree');
-    } catch {
-      git('init', '-q');
-    }
-    git('config', 'user.name', 'Léa');
-    git('config', 'user.email', 'lea@nova.example');
+    gitRepository();
     await vscode.workspace.fs.copy(file('media/nova-teaser.png'), image(), { overwrite: true });
-    await vscode.workspace.fs.writeFile(post(), new TextEncoder().encode('---\ntitle: Visuel approuvé\ndate: 2026-12-28T10:00\nplatforms: [bluesky]\nstatus: review\nmedia:\n  - file: ../../../media/visuel-approuve.png\n    alt: Affiche bleue de Nova\n---\nLe visuel de fin d’année #Nova\n'));
+    await writeText(post(), '---\ntitle: Visuel approuvé\ndate: 2026-12-28T10:00\nplatforms: [bluesky]\nstatus: review\nmedia:\n  - file: ../../../media/visuel-approuve.png\n    alt: Affiche bleue de Nova\n---\nLe visuel de fin d’année #Nova\n');
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
