@@ -8,26 +8,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, quickOpen } from '../vscode/run.mjs';
+import { command, openWorkbench, parisTime, quickOpen } from '../vscode/run.mjs';
 
 const NAME = '30-approuve-depuis-vscode.md';
 const POST = `posts/2026/12/${NAME}`;
 const TITLE = 'Approuvé depuis VS Code';
-
-/** `YYYY-MM-DDTHH:mm` in Paris, `minutes` from now: a post still to come. */
-function parisTime(minutesAhead) {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(Date.now() + minutesAhead * 60_000);
-  const get = (type) => parts.find((p) => p.type === type).value;
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
-}
-
-async function command(page, title) {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget').waitFor();
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
 
 /** Waits until `probe()` holds (a file on disk, git's log), or fails saying what did not come. */
 async function until(what, probe, ms = 15_000) {

@@ -7,27 +7,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench } from '../vscode/run.mjs';
+import { command, openWorkbench } from '../vscode/run.mjs';
 import { demoRepo } from '../vscode/demoRepo.mjs';
-
-/** Runs a command from the palette; a palette the workbench did not open (the focus in a webview, the
- *  workbench still starting) is opened again, as a person would. */
-async function command(page, title) {
-  for (let attempt = 1; ; attempt++) {
-    await page.locator('.statusbar').click({ position: { x: 600, y: 5 } });
-    await page.keyboard.press('F1');
-    try {
-      await page.locator('.quick-input-widget').waitFor({ timeout: 5000 });
-      await page.keyboard.type(title);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
 
 export async function run() {
   const out = join(process.cwd(), 'test-results/e2e');

@@ -6,24 +6,9 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, quickOpen } from '../vscode/run.mjs';
+import { command, openWorkbench, parisTime, quickOpen } from '../vscode/run.mjs';
 
 const POST = 'posts/2026/12/31-publie-depuis-vscode.md';
-
-/** `YYYY-MM-DDTHH:mm` in Paris, `minutes` ago: a post whose time has just come. */
-function parisTime(minutesAgo) {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(Date.now() - minutesAgo * 60_000);
-  const get = (type) => parts.find((p) => p.type === type).value;
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
-}
-
-async function command(page, title) {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget').waitFor();
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
 
 export async function run() {
   const out = join(process.cwd(), 'test-results/e2e');
@@ -42,7 +27,7 @@ export async function run() {
         writeFileSync(config, readFileSync(config, 'utf8').replace('  bluesky:\n', `  bluesky:\n    service: ${pds.url}\n`));
         writeFileSync(
           join(box.workspace, POST),
-          `---\ntitle: Publié depuis VS Code\ndate: ${parisTime(5)}\nplatforms: [bluesky]\nstatus: approved # validé par Léa\nlang: fr\n---\nBonne fin d’année à toutes et à tous ✨ #Nova\n\n---\n\nOn se retrouve en janvier pour Nova Live !\n`,
+          `---\ntitle: Publié depuis VS Code\ndate: ${parisTime(-5)}\nplatforms: [bluesky]\nstatus: approved # validé par Léa\nlang: fr\n---\nBonne fin d’année à toutes et à tous ✨ #Nova\n\n---\n\nOn se retrouve en janvier pour Nova Live !\n`,
         );
       });
       const shot = (name) => page.screenshot({ path: join(out, `${tag}-publish-${name}.png`) });

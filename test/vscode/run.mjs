@@ -214,6 +214,35 @@ export async function openWorkbench(theme, prepare = () => {}) {
   return { box, page, dialogs, close };
 }
 
+/**
+ * Runs a command from the palette (F1), as a person would. A palette that did not open or list the
+ * command (the keyboard still in a webview, the workbench still starting) is closed and opened
+ * again, after a click that gives the keyboard back to the workbench.
+ */
+export async function command(page, title) {
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1) await page.locator('.statusbar').click({ position: { x: 600, y: 5 } });
+    await page.keyboard.press('F1');
+    try {
+      await page.locator('.quick-input-widget').waitFor({ timeout: 5000 });
+      await page.keyboard.type(title);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** `YYYY-MM-DDTHH:mm` in Paris (the example calendar's zone), `minutes` from now (negative: ago). */
+export function parisTime(minutes) {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(Date.now() + minutes * 60_000);
+  const get = (type) => parts.find((p) => p.type === type).value;
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
 /** Opens a file with quick open (Ctrl+P), as a person would, and waits for its editor. */
 export async function quickOpen(page, name) {
   // A click in a webview just before may keep the keyboard there a moment: try again, as a person would.
