@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import twitter from 'twitter-text';
 import { parse } from 'yaml';
 import { isPlainText } from '../../src/core/markdown';
-import { x } from '../../src/core/platforms/x';
+import { x, xConfigs } from '../../src/core/platforms/x';
+import { xLength } from '../../src/core/platforms/xLength';
 import { lintText, postFile, sharedConformanceFile } from './helpers';
 import { socialText } from './unicode.test';
 
@@ -48,6 +49,22 @@ describe('X (twitter-text config v3)', () => {
         return part.length === twitter.parseTweet(part.text).weightedLength && part.text === body;
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('weighs any text exactly as parseTweet does, URLs, emoji, NFC and invalid characters included (property)', () => {
+    const piece = fc.oneof(
+      socialText,
+      fc.constantFrom('https://nova.app/launch', 'nova.app', 'www.nova.fr/é', ' ', '\ufffe', '\ufeff', '\uffff', '\u202a', '\u2000', '\u2010', '\u2032', '\u1100', 'e\u0301', '\u212b', '©', '®', '©\ufe0f', '#\ufe0f\u20e3', 'x'.repeat(140), '\ud83d', '\udc4d'),
+    );
+    const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.boolean(), (t, premium) => {
+        const config = premium ? xConfigs.premium : xConfigs.standard;
+        const expected = twitter.parseTweet(t, config);
+        assert.deepEqual(xLength(t, config), { weightedLength: expected.weightedLength, valid: expected.valid, validRangeEnd: expected.validRangeEnd });
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -1,6 +1,7 @@
 import twitter, { type ParseTweetOptions } from 'twitter-text';
 import { shortLink, twitterTextLinks } from './entities';
 import { xHashtags } from './xHashtags';
+import { xLength } from './xLength';
 import type { PlatformRules } from './types';
 
 /**
@@ -13,13 +14,15 @@ import type { PlatformRules } from './types';
 const { configs } = twitter as unknown as { configs: { version3: Required<ParseTweetOptions> } };
 const standard = configs.version3;
 const premium = { ...standard, maxWeightedTweetLength: 25_000 };
+/** The counter's settings for standard and premium accounts. */
+export const xConfigs = { standard, premium };
 
 export const x: PlatformRules = {
   id: 'x',
   name: 'X',
   measure(text, settings) {
     const config = settings.premium ? premium : standard;
-    const r = twitter.parseTweet(text, config);
+    const r = xLength(text, config);
     return {
       length: r.weightedLength,
       limit: config.maxWeightedTweetLength,
