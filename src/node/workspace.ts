@@ -13,6 +13,12 @@ interface Ops {
   open(path: string): Promise<number>;
   fstat(fd: number): Promise<fs.Stats>;
   read(fd: number, buffer: Uint8Array, offset: number, length: number): Promise<number>;
+  /**
+   * A small file's whole content from one read, when that read says it is all (a regular file
+   * reads short only at its end); `undefined` when it cannot tell (nothing read, a failed read,
+   * more than `SMALL` bytes), and the caller looks at the file first (`fstat`).
+   */
+  readSmall(fd: number): Promise<Uint8Array | undefined>;
   close(fd: number): Promise<void>;
   realpath(path: string): Promise<string>;
 }
@@ -20,12 +26,28 @@ interface Ops {
 // Non-blocking open: a FIFO put in place of a post between the walk and the read cannot hang.
 const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
 
+/** Posts are a few kilobytes: one read of this size holds nearly all of them. */
+const SMALL = 1 << 16;
+// One buffer for every blocking read: each read is copied out before the call returns.
+let scratch: Uint8Array | undefined;
+
 const blocking: Ops = {
   readdir: async (dir) => fs.readdirSync(dir, { withFileTypes: true }),
   stat: async (path) => fs.statSync(path),
   open: async (path) => fs.openSync(path, OPEN_FLAGS),
   fstat: async (fd) => fs.fstatSync(fd),
   read: async (fd, buffer, offset, length) => fs.readSync(fd, buffer, offset, length, null),
+  readSmall: async (fd) => {
+    scratch ??= new Uint8Array(SMALL);
+    let n: number;
+    try {
+      // At offset 0 (pread): the file's position stays where it was, for the caller's reads.
+      n = fs.readSync(fd, scratch, 0, SMALL, 0);
+    } catch {
+      return undefined; // a directory (EISDIR), a FIFO (ESPIPE)…: fstat says what it is
+    }
+    return n > 0 && n < SMALL ? scratch.slice(0, n) : undefined;
+  },
   close: async (fd) => fs.closeSync(fd),
   realpath: async (path) => fs.realpathSync(path),
 };
@@ -39,6 +61,8 @@ const nonBlocking: Ops = {
   open: (path) => promisified<[string, number], number>(fs.open)(path, OPEN_FLAGS),
   fstat: promisified<[number], fs.Stats>(fs.fstat),
   read: (fd, buffer, offset, length) => promisified<[number, Uint8Array, number, number, null], number>(fs.read)(fd, buffer, offset, length, null),
+  // Reads in flight share no buffer here: the file is looked at first, then read to its size.
+  readSmall: async () => undefined,
   close: (fd) => promisified<[number], void>(fs.close)(fd),
   realpath: (path) => fs.promises.realpath(path),
 };
@@ -67,6 +91,9 @@ export class NodeWorkspace implements Workspace {
   async read(path: string, maxBytes: number): Promise<Uint8Array> {
     const fd = await this.run(path, () => this.ops.open(path));
     try {
+      // Most posts: one read says it all. A FIFO, a device or a large file is looked at first.
+      const small = maxBytes >= SMALL ? await this.ops.readSmall(fd) : undefined;
+      if (small) return small;
       const s = await this.run(path, () => this.ops.fstat(fd));
       if (!s.isFile()) throw new FileError('not-a-file', path);
       if (s.size > maxBytes) throw new FileError('too-large', path, 'too-large', s.size);
@@ -74,9 +101,11 @@ export class NodeWorkspace implements Workspace {
       const buffer = new Uint8Array(Math.min(s.size, maxBytes) + 1);
       let length = 0;
       while (length < buffer.length) {
-        const n = await this.run(path, () => this.ops.read(fd, buffer, length, buffer.length - length));
-        if (n === 0) break;
+        const wanted = buffer.length - length;
+        const n = await this.run(path, () => this.ops.read(fd, buffer, length, wanted));
         length += n;
+        // A regular file reads short only at its end: no second call to learn it.
+        if (n < wanted) break;
       }
       if (length > maxBytes) throw new FileError('too-large', path);
       return buffer.subarray(0, length);

@@ -9,6 +9,15 @@ import type { Hashtag, Link, Mention } from './types';
  */
 const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&/#])[#＃]([\p{L}\p{M}\p{N}_]*[\p{L}\p{M}_][\p{L}\p{M}\p{N}_]*)/gu;
 
+/**
+ * What two hashtags share when they are the same tag written in another case (#Nova, #nova).
+ * Locale-independent, so that a check gives the same findings on every machine
+ * (`toLocaleLowerCase` follows the machine's locale: a Turkish one folds `I` to `ı`), and fast.
+ */
+export function hashtagKey(tag: string): string {
+  return tag.toLowerCase();
+}
+
 /** Hashtags by the common rule (see `HASHTAG`). */
 export const commonHashtags = memoizeByText((text: string): Hashtag[] => {
   if (!text.includes('#') && !text.includes('＃')) return [];
@@ -38,20 +47,46 @@ export function twitterTextLinks(text: string, withoutProtocol = true): readonly
 /**
  * Words a person meant as hashtags: `#` at the start or after a space, up to the next space,
  * without trailing punctuation. Compared with what a network links, to warn when it will not.
+ * As the pattern `(?<=^|\s)[#＃][^\s#＃]*` (flags `gu`) with `[\p{P}\p{S}]+$` stripped from each word (a property
+ * test holds it equal), found with `indexOf`: a lookbehind tried at every offset cost more than
+ * the rule that reads the result.
  */
-const CANDIDATE = /(?<=^|\s)[#＃][^\s#＃]*/gu;
-const TRAILING_PUNCTUATION = /[\p{P}\p{S}]+$/u;
-
 export const hashtagCandidates = memoizeByText((text: string): Array<{ start: number; end: number; text: string }> => {
-  if (!text.includes('#') && !text.includes('＃')) return [];
   const out: Array<{ start: number; end: number; text: string }> = [];
-  for (const m of text.matchAll(CANDIDATE)) {
-    const word = m[0].slice(1).replace(TRAILING_PUNCTUATION, '');
-    if (word === '') continue;
-    out.push({ start: m.index, end: m.index + 1 + word.length, text: '#' + word });
+  let from = 0;
+  for (;;) {
+    const start = nextHashSign(text, from);
+    if (start < 0) return out;
+    WORD.lastIndex = start + 1;
+    const raw = WORD.exec(text)![0];
+    from = start + 1 + raw.length;
+    if (start > 0 && !isSpace(text.charCodeAt(start - 1))) continue;
+    const word = endsInLetterOrDigit(raw) ? raw : raw.replace(TRAILING_PUNCTUATION, '');
+    if (word !== '') out.push({ start, end: start + 1 + word.length, text: '#' + word });
   }
-  return out;
 });
+
+const WORD = /[^\s#＃]*/y;
+const TRAILING_PUNCTUATION = /[\p{P}\p{S}]+$/u;
+const SPACE = /\s/;
+
+function nextHashSign(text: string, from: number): number {
+  const a = text.indexOf('#', from);
+  const b = text.indexOf('＃', from);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+/** JavaScript's `\s` (all of it in the BMP, so one UTF-16 unit tells). */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(String.fromCharCode(code));
+}
+
+/** True when the word's last unit is an ASCII letter or digit: nothing to strip then. */
+function endsInLetterOrDigit(word: string): boolean {
+  const c = word.charCodeAt(word.length - 1);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 const MENTION = /(?<![\p{L}\p{N}_@.\/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)/gu;
 

@@ -1,4 +1,5 @@
 import { message } from '../i18n/messages';
+import { hashtagKey } from '../platforms/entities';
 import { lazyFix } from '../textEdits';
 import { eachPart, keepsText, removalEdit, sourceSpan, type Rule } from './rule';
 
@@ -7,13 +8,13 @@ export const hashtagBannedRule: Rule = {
   codes: ['hashtag.banned'],
   run({ renders, post, config, report, wants }) {
     if (config.bannedHashtags.length === 0) return;
-    const banned = new Set(config.bannedHashtags.map((t) => t.toLocaleLowerCase()));
+    const banned = bannedKeys(config.bannedHashtags);
     for (const { platform, part } of eachPart(renders)) {
       // Removing them all ("fix all") must leave something to publish.
       let fixable: boolean | undefined;
       for (const h of part.hashtagEntities) {
-        if (!banned.has(h.tag.toLocaleLowerCase())) continue;
-        fixable ??= keepsText(part, part.hashtagEntities.filter((e) => banned.has(e.tag.toLocaleLowerCase())));
+        if (!banned.has(hashtagKey(h.tag))) continue;
+        fixable ??= keepsText(part, part.hashtagEntities.filter((e) => banned.has(hashtagKey(e.tag))));
         const span = sourceSpan(part, h.start, h.end);
         if (!wants('hashtag.banned', 'error', span.start, span.end)) continue;
         report({
@@ -31,3 +32,12 @@ export const hashtagBannedRule: Rule = {
     }
   },
 };
+
+const keysOf = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The banned list as hashtag keys: made once per settings, not once per post. */
+function bannedKeys(list: readonly string[]): ReadonlySet<string> {
+  let keys = keysOf.get(list);
+  if (!keys) keysOf.set(list, (keys = new Set(list.map(hashtagKey))));
+  return keys;
+}

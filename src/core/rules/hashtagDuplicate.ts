@@ -1,4 +1,5 @@
 import { message } from '../i18n/messages';
+import { hashtagKey } from '../platforms/entities';
 import { lazyFix } from '../textEdits';
 import { eachPart, removalEdit, sourceSpan, type Rule } from './rule';
 
@@ -9,7 +10,7 @@ export const hashtagDuplicateRule: Rule = {
     for (const { platform, part } of eachPart(renders)) {
       const seen = new Set<string>();
       for (const h of part.hashtagEntities) {
-        const key = h.tag.toLocaleLowerCase();
+        const key = hashtagKey(h.tag);
         if (!seen.has(key)) {
           seen.add(key);
           continue;

@@ -39,13 +39,28 @@ export function sourceSpan(part: PartDetail, start: number, end: number): { star
 }
 
 /** Every part of every network, with its network and position. */
-export function* eachPart(renders: readonly PlatformRender[]): Generator<{ platform: PlatformId; part: PartDetail; index: number; count: number }> {
-  for (const render of renders) {
-    for (let index = 0; index < render.parts.length; index++) {
-      yield { platform: render.platform, part: render.parts[index]!, index, count: render.parts.length };
+export function eachPart(renders: readonly PlatformRender[]): readonly PartOf[] {
+  let parts = partsOf.get(renders);
+  if (!parts) {
+    parts = [];
+    for (const render of renders) {
+      for (let index = 0; index < render.parts.length; index++) parts.push({ platform: render.platform, part: render.parts[index]!, index, count: render.parts.length });
     }
+    partsOf.set(renders, parts);
   }
+  return parts;
 }
+
+/** A part of a network's text, where it stands among that network's parts. */
+export interface PartOf {
+  readonly platform: PlatformId;
+  readonly part: PartDetail;
+  readonly index: number;
+  readonly count: number;
+}
+
+// Eight rules walk the parts of one post: the list is made once per post.
+const partsOf = new WeakMap<readonly PlatformRender[], readonly PartOf[]>();
 
 /** An edit removing `[start, end)` of the file with one adjacent space, so no double space is left. */
 export function removalEdit(text: string, start: number, end: number): { start: number; end: number; newText: string } {
