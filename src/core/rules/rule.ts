@@ -40,14 +40,13 @@ export function sourceSpan(part: PartDetail, start: number, end: number): { star
 
 /** Every part of every network, with its network and position. */
 export function eachPart(renders: readonly PlatformRender[]): readonly PartOf[] {
-  let parts = partsOf.get(renders);
-  if (!parts) {
-    parts = [];
-    for (const render of renders) {
-      for (let index = 0; index < render.parts.length; index++) parts.push({ platform: render.platform, part: render.parts[index]!, index, count: render.parts.length });
-    }
-    partsOf.set(renders, parts);
+  const known = partsOf.get(renders);
+  if (known) return known;
+  const parts: PartOf[] = [];
+  for (const render of renders) {
+    for (let index = 0; index < render.parts.length; index++) parts.push({ platform: render.platform, part: render.parts[index]!, index, count: render.parts.length });
   }
+  partsOf.set(renders, parts);
   return parts;
 }
 
