@@ -261,8 +261,19 @@ class Writer {
       return;
     }
     const at = inner ? written.indexOf(value) : -1;
-    if (at >= 0) this.mapped(value, start + at);
-    else this.generated(value, start);
+    if (at >= 0) {
+      this.mapped(value, start + at);
+      return;
+    }
+    // Markdown drops characters of what is written (spaces around a line break, an escape's
+    // backslash, the rest of `&amp;`): map each run of the value where it stands, when the value
+    // is found in order in the source; otherwise (`&#233;` → `é`) it all points at the node.
+    const runs = runsIn(value, written);
+    if (!runs) return this.generated(value, start);
+    for (const r of runs) {
+      if (r.generated) this.generated(value.slice(r.from, r.to), start + r.at);
+      else this.mapped(value.slice(r.from, r.to), start + r.at);
+    }
   }
 
   private verbatim(node: Nodes): void {
@@ -288,6 +299,51 @@ class Writer {
     this.out.appendGenerated(text, this.part.toSource(partOffset));
   }
 }
+
+/**
+ * Where each character of a text node's `value` stands in what is `written`, as runs: `from`–`to`
+ * of the value, mapped from `at` in `written` (or, `generated`, pointing at an entity). Markdown
+ * only drops spaces and tabs around line breaks and escapes' backslashes, expands tabs, and turns
+ * an entity (`&amp;`, `&#233;`) into its character: anything else, and this gives up.
+ */
+function runsIn(value: string, written: string): Array<{ from: number; to: number; at: number; generated?: true }> | undefined {
+  const runs: Array<{ from: number; to: number; at: number; generated?: true }> = [];
+  let j = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    for (;;) {
+      if (j >= written.length) return undefined;
+      const w = written[j]!;
+      if (w === '&') {
+        ENTITY.lastIndex = j;
+        const entity = ENTITY.exec(written);
+        // Kept as written (in code), the entity's own characters map one to one below.
+        if (entity && !value.startsWith(entity[0], i)) {
+          runs.push({ from: i, to: i + 1, at: j, generated: true });
+          j += entity[0].length;
+          break;
+        }
+      }
+      if (w === c) {
+        const last = runs[runs.length - 1];
+        if (last && !last.generated && last.to === i && last.at + (i - last.from) === j) last.to = i + 1;
+        else runs.push({ from: i, to: i + 1, at: j });
+        j++;
+        break;
+      }
+      if (c === ' ' && w === '\t') {
+        // A tab expanded into spaces (in an indented code block): they all point at the tab.
+        runs.push({ from: i, to: i + 1, at: j, generated: true });
+        break;
+      }
+      if (w !== ' ' && w !== '\t' && w !== '\\') return undefined;
+      j++;
+    }
+  }
+  return runs;
+}
+
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 
 function plainText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string') return node.value;

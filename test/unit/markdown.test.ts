@@ -81,6 +81,32 @@ describe('Markdown to social text', () => {
   });
 });
 
+describe('Markdown conversion maps every written letter to where it is written', () => {
+  it('through lines that end and start with spaces, escapes and entities (property)', () => {
+    const token = fc.constantFrom('Nova', 'été', '2026', ' ', ' ', '\n', ' \n ', '  \n  ', '\t', '\\*', '&amp;', '**', '*', '_', '#Lyon', '`code`', '&#233;', 'a\\_b');
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 16 }), (tokens) => {
+        const source = tokens.join('');
+        const out = toSocialText(mapped(source));
+        for (let i = 0; i < out.value.length; i++) {
+          const c = out.value[i]!;
+          // Letters and digits are never generated here (no links, no images): each comes from the source.
+          if (!/[\p{L}\p{N}]/u.test(c) || c === 'é' && source.includes('&#233;')) continue;
+          assert.equal(source[out.toSource(i)], c, `${JSON.stringify(source)} → ${JSON.stringify(out.value)} at ${i}`);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('points a word after a line ending and starting with a space at that word', () => {
+    const source = 'Un premier mot \n   puis #Lyon ici';
+    const out = toSocialText(mapped(source));
+    const at = out.value.indexOf('#Lyon');
+    assert.equal(source.slice(out.toSource(at), out.toSource(at) + 5), '#Lyon');
+  });
+});
+
 describe('Markdown conversion keeps what was written', () => {
   const cases: Array<[string, string, string]> = [
     ['an e-mail autolink stays an address', 'Écrivez à <lea@nova.app>', 'Écrivez à lea@nova.app'],
