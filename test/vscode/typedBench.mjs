@@ -25,14 +25,17 @@ export async function typedLatency(chars, keys = 60, warmUp = 10) {
     await root.locator('article.net-x .counter').waitFor({ timeout: 20_000 });
     // In the webview, each change of the page is stamped when it is made (a mutation observer runs
     // right after the drawing) and when its frame is painted (the next frame callback, then a
-    // message, handled after that frame's style, layout and paint), with the X card's counter.
+    // message, handled after that frame's style, layout and paint), with every card's counter (a
+    // key typed in a link leaves X's count as it was, not Bluesky's or LinkedIn's).
     await root.evaluate((rootElement) => {
       const w = /** @type {any} */ (window);
       const stamp = () => performance.timeOrigin + performance.now();
+      const counters = (e) => [...e.querySelectorAll('.counter')].map((c) => c.textContent).join(' ');
+      w.edcalCounters = () => counters(rootElement);
       w.edcalArm = (last) => (w.edcalNext = new Promise((resolve) => (w.edcalWant = { last, resolve })));
       new MutationObserver(() => {
         const drawnAt = stamp();
-        const counter = rootElement.querySelector('.net-x .counter')?.textContent;
+        const counter = counters(rootElement);
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {
@@ -55,7 +58,7 @@ export async function typedLatency(chars, keys = 60, warmUp = 10) {
     const drawn = [];
     const painted = [];
     for (let i = 0; i < keys + warmUp; i++) {
-      const last = await root.locator('article.net-x .counter').textContent();
+      const last = await root.evaluate(() => /** @type {any} */ (window).edcalCounters());
       await root.evaluate((_, l) => void (/** @type {any} */ (window).edcalArm(l)), last);
       await page.keyboard.press('a');
       const frame = await Promise.race([root.evaluate(() => /** @type {any} */ (window).edcalNext), page.waitForTimeout(10_000).then(() => undefined)]);
