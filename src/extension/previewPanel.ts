@@ -146,8 +146,10 @@ export class PreviewPanel implements vscode.Disposable {
     const snapshot = this.snapshot();
     const strings = previewStrings();
     const key = JSON.stringify(strings);
-    const seq = ++this.seq;
     const changes = snapshot && this.sent && this.sent.strings === key ? previewChanges(this.sent.snapshot, snapshot) : undefined;
+    // The webview holds it all already (the diagnostics' debounced check of a text the keystroke checked).
+    if (changes && Object.keys(changes).length === 0) return;
+    const seq = ++this.seq;
     const message: ToPreview = changes && this.sent ? { type: 'previewDelta', base: this.sent.seq, seq, changes } : { type: 'preview', seq, snapshot, strings };
     this.sent = snapshot ? { seq, snapshot, strings: key } : undefined;
     void this.panel.webview.postMessage(message);

@@ -4,6 +4,7 @@
 //   media with alt badges, Instagram linking nothing;
 // - typing in the editor changes the preview and its counter; the cursor's thread part is marked;
 // - tabs instead of side by side; a click on a problem selects its range in the editor;
+// - what deltas drew in place (typing, the cursor's part) is what a fresh drawing of it gives;
 // - a hostile post (HTML in text, title and alt) drawn as inert text, with no dialog.
 // Screenshots go to test-results/e2e/.
 import assert from 'node:assert/strict';
@@ -108,6 +109,18 @@ export async function run() {
       const selection = page.locator('.statusbar-item[id="status.editor.selection"]');
       await selection.filter({ hasText: /Ln 17, Col \d+ \(\d+ selected\)/ }).waitFor({ timeout: 5000 });
 
+      step = 'what was drawn in place (typing, the cursor, a click) is what a fresh drawing gives';
+      // The cards as the deltas left them, once no delta is coming: compared below with a fresh drawing.
+      const cardsHtml = () => view.locator('.cards').evaluate((e) => e.innerHTML);
+      let inPlace = await cardsHtml();
+      for (let i = 0; i < 10; i++) {
+        await page.waitForTimeout(300);
+        const again = await cardsHtml();
+        if (again === inPlace) break;
+        inPlace = again;
+      }
+      await card('bluesky').screenshot({ path: join(out, `${tag}-preview-typed-bluesky.png`) });
+
       step = 'tabs instead of side by side';
       await view.locator('.layout-button[data-layout="tabs"]').click();
       await view.locator('.tab[data-platform="mastodon"]').click();
@@ -120,6 +133,8 @@ export async function run() {
       await page.screenshot({ path: join(out, `${tag}-preview-tabs.png`) });
       await view.locator('.layout-button[data-layout="side"]').click();
       await view.locator('article.card').nth(6).waitFor();
+      assert.equal(await cardsHtml(), inPlace, 'the cards drawn in place are those a fresh drawing gives');
+      await card('bluesky').screenshot({ path: join(out, `${tag}-preview-typed-bluesky-fresh.png`) });
 
       step = 'a hostile post is drawn as text';
       await quickOpen(page, '21-hostile.md');

@@ -7,7 +7,7 @@ import { el } from '../dom';
 import { applyPreviewChanges } from '../previewDelta';
 import { isToPreview, type FromPreview, type PreviewInit, type PreviewLayout, type PreviewSnapshot, type PreviewViewState, type SnapshotChanges } from '../protocol';
 import { LOOKS, type Look } from './looks';
-import { pieces } from './pieces';
+import { patchRuns, runsOf, type Run, type RunNodes } from './runs';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromPreview): void; getState(): PreviewViewState | undefined; setState(s: PreviewViewState): void };
 const vscode = acquireVsCodeApi();
@@ -36,17 +36,37 @@ function setView(next: Partial<PreviewViewState>): void {
 /** What is on the page for each network's card, to update it in place. */
 interface CardRefs {
   readonly article: HTMLElement;
-  /** Each part's box, in order. */
-  readonly parts: HTMLElement[];
+  /** Each part, in order. */
+  readonly parts: PartRefs[];
+  /** The list of problems (undefined: none), its items, and the problems they show (a click reads them). */
   problems: HTMLElement | undefined;
+  readonly items: ProblemItem[];
+  shown: PreviewSnapshot['problems'];
+}
+
+/** A part on the page: its box, the nodes of its text and the runs they draw, its counter. */
+interface PartRefs {
+  readonly box: HTMLElement;
+  readonly text: HTMLElement;
+  readonly nodes: Node[];
+  runs: Run[];
+  readonly counter: HTMLElement;
+}
+
+interface ProblemItem {
+  readonly item: HTMLElement;
+  readonly button: HTMLElement;
+  readonly icon: HTMLElement;
+  readonly label: HTMLElement;
+  readonly message: HTMLElement;
 }
 const cardRefs = new Map<PlatformId, CardRefs>();
 /** The snapshot on the page, which deltas are drawn against. */
 let drawn: PreviewSnapshot | undefined;
 let titleElement: HTMLElement | undefined;
 
-/** Draws the snapshot; `inFrame` when called from a frame callback (the paint follows at once). */
-function render(inFrame = false): void {
+/** Draws the snapshot. */
+function render(): void {
   const started = performance.now();
   cardRefs.clear();
   drawn = snapshot;
@@ -64,23 +84,22 @@ function render(inFrame = false): void {
   root.replaceChildren(toolbar(s, tab?.platform), cards);
   if (focused) (root.querySelector(`[data-focus="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
   root.querySelector('.part.active')?.scrollIntoView({ block: 'nearest' });
-  painted(started, s.version, inFrame);
+  painted(started, s.version);
 }
 
-function painted(started: number, version: number, inFrame: boolean): void {
-  const report = reportPainted.bind(undefined, performance.now() - started, version, receivedAt);
-  if (inFrame) report();
-  else requestAnimationFrame(report);
+/** Reports the drawing once its frame is painted: in the next frame, after its rendering steps. */
+function painted(started: number, version: number): void {
+  requestAnimationFrame(reportPainted.bind(undefined, performance.now() - started, version, receivedAt));
 }
 
 /**
- * Draws what changed in place: a part's box, a card's problems, the title, the cursor's part;
- * a card whose network changed otherwise is drawn again. What every card shows (the time, media
- * addresses) or the tabs' problem dots changing draws everything.
+ * Draws what changed in place: a part's text nodes and counter, a card's problems, the title, the
+ * cursor's part; a card whose network changed otherwise is drawn again. What every card shows (the
+ * time, media addresses) or the tabs' problem dots changing draws everything.
  */
-function update(before: PreviewSnapshot, changes: SnapshotChanges, inFrame: boolean): void {
+function update(before: PreviewSnapshot, changes: SnapshotChanges): void {
   const s = snapshot!;
-  if (changes.when !== undefined || changes.mediaUris !== undefined || (changes.problems && view.layout === 'tabs')) return render(inFrame);
+  if (changes.when !== undefined || changes.mediaUris !== undefined || (changes.problems && view.layout === 'tabs')) return render();
   const started = performance.now();
   drawn = s;
   if (changes.title !== undefined && titleElement) titleElement.textContent = s.title;
@@ -98,27 +117,18 @@ function update(before: PreviewSnapshot, changes: SnapshotChanges, inFrame: bool
     const changed = (changes.previews ?? []).flatMap((c) => (c.index === index && 'parts' in c ? c.parts.map((x) => x.index) : []));
     const activeChanged = changes.activeParts !== undefined && before.activeParts[p.platform] !== s.activeParts[p.platform];
     p.parts.forEach((part, i) => {
-      if (changed.includes(i) || activeChanged) {
-        const box = partView(p, part, i, s, look, look.layout === 'caption' ? handleOf(p) : undefined);
-        refs.parts[i]!.replaceWith(box);
-        refs.parts[i] = box;
-      }
+      if (changed.includes(i) || activeChanged) patchPart(refs.parts[i]!, p, part, i, s, look);
     });
-    if (changes.problems && JSON.stringify(problemsOf(before, p.platform)) !== JSON.stringify(problemsOf(s, p.platform))) {
-      const list = problemList(p, s);
-      if (refs.problems && list) refs.problems.replaceWith(list);
-      else if (refs.problems) refs.problems.remove();
-      else if (list) refs.article.append(list);
-      refs.problems = list;
-    }
+    if (changes.problems) patchProblems(refs, p, s);
   });
   if (changes.activeParts) root.querySelector('.part.active')?.scrollIntoView({ block: 'nearest' });
-  painted(started, s.version, inFrame);
+  painted(started, s.version);
 }
 
 /**
- * Tells the extension once the frame holding this render is painted (benchmarks and tests): a
- * message posted now is handled after the frame's style, layout and paint steps.
+ * Tells the extension once the frame holding this render is painted (benchmarks and tests). Called
+ * from the frame's callback: a message posted then is handled after the frame's style, layout and
+ * paint steps (the compositor's raster and display, off the main thread, are not waited for).
  */
 function reportPainted(ms: number, version: number, received: number): void {
   const channel = new MessageChannel();
@@ -180,44 +190,70 @@ const problemsOf = (s: PreviewSnapshot, platform: PlatformId) => s.problems.filt
 function card(p: PlatformPreview, s: PreviewSnapshot): HTMLElement {
   const look = LOOKS[p.platform];
   const article = el('article', `card net-${p.platform} look-${look.layout}`, undefined, { 'aria-label': t('{0} preview', p.name) });
-  const refs: CardRefs = { article, parts: [], problems: undefined };
+  const refs: CardRefs = { article, parts: [], problems: undefined, items: [], shown: [] };
   cardRefs.set(p.platform, refs);
+  const part = (x: PreviewPart, i: number, lead?: string) => (refs.parts[i] = partView(p, x, i, s, look, lead)).box;
   article.append(el('span', 'network-badge', p.name + (p.fromVariant ? ' ·  ' + t('variant') : '')));
   if (p.published) article.append(publishedBadge(p, s));
   if (look.layout === 'inline') {
-    p.parts.forEach((part, i) => article.append(inlinePost(p, part, i, s, look)));
+    p.parts.forEach((x, i) => article.append(inlinePost(p, part(x, i), i, s, look)));
   } else if (look.layout === 'stacked') {
     article.append(header(p, s, look));
-    p.parts.forEach((part, i) => article.append(partView(p, part, i, s, look)));
+    p.parts.forEach((x, i) => article.append(part(x, i)));
     article.append(...attachments(p, s), actions(look));
   } else {
     // Instagram: the media, the actions, then "handle caption".
     article.append(header(p, s, look), ...(p.media.length > 0 ? media(p, s) : [el('div', 'media-missing', t('No image'))]), actions(look));
-    p.parts.forEach((part, i) => article.append(partView(p, part, i, s, look, handleOf(p))));
+    p.parts.forEach((x, i) => article.append(part(x, i, handleOf(p))));
     article.append(el('p', 'when caption-when', s.when));
   }
-  refs.parts.push(...article.querySelectorAll<HTMLElement>('.part'));
-  refs.problems = problemList(p, s);
-  if (refs.problems) article.append(refs.problems);
+  patchProblems(refs, p, s);
   return article;
 }
 
-/** The problems of a card, each a button selecting its range in the editor; undefined when none. */
-function problemList(p: PlatformPreview, s: PreviewSnapshot): HTMLElement | undefined {
+/** Sets an element's text or class only when it differs: an equal write would still lay it out again. */
+const setText = (e: HTMLElement, text: string) => e.textContent !== text && (e.textContent = text);
+const setClass = (e: HTMLElement, cls: string) => e.className !== cls && (e.className = cls);
+
+/**
+ * The problems at the end of a card, each a button selecting its range in the editor, updated in
+ * place: the items shown are kept and only what they say changes; no list when there are none.
+ */
+function patchProblems(refs: CardRefs, p: PlatformPreview, s: PreviewSnapshot): void {
   const problems = problemsOf(s, p.platform);
-  if (problems.length === 0) return undefined;
-  const list = el('ul', 'problems', undefined, { 'aria-label': t('Problems') });
+  refs.shown = problems;
+  if (problems.length === 0) {
+    refs.problems?.remove();
+    refs.problems = undefined;
+    refs.items.length = 0;
+    return;
+  }
+  const list = (refs.problems ??= refs.article.appendChild(el('ul', 'problems', undefined, { 'aria-label': t('Problems') })));
   problems.forEach((x, i) => {
+    const item = (refs.items[i] ??= problemItem(refs, list, p, i));
     const kind = x.severity === 'error' ? 'error' : x.severity === 'warning' ? 'warning' : 'info';
-    const button = el('button', `problem ${x.severity}`, undefined, { type: 'button', title: t('Show in the editor'), 'data-focus': `problem-${p.platform}-${i}` });
-    button.append(icon(kind), hidden(t(kind === 'error' ? 'Error' : kind === 'warning' ? 'Warning' : 'Info') + ': '), el('span', undefined, x.message));
-    // The version drawn when clicked: a card left in place holds what that version says.
-    button.addEventListener('click', () => vscode.postMessage({ type: 'reveal', file: s.file, version: snapshot?.version ?? s.version, start: x.start, end: x.end }));
-    const item = el('li');
-    item.append(button);
-    list.append(item);
+    setClass(item.button, `problem ${x.severity}`);
+    setClass(item.icon, `codicon codicon-${kind}`);
+    setText(item.label, t(kind === 'error' ? 'Error' : kind === 'warning' ? 'Warning' : 'Info') + ': ');
+    setText(item.message, x.message);
   });
-  return list;
+  for (const gone of refs.items.splice(problems.length)) gone.item.remove();
+}
+
+/** The `index`th item of a card's problems, empty until filled in, appended to `list`. */
+function problemItem(refs: CardRefs, list: HTMLElement, p: PlatformPreview, index: number): ProblemItem {
+  const button = el('button', 'problem', undefined, { type: 'button', title: t('Show in the editor'), 'data-focus': `problem-${p.platform}-${index}` });
+  const parts = { icon: el('span', 'codicon', undefined, { 'aria-hidden': 'true' }), label: el('span', 'sr-only'), message: el('span') };
+  button.append(parts.icon, parts.label, parts.message);
+  // What the item says now, of the version drawn now: a click on an older drawing is ignored by the extension.
+  button.addEventListener('click', () => {
+    const x = refs.shown[index];
+    if (x && drawn) vscode.postMessage({ type: 'reveal', file: drawn.file, version: snapshot?.version ?? drawn.version, start: x.start, end: x.end });
+  });
+  const item = el('li');
+  item.append(button);
+  list.append(item);
+  return { item, button, ...parts };
 }
 
 /** "Published", a button to the post on the network when its link is known. */
@@ -245,15 +281,15 @@ function header(p: PlatformPreview, s: PreviewSnapshot, look: Look): HTMLElement
   return head;
 }
 
-/** X, Bluesky, Mastodon, Threads: the avatar beside each post of a thread, linked by a line. */
-function inlinePost(p: PlatformPreview, part: PreviewPart, index: number, s: PreviewSnapshot, look: Look): HTMLElement {
+/** X, Bluesky, Mastodon, Threads: the avatar beside each post of a thread (`part` drawn), linked by a line. */
+function inlinePost(p: PlatformPreview, part: HTMLElement, index: number, s: PreviewSnapshot, look: Look): HTMLElement {
   const row = el('div', `post${index < p.parts.length - 1 ? ' continued' : ''}`);
   const gutter = el('div', 'gutter');
   gutter.append(avatar(p, look));
   const body = el('div', 'post-body');
   const head = el('div', 'post-head');
   head.append(el('span', 'name', nameOf(p)), el('span', 'handle', p.account.handle ?? ''), el('span', 'when', s.when));
-  body.append(head, partView(p, part, index, s, look));
+  body.append(head, part);
   if (index === 0) body.append(...attachments(p, s));
   body.append(actions(look));
   row.append(gutter, body);
@@ -317,62 +353,85 @@ function actions(look: Look): HTMLElement {
   return row;
 }
 
+/** The cursor's part is marked in threads (a single post needs no marker). */
+const isActive = (p: PlatformPreview, index: number, s: PreviewSnapshot) => p.parts.length > 1 && s.activeParts[p.platform] === index;
+
 /** One part's text: linked spans, the fold ("… more", the rest dimmed) and what the network would cut. */
-function partView(p: PlatformPreview, part: PreviewPart, index: number, s: PreviewSnapshot, look: Look, lead?: string): HTMLElement {
-  // The cursor's part is marked in threads (a single post needs no marker).
-  const active = p.parts.length > 1 && s.activeParts[p.platform] === index;
-  const box = el('div', `part${active ? ' active' : ''}`);
+function partView(p: PlatformPreview, part: PreviewPart, index: number, s: PreviewSnapshot, look: Look, lead?: string): PartRefs {
+  const box = el('div', `part${isActive(p, index, s) ? ' active' : ''}`);
   const text = el('p', 'text');
   if (lead) text.append(el('span', 'name', lead), document.createTextNode(' '));
-  for (const piece of pieces(part)) {
-    if (piece.moreBefore) text.append(el('span', 'more', t(look.more)));
-    const classes = [piece.entity ? `entity ${piece.entity.kind}` : '', piece.folded ? 'folded' : '', piece.over ? 'over' : ''].filter(Boolean).join(' ');
-    text.append(classes ? el('span', classes, piece.text, piece.entity?.href ? { title: piece.entity.href } : {}) : document.createTextNode(piece.text));
-  }
+  const runs = runsOf(part, t(look.more));
+  const nodes = runs.map(runNode);
+  text.append(...nodes);
   const foot = el('div', 'part-foot');
   if (p.parts.length > 1) foot.append(el('span', 'part-number', `${index + 1}/${p.parts.length}`, { 'aria-label': t('part {0} of {1}', index + 1, p.parts.length) }));
-  foot.append(el('span', `counter${part.length > part.limit ? ' over' : ''}`, `${part.length}/${part.limit}`, { 'aria-label': t('{0} of {1} characters', part.length, part.limit) }));
+  const counter = el('span', 'counter');
+  foot.append(counter);
   box.append(text, foot);
-  return box;
+  setCounter(counter, part);
+  return { box, text, nodes, runs, counter };
 }
 
-// Snapshots arriving faster than frames (fast typing) are drawn once, in the next frame: deltas
-// are applied at once and gathered, then drawn in place from the snapshot drawn last.
-let frame = 0;
-let pending: SnapshotChanges | 'all' | undefined;
+/**
+ * Draws a part of the same network again in place (as many parts as before): the marker of the
+ * cursor's part, the text nodes that changed (most keystrokes edit one) and the counter.
+ */
+function patchPart(refs: PartRefs, p: PlatformPreview, part: PreviewPart, index: number, s: PreviewSnapshot, look: Look): void {
+  refs.box.classList.toggle('active', isActive(p, index, s));
+  const runs = runsOf(part, t(look.more));
+  patchRuns(refs.nodes, refs.runs, runs, runNodes(refs.text));
+  refs.runs = runs;
+  setCounter(refs.counter, part);
+}
+
+function setCounter(counter: HTMLElement, part: PreviewPart): void {
+  setClass(counter, `counter${part.length > part.limit ? ' over' : ''}`);
+  setText(counter, `${part.length}/${part.limit}`);
+  counter.setAttribute('aria-label', t('{0} of {1} characters', part.length, part.limit));
+}
+
+/** A run of a part's text: a text node, or a span when it is linked, folded or over the limit. */
+const runNode = (run: Run): Node => (run.cls ? el('span', run.cls, run.text, run.title ? { title: run.title } : {}) : document.createTextNode(run.text));
+
+/** The runs of a part's text as children of `parent` (after the caption's lead, when there is one). */
+const runNodes = (parent: HTMLElement): RunNodes<Node> => ({
+  create: runNode,
+  edit(node, change, text) {
+    const data = node instanceof Text ? node : node.firstChild;
+    if (data instanceof Text) data.replaceData(change.at, change.remove, change.insert);
+    else node.textContent = text;
+  },
+  replace(removed, inserted, next) {
+    for (const n of removed) parent.removeChild(n);
+    const row = document.createDocumentFragment();
+    row.append(...inserted);
+    parent.insertBefore(row, next ?? null);
+  },
+});
+
+// Each message is drawn when it arrives, not in a later frame callback: a delta edits a few nodes,
+// so the frame that follows paints it (waiting for a frame callback would cost up to a frame).
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const m = event.data;
   if (!isToPreview(m)) return;
-  if (!frame) receivedAt = now();
+  receivedAt = now();
   if (m.type === 'preview') {
     snapshot = m.snapshot;
     strings = m.strings;
-    pending = 'all';
-  } else {
-    const next = m.base === seq && snapshot ? applyPreviewChanges(snapshot, m.changes) : undefined;
-    if (!next) {
-      // Not a change of what is held (a message lost, a page reloaded): ask for all of it.
-      vscode.postMessage({ type: 'resync' });
-      return;
-    }
-    snapshot = next;
-    pending = pending === 'all' ? 'all' : merge(pending, m.changes);
+    seq = m.seq;
+    return render();
   }
+  const next = m.base === seq && snapshot ? applyPreviewChanges(snapshot, m.changes) : undefined;
+  if (!next) {
+    // Not a change of what is held (a message lost, a page reloaded): ask for all of it.
+    vscode.postMessage({ type: 'resync' });
+    return;
+  }
+  snapshot = next;
   seq = m.seq;
-  frame ||= requestAnimationFrame(() => {
-    frame = 0;
-    const changes = pending;
-    pending = undefined;
-    if (changes === 'all' || !drawn || !changes) render(true);
-    else update(drawn, changes, true);
-  });
+  if (drawn) update(drawn, m.changes);
+  else render();
 });
-
-/** Two deltas drawn in one frame: every field either changed, parts by network and index. */
-function merge(a: SnapshotChanges | undefined, b: SnapshotChanges): SnapshotChanges {
-  if (!a) return b;
-  const previews = [...(a.previews ?? []), ...(b.previews ?? [])];
-  return { ...a, ...b, ...(previews.length > 0 ? { previews } : {}) };
-}
 render();
 vscode.postMessage({ type: 'ready' });
