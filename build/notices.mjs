@@ -1,12 +1,14 @@
 // Writes the third-party notices that ship with the extension and the CLI: every npm package whose
 // code esbuild put in a shipped bundle (read from the builds' metafiles, so a package tree-shaken
-// away or replaced, like core-js, is not listed), plus files copied as they are (the codicons font),
+// away or replaced, like core-js, is not listed), plus files copied as they are,
 // each with its version, its licence and the full text of its licence files.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Licences a package's package.json does not declare, as its LICENSE file states them. */
 const UNDECLARED = { 'twitter-text': 'Apache-2.0' };
+/** Licences a package's package.json states only in part. */
+const STATED = { '@vscode/codicons': 'CC-BY-4.0 (the icon font), MIT (its code, codicon.css)' };
 
 // LICENSE, license, LICENCE.md, LICENSE-MIT.txt, LICENSE-CODE, COPYING, NOTICE (Apache 2.0 §4d)…
 const LICENCE_FILE = /^(licen[cs]e|copying|notice)([-.].*)?$/i;
@@ -35,7 +37,7 @@ function bundledPackages(metafiles) {
 /** One package's notice: its name, version, licence, where it ships and its licence texts. */
 function notice(dir, shippedIn, licence) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  const declared = licence ?? (typeof pkg.license === 'string' ? pkg.license : UNDECLARED[pkg.name]);
+  const declared = licence ?? STATED[pkg.name] ?? (typeof pkg.license === 'string' ? pkg.license : UNDECLARED[pkg.name]);
   if (!declared) throw new Error(`${pkg.name}: no licence in its package.json; read its LICENSE and add it to UNDECLARED in build/notices.mjs`);
   const files = readdirSync(dir).filter((f) => LICENCE_FILE.test(f)).sort();
   if (files.length === 0) throw new Error(`${pkg.name}: no LICENSE file to ship in the notices`);

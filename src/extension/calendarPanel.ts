@@ -11,7 +11,7 @@ import { statusLabel } from './labels';
 import type { LiveLinter } from './liveLinter';
 import type { PostIndex } from './postIndex';
 import { CalendarMoves } from './calendarMoves';
-import { webviewHtml } from './webviewHtml';
+import { pageAssets, webviewHtml, type PageAssets } from './webviewHtml';
 
 const VIEW_TYPE = 'editorialCalendar.calendar';
 const STATE_KEY = 'editorialCalendar.calendarState';
@@ -59,14 +59,16 @@ export class CalendarPanel implements vscode.Disposable {
       const saved = storedState(deps.workspaceState);
       await deps.workspaceState.update(STATE_KEY, { view: saved?.view ?? 'month', filters: saved?.filters ?? {}, anchor: anchor ?? saved?.anchor ?? dayKey(Date.now(), 'UTC'), ...(calendar ? { calendar } : {}) });
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Editorial Calendar'), vscode.ViewColumn.Active, options(deps.extensionUri));
-    return (CalendarPanel.current = new CalendarPanel(panel, deps, undefined));
+    const assets = await pageAssets(deps.extensionUri, 'calendar');
+    if (CalendarPanel.current) return CalendarPanel.current; // opened while the page was read
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Editorial Calendar'), vscode.ViewColumn.Active, options());
+    return (CalendarPanel.current = new CalendarPanel(panel, deps, assets, undefined));
   }
 
   /** Re-creates the panel VS Code restored after a restart. */
-  static restore(panel: vscode.WebviewPanel, deps: CalendarDeps, state: CalendarViewState | undefined): void {
-    panel.webview.options = options(deps.extensionUri);
-    CalendarPanel.current = new CalendarPanel(panel, deps, state);
+  static async restore(panel: vscode.WebviewPanel, deps: CalendarDeps, state: CalendarViewState | undefined): Promise<void> {
+    panel.webview.options = options();
+    CalendarPanel.current = new CalendarPanel(panel, deps, await pageAssets(deps.extensionUri, 'calendar'), state);
   }
 
   /** The open panel, for tests. */
@@ -77,6 +79,7 @@ export class CalendarPanel implements vscode.Disposable {
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly deps: CalendarDeps,
+    private readonly assets: PageAssets,
     restored: CalendarViewState | undefined,
   ) {
     this.ready = new Promise((r) => (this.markReady = r));
@@ -328,12 +331,7 @@ export class CalendarPanel implements vscode.Disposable {
   }
 
   private html(init: CalendarInit): string {
-    return webviewHtml(this.panel.webview, this.deps.extensionUri, {
-      title: vscode.l10n.t('Editorial Calendar'),
-      styles: ['dist/webview/codicon.css', 'media/calendar.css'],
-      script: 'dist/webview/calendar.js',
-      init,
-    });
+    return webviewHtml(this.panel.webview, { title: vscode.l10n.t('Editorial Calendar'), assets: this.assets, init });
   }
 
   dispose(): void {
@@ -367,11 +365,11 @@ function storedState(memento: vscode.Memento): CalendarViewState | undefined {
   return isViewState(stored) ? stored : undefined;
 }
 
-function options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+function options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
     retainContextWhenHidden: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    localResourceRoots: [], // the page loads nothing (see webviewHtml)
   };
 }
 

@@ -6,7 +6,7 @@ import type { LintResult } from '../core/lint';
 import { isFromPreview, type PreviewInit, type PreviewSnapshot, type ToPreview } from '../webview/protocol';
 import { previewChanges } from '../webview/previewDelta';
 import type { Calendars } from './calendars';
-import { webviewHtml } from './webviewHtml';
+import { pageAssets, webviewHtml, type PageAssets } from './webviewHtml';
 import type { LiveLinter } from './liveLinter';
 import type { MediaStatuses } from './mediaStatuses';
 
@@ -31,17 +31,19 @@ export class PreviewPanel implements vscode.Disposable {
       PreviewPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
       return PreviewPanel.current;
     }
+    const assets = await pageAssets(deps.extensionUri, 'preview');
+    if (PreviewPanel.current) return PreviewPanel.current; // opened while the page was read
     const panel = vscode.window.createWebviewPanel('editorialCalendar.preview', vscode.l10n.t('Post preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, PreviewPanel.options(deps));
-    return (PreviewPanel.current = new PreviewPanel(panel, deps, document));
+    return (PreviewPanel.current = new PreviewPanel(panel, deps, assets, document));
   }
 
   /**
-   * Scripts on; files only from the extension's assets and the calendars (the posts' media), never
-   * the rest of the workspace. Media are given a URI only when inside their calendar, symlinks
-   * resolved (see `snapshot`).
+   * Scripts on; files only from the calendars (the posts' media), never the rest of the workspace
+   * (the page's own script and styles are in its HTML: see webviewHtml). Media are given a URI only
+   * when inside their calendar, symlinks resolved (see `snapshot`).
    */
   private static options(deps: PreviewDeps): vscode.WebviewOptions {
-    const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
+    const roots: vscode.Uri[] = [];
     for (const uri of deps.calendars.all.map((c) => c.root)) {
       if (!roots.some((r) => r.toString() === uri.toString())) roots.push(uri);
     }
@@ -55,6 +57,7 @@ export class PreviewPanel implements vscode.Disposable {
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly deps: PreviewDeps,
+    private readonly assets: PageAssets,
     document: vscode.TextDocument | undefined,
   ) {
     // Kept even before the calendars are loaded: the first check of the post will draw it.
@@ -188,12 +191,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   private html(snapshot: PreviewSnapshot | undefined): string {
     this.sent = undefined; // a new page holds the snapshot of its HTML, numbered 0: no delta fits it
-    return webviewHtml(this.panel.webview, this.deps.extensionUri, {
-      title: vscode.l10n.t('Post preview'),
-      styles: ['dist/webview/codicon.css', 'media/preview.css'],
-      script: 'dist/webview/preview.js',
-      init: { snapshot, strings: previewStrings() } satisfies PreviewInit,
-    });
+    return webviewHtml(this.panel.webview, { title: vscode.l10n.t('Post preview'), assets: this.assets, init: { snapshot, strings: previewStrings() } satisfies PreviewInit });
   }
 
   dispose(): void {

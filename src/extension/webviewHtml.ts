@@ -1,33 +1,35 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { pageHtml, type PageAssets } from '../core/webviewPage';
+
+export type { PageAssets };
+
+const assets = new Map<string, Promise<PageAssets>>();
+
+/** The built script and style sheet of the page `name` ('calendar', 'preview'), read once. */
+export function pageAssets(extensionUri: vscode.Uri, name: 'calendar' | 'preview'): Promise<PageAssets> {
+  const key = `${extensionUri.toString()}#${name}`;
+  let found = assets.get(key);
+  if (!found) {
+    const read = async (file: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file)));
+    found = Promise.all([read(`${name}.js`), read(`${name}.css`)]).then(([script, style]) => ({ script, style }));
+    found.catch(() => assets.delete(key)); // a failed read is tried again next time
+    assets.set(key, found);
+  }
+  return found;
+}
 
 /**
  * The HTML of every webview of the extension: a strict Content-Security-Policy with a fresh nonce
- * (nothing remote, scripts and styles only from the extension), the given style sheets and script
- * (paths relative to the extension), and the first render's data in an escaped `data-init`.
+ * (nothing remote; images only from the webview's local resource roots), the page's style sheet and
+ * script inline under that nonce, and the first render's data in an escaped `data-init`.
+ *
+ * Why inline: a page that loads its script, CSS or font through the webview's service worker, and
+ * is closed while one of those loads is in flight, leaves the worker waiting 30 s for an answer
+ * that never comes; VS Code 1.100's next webview cannot get its own worker until then, so it stays
+ * blank that long (seen with a preview closed while loading, then the calendar opened). A page
+ * that loads nothing leaves nothing in flight.
  */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: { title: string; styles: readonly string[]; script: string; init: unknown }): string {
-  const nonce = randomBytes(16).toString('base64');
-  const asset = (path: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path.split('/'))).toString();
-  const csp = [`default-src 'none'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
-  const styles = page.styles.map((s) => `<link rel="stylesheet" href="${asset(s)}" nonce="${nonce}">`).join('\n');
-  return `<!DOCTYPE html>
-<html lang="${escapeAttribute(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-${styles}
-<title>${escapeAttribute(page.title)}</title>
-</head>
-<body>
-<div id="root" data-init="${escapeAttribute(JSON.stringify(page.init ?? null))}"></div>
-<script nonce="${nonce}" src="${asset(page.script)}"></script>
-</body>
-</html>`;
-}
-
-/** Escapes text for an HTML attribute value in double quotes. */
-export function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;');
+export function webviewHtml(webview: vscode.Webview, page: { title: string; assets: PageAssets; init: unknown }): string {
+  return pageHtml({ ...page, nonce: randomBytes(16).toString('base64'), cspSource: webview.cspSource, language: vscode.env.language });
 }

@@ -22,7 +22,7 @@ describe('npm run package', () => {
   });
 
   it('ships the extension bundle, the webviews, the manifest and the third-party notices', () => {
-    for (const name of ['extension.vsixmanifest', 'extension/package.json', 'extension/dist/extension.js', 'extension/dist/webview/calendar.js', 'extension/dist/webview/codicon.ttf', 'extension/dist/THIRD-PARTY-NOTICES.txt']) {
+    for (const name of ['extension.vsixmanifest', 'extension/package.json', 'extension/dist/extension.js', 'extension/dist/webview/calendar.js', 'extension/dist/webview/calendar.css', 'extension/dist/webview/preview.css', 'extension/dist/THIRD-PARTY-NOTICES.txt']) {
       assert.ok(entry(name), `${name} missing from ${entries.map((e) => e.name).join(', ')}`);
     }
   });

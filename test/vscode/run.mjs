@@ -143,6 +143,7 @@ async function inExtensionHost(box, testsModule, env, timeoutMs = 240_000) {
       if (text.includes('[mocha]')) console.log(text.replace(/^.*?\[mocha\] ?/, ''));
       else if (process.env.EDCAL_VERBOSE) console.log('[page]', msg.text());
     });
+    watchWebviews(browser, page);
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
     const payload = [
       ['extensionDevelopmentPath', remote(root)],
@@ -157,6 +158,45 @@ async function inExtensionHost(box, testsModule, env, timeoutMs = 240_000) {
     await browser.close();
     await server.stop();
   }
+}
+
+/** Whether a frame is a webview's (the host iframe of pre/index.html, or the page inside it). */
+const isWebviewFrame = (frame) => frame !== frame.page()?.mainFrame() && /\/webview\/browser\/pre\/|vscode-cdn\.net|^about:srcdoc/.test(frame.url());
+
+/**
+ * A webview's own errors always reach the log (a page script that throws would otherwise leave a
+ * blank webview and a test timing out with no reason given); with EDCAL_VERBOSE, also its
+ * navigations, the resources it loads (status, time, whether the service worker answered) and
+ * the webview service workers' console.
+ */
+function watchWebviews(browser, page) {
+  const verbose = !!process.env.EDCAL_VERBOSE;
+  const t0 = Date.now();
+  const at = () => `+${((Date.now() - t0) / 1000).toFixed(1)}s`;
+  const short = (url) => url.replace(/^https?:\/\/[^/]+/, '').slice(0, 160);
+  page.on('pageerror', (error) => console.log('[webview pageerror]', at(), error.stack ?? String(error)));
+  page.on('console', (msg) => {
+    // The script that logged it: pre/index.html for the host iframe, a vscode-cdn.net URI for the page's own.
+    const from = msg.location()?.url ?? '';
+    if (/\/webview\/browser\/pre\/|vscode-cdn\.net/.test(from) && (verbose || msg.type() === 'error')) console.log(`[webview ${msg.type()}]`, at(), msg.text(), short(from));
+  });
+  if (!verbose) return;
+  page.on('framenavigated', (frame) => isWebviewFrame(frame) && console.log('[webview frame]', at(), short(frame.url())));
+  const started = new Map();
+  page.on('request', (r) => /vscode-cdn\.net/.test(r.url()) && started.set(r, Date.now()));
+  page.on('requestfinished', async (r) => {
+    if (!started.has(r)) return;
+    const response = await r.response().catch(() => null);
+    console.log('[webview resource]', at(), response?.status(), `${Date.now() - started.get(r)} ms`, response?.fromServiceWorker() ? 'from the service worker' : 'not from the service worker', short(r.url()));
+  });
+  page.on('requestfailed', (r) => /vscode-cdn\.net|\/webview\//.test(r.url()) && console.log('[webview resource failed]', at(), r.failure()?.errorText, short(r.url())));
+  const sw = (worker) => {
+    console.log('[service worker]', at(), short(worker.url()));
+    worker.on('console', (msg) => console.log('[service worker console]', at(), msg.text()));
+    worker.on('close', () => console.log('[service worker closed]', at(), short(worker.url())));
+  };
+  for (const worker of browser.serviceWorkers()) sw(worker);
+  browser.on('serviceworker', sw);
 }
 
 /**
