@@ -26,8 +26,14 @@ const LINE_SYNTAX = /(?:^|\n)(?:[ \t]|#{1,6}(?:[ \t]|$|\n)|>|[-+*=](?:[ \t]|$|\n
 
 /** True when `text` contains nothing Markdown would change, so it is its own conversion. */
 export function isPlainText(text: string): boolean {
-  return !INLINE_SYNTAX.test(text) && !LINE_SYNTAX.test(text);
+  if (LINE_SYNTAX.test(text)) return false;
+  if (!INLINE_SYNTAX.test(text)) return true;
+  // `@nova_app`, `snake_case`: underscores between letters or digits open and close nothing
+  // (CommonMark's flanking rules), so they do not send a post to the parser.
+  return text.includes('_') && !INLINE_SYNTAX.test(text.replace(INTRAWORD_UNDERSCORES, ''));
 }
+
+const INTRAWORD_UNDERSCORES = /(?<=[\p{L}\p{N}])_+(?=[\p{L}\p{N}])/gu;
 
 /**
  * Converts one part (already split from the thread) into the text a network receives. The parser
@@ -101,8 +107,9 @@ export function convertSimpleInline(part: MappedText): MappedText | undefined {
   let rest = '';
   for (const m of source.matchAll(SIMPLE_INLINE)) {
     out.appendMapped(part.slice(last, m.index));
-    // What is left, with each construct standing as a plain letter, must be plain text.
-    rest += source.slice(last, m.index) + 'x';
+    // What is left, with each construct standing as a full stop, must be plain text: punctuation,
+    // as the construct's own delimiters are for what is around it (`)_a_` is emphasis).
+    rest += source.slice(last, m.index) + '.';
     if (m[1] !== undefined) {
       const inner = m.index + m[1].length;
       out.appendMapped(part.slice(inner, inner + m[2]!.length));

@@ -47,6 +47,20 @@ describe('Markdown to social text', () => {
     );
   });
 
+  it('takes underscores inside words as text, exactly as remark does (property)', () => {
+    const piece = fc.oneof(socialText, fc.constantFrom('@nova_app', 'snake_case', 'a__b', '2026_12', 'é_à', '_', '__', '_x', 'x_', ' _a_ ', '*', 'x_*y*', 'ß_1', '\u0301_a', 'a_\u0301', '👩‍💻_x', 'x_👩‍💻', '#nova_app'));
+    let plain = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }).map((p) => p.join('').replace(/\r/g, '').trim()), (s) => {
+        if (s === '' || !isPlainText(s)) return;
+        if (s.includes('_')) plain++;
+        assert.equal(parseToSocialText(mapped(s)).value, s, JSON.stringify(s));
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(plain > 200, `only ${plain} texts with underscores skipped the parser`);
+  });
+
   it('converts common inline Markdown without the parser, exactly as the parser (property)', () => {
     const word = fc.constantFrom('Nova', 'guide', 'été', '2026', 'a', 'Lyon 2', 'l’équipe', '👩‍💻', 'x');
     const construct = fc.oneof(
