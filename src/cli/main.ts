@@ -8,6 +8,7 @@ import { calendar } from './calendar';
 import { ical } from './ical';
 import { diff } from './diff';
 import { runWorkerIfAny } from './lintFiles';
+import { Chunks } from './report/chunks';
 import type { Sink } from './report/model';
 
 declare const EDCAL_VERSION: string;
@@ -18,12 +19,13 @@ declare const EDCAL_VERSION: string;
  * leaves a partial chunk buffered (one write per post cost 7% of a check); `end` writes it.
  */
 class StdoutSink implements Sink {
-  private buffer = '';
   private full = false;
+  private readonly chunks = new Chunks(1 << 16, (bytes) => {
+    if (!process.stdout.write(bytes)) this.full = true;
+  });
 
-  write(text: string): void {
-    this.buffer += text;
-    if (this.buffer.length >= 1 << 16) this.flush();
+  write(data: string | Uint8Array): void {
+    this.chunks.add(data);
   }
 
   drained(): Promise<void> {
@@ -38,14 +40,8 @@ class StdoutSink implements Sink {
 
   /** Writes what is buffered and waits until it has gone out. */
   end(): Promise<void> {
-    this.flush();
+    this.chunks.flush();
     return this.drained();
-  }
-
-  private flush(): void {
-    if (this.buffer === '') return;
-    if (!process.stdout.write(this.buffer)) this.full = true;
-    this.buffer = '';
   }
 }
 const stdout = new StdoutSink();
