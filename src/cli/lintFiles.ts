@@ -1,12 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { fork } from 'node:child_process';
 import type { CalendarConfig } from '../core/config';
-import { toZonedIso } from '../core/zone';
 import type { Diagnostic, MediaStatus, PlatformId } from '../core/model';
-import { checkPost } from '../services/checkPost';
 import { forEachInOrder, mapLimit } from '../services/mapLimit';
-import { NodeGit } from '../node/git';
-import { mediaProbe, workspace } from './tasks';
 
 /** One file to lint, with the settings of its calendar. */
 export interface LintTask {
@@ -37,38 +33,15 @@ export interface Depends {
   readonly pastFrom?: number;
 }
 
-const DAY = 86_400_000;
-
-
 /**
- * Lints one file from disk. Never throws: what cannot be read becomes a finding on the file. Git
- * is asked who wrote it (`approval.self`) only when it has approvals its policy keeps from authors.
+ * The checker, loaded when a file is first checked: a run the cache answers for whole never
+ * initialises it (the rules, the networks' counting, twitter-text: a fifth of edcal's start-up).
+ * `require`, not `import()`: the bundle defers the module either way, and tests running the
+ * sources load `.ts` files through `require` only.
  */
-export async function lintFile(task: LintTask, now: number): Promise<FileReport> {
-  const checked = await checkPost(workspace, { root: task.root, config: task.config }, task.file, { now, media: mediaProbe(task.root), git: new NodeGit(task.root) });
-  // Fixes are for editors; the CLI reports findings only (and sends less between processes).
-  const diagnostics = checked.diagnostics.map(({ fixes: _fixes, ...d }) => d);
-  if (!checked.result) return { file: task.file, diagnostics };
-  const { meta } = checked.result.post;
-  const platforms: NonNullable<FileReport['post']>['platforms'] = {};
-  for (const r of checked.result.renders) {
-    platforms[r.platform] = { parts: r.parts.map((p) => ({ length: p.length, limit: p.limit, hashtags: [...p.hashtags] })) };
-  }
-  // Files whose findings depend on more than this (media contents, git's history) are not cached.
-  const cacheable = !checked.digests && !checked.askedGit;
-  const pastFrom = meta.date !== undefined && meta.status !== 'published' ? meta.date + (meta.dateOnly ? DAY : 0) : undefined;
-  return {
-    file: task.file,
-    ...(cacheable ? { depends: { media: Object.fromEntries(checked.media ?? []), ...(pastFrom !== undefined ? { pastFrom } : {}) } } : {}),
-    post: {
-      ...(meta.title !== undefined ? { title: meta.title } : {}),
-      ...(meta.date !== undefined ? { date: toZonedIso(meta.date, task.config.timezone) } : {}),
-      ...(meta.status !== undefined ? { status: meta.status } : {}),
-      platforms,
-    },
-    diagnostics,
-  };
-}
+let checker: typeof import('./lintFile') | undefined;
+const lintFile = (task: LintTask, now: number) => (checker ??= require('./lintFile') as typeof import('./lintFile')).lintFile(task, now);
+
 
 /** Lints files a few at a time: reading the next files overlaps checking this one. */
 const lintChunk = (tasks: readonly LintTask[], now: number) => mapLimit(tasks, 8, (task) => lintFile(task, now));
