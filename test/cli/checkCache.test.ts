@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -207,5 +208,41 @@ describe('edcal check --cache', () => {
     warm();
     write('.edcal-cache/stray.md', post('nope'));
     assert.equal(warm(), cold());
+  });
+
+  it('prints what a cold run prints after any edits, touches, removals and runs in between (property)', async function () {
+    this.timeout(240_000);
+    const posts = ['posts/a.md', 'posts/b.md', 'posts/c.md', 'posts/more/d.md'];
+    // Edits keep the size (days of two digits): only the modification time tells them apart.
+    const step = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ op: fc.constant('edit' as const), file: fc.constantFrom(...posts), day: fc.integer({ min: 1, max: 28 }), media: fc.boolean() }) },
+      { weight: 1, arbitrary: fc.record({ op: fc.constant('touch' as const), file: fc.constantFrom(...posts), seconds: fc.integer({ min: 1, max: 100 }) }) },
+      { weight: 1, arbitrary: fc.record({ op: fc.constant('remove' as const), file: fc.constantFrom(...posts) }) },
+      { weight: 2, arbitrary: fc.record({ op: fc.constant('media' as const), present: fc.boolean() }) },
+      { weight: 1, arbitrary: fc.record({ op: fc.constant('cut' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }) },
+      { weight: 1, arbitrary: fc.record({ op: fc.constant('none' as const) }) },
+    );
+    const run = fc.record({ now: fc.constantFrom('2026-12-01T00:00Z', '2026-12-12T00:00Z', '2026-12-25T00:00Z'), format: fc.constantFrom('json', 'text', 'github'), only: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(step, run), { minLength: 1, maxLength: 5 }), async (steps) => {
+        rmSync(join(dir, '.edcal-cache'), { recursive: true, force: true });
+        write('posts/more/d.md', post('2026-12-15T09:00'));
+        warm();
+        for (const [s, r] of steps) {
+          if (s.op === 'edit') write(s.file, post(`2026-12-${String(s.day).padStart(2, '0')}T09:00`, s.media ? 'media:\n  - file: ../media/a.png\n    alt: A\n' : ''));
+          else if (s.op === 'touch' && existsSync(join(dir, s.file))) utimesSync(join(dir, s.file), new Date(), new Date(Date.now() + s.seconds * 1000));
+          else if (s.op === 'remove') rmSync(join(dir, s.file), { force: true });
+          else if (s.op === 'media') s.present ? write('media/a.png', 'png') : rmSync(join(dir, 'media/a.png'), { force: true });
+          else if (s.op === 'cut' && existsSync(join(dir, CACHE))) {
+            const whole = readFileSync(join(dir, CACHE));
+            writeFileSync(join(dir, CACHE), whole.subarray(0, Math.floor(whole.length * s.at)));
+          }
+          if (!['posts/a.md', 'posts/b.md', 'posts/c.md'].some((f) => existsSync(join(dir, f)))) write('posts/a.md', post('2026-12-10T09:00'));
+          const args = ['--now', r.now, '--format', r.format, ...(r.only ? ['posts'] : [])];
+          assert.equal(edcal(dir, [...args, '--cache']), edcal(dir, args), JSON.stringify({ s, r }));
+        }
+      }),
+      { numRuns: 20 },
+    );
   });
 });
