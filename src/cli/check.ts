@@ -9,7 +9,7 @@ import { UsageError, parseCommandArgs } from './args';
 import { lintInOrder, type FileReport, type LintTask } from './lintFiles';
 import { GithubReporter } from './report/github';
 import { JsonReporter } from './report/json';
-import { StringSink, type OutputDiagnostic, type Reporter, type Sink } from './report/model';
+import { outputDiagnostic, StringSink, type Prepared, type Reporter, type Sink } from './report/model';
 import { Spill } from './report/spill';
 import { TextReporter } from './report/text';
 
@@ -60,7 +60,7 @@ export async function check(argv: readonly string[], cwd: string, env: NodeJS.Pr
     findings++;
     if (d.severity === 'error') summary.errors++;
     else if (d.severity === 'warning') summary.warnings++;
-    reporter.diagnostic(flatten(rel(file), d));
+    reporter.diagnostic(outputDiagnostic(rel(file), d));
   };
   for (const calendar of calendars) {
     for (const d of calendar.configDiagnostics) report(resolve(calendar.root, CONFIG_FILE), d);
@@ -83,12 +83,27 @@ export async function check(argv: readonly string[], cwd: string, env: NodeJS.Pr
   const problemsBefore = async (task?: LintTask) => {
     while (p < sortedProblems.length && (task === undefined || sortedProblems[p]!.file <= task.file)) await emit(sortedProblems[p++]!);
   };
-  const cache = args.options.has('--cache') ? CheckCache.open(calendars, now) : undefined;
+  const emitPrepared = async (file: string, output: Prepared) => {
+    summary.files++;
+    if (output.post !== undefined) summary.posts++;
+    summary.errors += output.errors;
+    summary.warnings += output.warnings;
+    findings += output.diagnostics.length;
+    reporter.prepared(rel(file), output);
+    await sink.drained();
+  };
+  // The JSON format writes a cached file's texts as they are; the others read each finding back.
+  const cache = args.options.has('--cache') ? CheckCache.open(calendars, now, format !== 'json') : undefined;
   const known = async (task: LintTask) => cache?.get(task);
-  await lintInOrder(sortedTasks, now, known, async (r, task, reused) => {
-    cache?.put(task, r, reused);
+  await lintInOrder(sortedTasks, now, known, async (task, result) => {
     await problemsBefore(task);
-    await emit(r);
+    if ('known' in result) {
+      cache!.keep(task);
+      await emitPrepared(task.file, result.known);
+    } else {
+      cache?.record(task, result.report);
+      await emit(result.report);
+    }
   });
   await problemsBefore();
   cache?.close();
@@ -96,18 +111,4 @@ export async function check(argv: readonly string[], cwd: string, env: NodeJS.Pr
   const result = { ...(notices.length > 0 ? { stderr: notices.join('\n') } : {}), exitCode: summary.errors > 0 ? 1 : 0 };
   // The formats end with a line break; the caller of a string result adds it.
   return { stdout: collected ? collected.toString().slice(0, -1) : '', ...result };
-}
-
-function flatten(file: string, d: Diagnostic): OutputDiagnostic {
-  return {
-    file,
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    endLine: d.range.end.line + 1,
-    endColumn: d.range.end.character + 1,
-    severity: d.severity,
-    code: d.code,
-    ...(d.platform ? { platform: d.platform } : {}),
-    message: d.message,
-  };
 }

@@ -1,12 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { fork } from 'node:child_process';
 import type { CalendarConfig } from '../core/config';
-import { toZonedIso } from '../core/zone';
 import type { Diagnostic, MediaStatus, PlatformId } from '../core/model';
-import { checkPost } from '../services/checkPost';
 import { forEachInOrder, mapLimit } from '../services/mapLimit';
-import { NodeGit } from '../node/git';
-import { mediaProbe, workspace } from './tasks';
 
 /** One file to lint, with the settings of its calendar. */
 export interface LintTask {
@@ -37,71 +33,56 @@ export interface Depends {
   readonly pastFrom?: number;
 }
 
-const DAY = 86_400_000;
-
-
 /**
- * Lints one file from disk. Never throws: what cannot be read becomes a finding on the file. Git
- * is asked who wrote it (`approval.self`) only when it has approvals its policy keeps from authors.
+ * The checker, loaded when a file is first checked: a run the cache answers for whole never
+ * initialises it (the rules, the networks' counting, twitter-text: a fifth of edcal's start-up).
+ * `require`, not `import()`: the bundle defers the module either way, and tests running the
+ * sources load `.ts` files through `require` only.
  */
-export async function lintFile(task: LintTask, now: number): Promise<FileReport> {
-  const checked = await checkPost(workspace, { root: task.root, config: task.config }, task.file, { now, media: mediaProbe(task.root), git: new NodeGit(task.root) });
-  // Fixes are for editors; the CLI reports findings only (and sends less between processes).
-  const diagnostics = checked.diagnostics.map(({ fixes: _fixes, ...d }) => d);
-  if (!checked.result) return { file: task.file, diagnostics };
-  const { meta } = checked.result.post;
-  const platforms: NonNullable<FileReport['post']>['platforms'] = {};
-  for (const r of checked.result.renders) {
-    platforms[r.platform] = { parts: r.parts.map((p) => ({ length: p.length, limit: p.limit, hashtags: [...p.hashtags] })) };
-  }
-  // Files whose findings depend on more than this (media contents, git's history) are not cached.
-  const cacheable = !checked.digests && !checked.askedGit;
-  const pastFrom = meta.date !== undefined && meta.status !== 'published' ? meta.date + (meta.dateOnly ? DAY : 0) : undefined;
-  return {
-    file: task.file,
-    ...(cacheable ? { depends: { media: Object.fromEntries(checked.media ?? []), ...(pastFrom !== undefined ? { pastFrom } : {}) } } : {}),
-    post: {
-      ...(meta.title !== undefined ? { title: meta.title } : {}),
-      ...(meta.date !== undefined ? { date: toZonedIso(meta.date, task.config.timezone) } : {}),
-      ...(meta.status !== undefined ? { status: meta.status } : {}),
-      platforms,
-    },
-    diagnostics,
-  };
-}
+let checker: typeof import('./lintFile') | undefined;
+const lintFile = (task: LintTask, now: number) => (checker ??= require('./lintFile') as typeof import('./lintFile')).lintFile(task, now);
+
 
 /** Lints files a few at a time: reading the next files overlaps checking this one. */
 const lintChunk = (tasks: readonly LintTask[], now: number) => mapLimit(tasks, 8, (task) => lintFile(task, now));
 
+/** Files checked together at most, between two files `known` answers for: enough to keep 8 in flight. */
+const RUN = 256;
+
 /**
- * Lints files and hands each report to `emit` in the tasks' order as soon as it can, keeping none
- * (see `forEachInOrder`); `known` answers for files already checked (the cache). On several
- * processes (`EDCAL_JOBS`, see `lintFiles`), each process's reports arrive together.
+ * Lints files and hands each result to `emit` in the tasks' order as soon as it can, keeping none
+ * (see `forEachInOrder`): a report, or what `known` answered for a file already checked (the
+ * cache, asked in the tasks' order). On several processes (`EDCAL_JOBS`, see `lintFiles`), each
+ * process's reports arrive together.
  */
-export async function lintInOrder(
+export async function lintInOrder<K>(
   tasks: readonly LintTask[],
   now: number,
-  known: (task: LintTask) => Promise<FileReport | undefined>,
-  emit: (report: FileReport, task: LintTask, reused: boolean) => void | Promise<void>,
+  known: (task: LintTask) => Promise<K | undefined>,
+  emit: (task: LintTask, result: { readonly report: FileReport } | { readonly known: K }) => void | Promise<void>,
 ): Promise<void> {
   const jobs = Number(process.env['EDCAL_JOBS']);
   if (Number.isInteger(jobs) && jobs > 1) {
-    const cached = await Promise.all(tasks.map(known));
+    const cached: Array<K | undefined> = [];
+    for (const task of tasks) cached.push(await known(task));
     const unknown = tasks.filter((_, i) => cached[i] === undefined);
     const reports = await lintFiles(unknown, now);
     const byTask = new Map(unknown.map((t, i) => [t, reports[i]!]));
-    for (const [i, task] of tasks.entries()) await emit(cached[i] ?? byTask.get(task)!, task, cached[i] !== undefined);
+    for (const [i, task] of tasks.entries()) {
+      const k = cached[i];
+      await emit(task, k !== undefined ? { known: k } : { report: byTask.get(task)! });
+    }
     return;
   }
-  await forEachInOrder(
-    tasks,
-    8,
-    async (task) => {
-      const cached = await known(task);
-      return cached ? { report: cached, reused: true } : { report: await lintFile(task, now), reused: false };
-    },
-    ({ report, reused }, i) => emit(report, tasks[i]!, reused),
-  );
+  // Known files are emitted as they come; the others, a run at a time up to the next known one,
+  // are checked a few at a time.
+  for (let i = 0; i < tasks.length; ) {
+    const run: LintTask[] = [];
+    let next: K | undefined;
+    while (i < tasks.length && run.length < RUN && (next = await known(tasks[i]!)) === undefined) run.push(tasks[i++]!);
+    if (run.length > 0) await forEachInOrder(run, 8, (task) => lintFile(task, now), (report, j) => emit(run[j]!, { report }));
+    if (next !== undefined) await emit(tasks[i++]!, { known: next });
+  }
 }
 
 /**

@@ -2,12 +2,8 @@ import { message, toLocale } from '../core/i18n/messages';
 import { UsageError } from './args';
 import { printable, safeLineStart } from './report/escape';
 import { check, type CommandResult } from './check';
-import { approve } from './approve';
-import { publish } from './publish';
-import { calendar } from './calendar';
-import { ical } from './ical';
-import { diff } from './diff';
 import { runWorkerIfAny } from './lintFiles';
+import { Chunks } from './report/chunks';
 import type { Sink } from './report/model';
 
 declare const EDCAL_VERSION: string;
@@ -18,12 +14,13 @@ declare const EDCAL_VERSION: string;
  * leaves a partial chunk buffered (one write per post cost 7% of a check); `end` writes it.
  */
 class StdoutSink implements Sink {
-  private buffer = '';
   private full = false;
+  private readonly chunks = new Chunks(1 << 16, (bytes) => {
+    if (!process.stdout.write(bytes)) this.full = true;
+  });
 
-  write(text: string): void {
-    this.buffer += text;
-    if (this.buffer.length >= 1 << 16) this.flush();
+  write(data: string | Uint8Array): void {
+    this.chunks.add(data);
   }
 
   drained(): Promise<void> {
@@ -38,26 +35,24 @@ class StdoutSink implements Sink {
 
   /** Writes what is buffered and waits until it has gone out. */
   end(): Promise<void> {
-    this.flush();
+    this.chunks.flush();
     return this.drained();
-  }
-
-  private flush(): void {
-    if (this.buffer === '') return;
-    if (!process.stdout.write(this.buffer)) this.full = true;
-    this.buffer = '';
   }
 }
 const stdout = new StdoutSink();
 
-/** The command table: each command takes its arguments and returns what to print. */
+/**
+ * The command table: each command takes its arguments and returns what to print. Commands other
+ * than `check` are loaded when run (`require`: see `lintFile` in lintFiles.ts), so that
+ * `edcal check`, in CI on every push, does not initialise them.
+ */
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandResult>> = {
   check: (argv) => check(argv, process.cwd(), process.env, Boolean(process.stdout.isTTY), stdout),
-  approve: (argv) => approve(argv, process.cwd(), process.env),
-  ical: (argv) => ical(argv, process.cwd(), process.env),
-  publish: (argv) => publish(argv, process.cwd(), process.env, (line) => process.stderr.write(safeLines(line) + '\n')),
-  calendar: (argv) => calendar(argv, process.cwd(), process.env),
-  diff: (argv) => diff(argv, process.cwd(), process.env),
+  approve: (argv) => (require('./approve') as typeof import('./approve')).approve(argv, process.cwd(), process.env),
+  ical: (argv) => (require('./ical') as typeof import('./ical')).ical(argv, process.cwd(), process.env),
+  publish: (argv) => (require('./publish') as typeof import('./publish')).publish(argv, process.cwd(), process.env, (line) => process.stderr.write(safeLines(line) + '\n')),
+  calendar: (argv) => (require('./calendar') as typeof import('./calendar')).calendar(argv, process.cwd(), process.env),
+  diff: (argv) => (require('./diff') as typeof import('./diff')).diff(argv, process.cwd(), process.env),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -25,7 +25,7 @@ import {
   PUBLISH_STATES,
   type Severity,
 } from './model';
-import { isPlatformId, suggestPlatform } from './platforms/registry';
+import { isPlatformId, suggestPlatform } from './platforms/ids';
 import { LineIndex } from './text/lineIndex';
 import { closest } from './text/suggest';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { JsonReporter } from '../../src/cli/report/json';
+import { diagnosticOf, diagnosticRest, JsonReporter, postRest } from '../../src/cli/report/json';
 import { StringSink, type CheckOutput } from '../../src/cli/report/model';
 import { Spill } from '../../src/cli/report/spill';
 
@@ -27,6 +27,31 @@ describe('the JSON report, written a post at a time', () => {
         await r.end(o.summary);
         const expected = JSON.stringify({ posts: o.posts.map((p) => ({ file: p.file, title: p.title, date: p.date, status: p.status, platforms: p.platforms })), diagnostics: o.diagnostics, summary: o.summary }, null, 2);
         assert.equal(sink.toString(), expected + '\n');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is the same written from the texts the cache keeps, and each finding reads back (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(output, async (o: CheckOutput) => {
+        const direct = new StringSink();
+        const fromCache = new StringSink();
+        const a = new JsonReporter(direct, new Spill());
+        const b = new JsonReporter(fromCache, new Spill());
+        const bytes = (text: string) => Buffer.from(text);
+        for (const p of o.posts) {
+          a.post(p);
+          b.prepared(p.file, { post: bytes(postRest(p)), diagnostics: [], errors: 0, warnings: 0 });
+        }
+        for (const d of o.diagnostics) {
+          a.diagnostic(d);
+          b.prepared(d.file, { diagnostics: [bytes(diagnosticRest(d))], errors: 0, warnings: 0 });
+          assert.deepEqual(diagnosticOf(d.file, bytes(diagnosticRest(d))), { ...d });
+        }
+        await a.end(o.summary);
+        await b.end(o.summary);
+        assert.equal(fromCache.toString(), direct.toString());
       }),
       { numRuns: 500 },
     );

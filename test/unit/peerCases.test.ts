@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { RichText } from '@atproto/api';
-import { isPlatformId } from '../../src/core/platforms/registry';
+import { isPlatformId } from '../../src/core/platforms/ids';
 import { lintText, postFile, sharedConformanceFile } from './helpers';
 
 /** One case of `../shared/conformance/peer-cases.json` (its README describes the format). */

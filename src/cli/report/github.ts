@@ -1,6 +1,7 @@
 import type { Locale } from '../../core/i18n/messages';
 import { printable, safeLineStart } from './escape';
-import { feed, StringSink, type CheckOutput, type OutputDiagnostic, type Reporter, type Sink, type Summary } from './model';
+import { diagnosticOf } from './json';
+import { feed, StringSink, type CheckOutput, type OutputDiagnostic, type Prepared, type Reporter, type Sink, type Summary } from './model';
 import { summaryLine } from './text';
 
 /**
@@ -14,6 +15,10 @@ export class GithubReporter implements Reporter {
   ) {}
 
   post(): void {}
+
+  prepared(file: string, output: Prepared): void {
+    for (const rest of output.diagnostics) this.diagnostic(diagnosticOf(file, rest));
+  }
 
   diagnostic(d: OutputDiagnostic): void {
     const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';

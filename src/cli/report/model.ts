@@ -1,4 +1,4 @@
-import type { Severity } from '../../core/model';
+import type { Diagnostic, Severity } from '../../core/model';
 import type { FileReport } from '../lintFiles';
 
 /** One finding, flattened for output: paths relative to the current folder with `/`, 1-based lines and columns. */
@@ -12,6 +12,34 @@ export interface OutputDiagnostic {
   readonly code: string;
   readonly platform?: string;
   readonly message: string;
+}
+
+/** A finding of `file` (a path as printed) flattened for output. */
+export function outputDiagnostic(file: string, d: Diagnostic): OutputDiagnostic {
+  return {
+    file,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: d.severity,
+    code: d.code,
+    ...(d.platform ? { platform: d.platform } : {}),
+    message: d.message,
+  };
+}
+
+/**
+ * A file's output as `--cache` keeps it: its entries as the JSON format writes them, but for the
+ * file's name (`postRest`, `diagnosticRest`), which depends on the folder edcal runs in.
+ */
+export interface Prepared {
+  /** Its entry in `posts` (UTF-8), when the file is a post. */
+  readonly post?: Uint8Array;
+  /** Its findings' entries in `diagnostics` (UTF-8). */
+  readonly diagnostics: readonly Uint8Array[];
+  readonly errors: number;
+  readonly warnings: number;
 }
 
 /** A post as the JSON format lists it. */
@@ -31,9 +59,12 @@ export interface CheckOutput {
   readonly summary: Summary;
 }
 
-/** Where a format writes: `drained` resolves once what was written has gone out (pipes are asynchronous). */
+/**
+ * Where a format writes, text or UTF-8 bytes: `drained` resolves once what was written has gone
+ * out (pipes are asynchronous).
+ */
 export interface Sink {
-  write(text: string): void;
+  write(data: string | Uint8Array): void;
   drained(): Promise<void>;
 }
 
@@ -45,20 +76,22 @@ export interface Sink {
 export interface Reporter {
   post(post: OutputPost): void;
   diagnostic(diagnostic: OutputDiagnostic): void;
+  /** A file's post and findings, from the cache. */
+  prepared(file: string, output: Prepared): void;
   end(summary: Summary, problems: number): void | Promise<void>;
 }
 
 /** A sink keeping what is written, for tests and other callers that want the output as a string. */
 export class StringSink implements Sink {
-  private readonly chunks: string[] = [];
-  write(text: string): void {
-    this.chunks.push(text);
+  private readonly chunks: Buffer[] = [];
+  write(data: string | Uint8Array): void {
+    this.chunks.push(Buffer.from(data as string));
   }
   drained(): Promise<void> {
     return Promise.resolve();
   }
   toString(): string {
-    return this.chunks.join('');
+    return Buffer.concat(this.chunks).toString();
   }
 }
 

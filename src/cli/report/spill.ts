@@ -1,9 +1,10 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Chunks } from './chunks';
 import type { Sink } from './model';
 
-/** Kept in memory up to this many characters, then moved to a temporary file. */
+/** Kept in memory up to this many bytes, then moved to a temporary file. */
 const IN_MEMORY = 1 << 22;
 const CHUNK = 1 << 16;
 
@@ -12,33 +13,32 @@ const CHUNK = 1 << 16;
  * post. A big run's (50 MB at 100,000 posts) goes to a temporary file instead of memory.
  */
 export class Spill {
-  private chunks: string[] = [];
-  private length = 0;
+  private held: Buffer[] = [];
+  private heldBytes = 0;
   private file: { dir: string; fd: number } | undefined;
+  private readonly chunks = new Chunks(CHUNK, (bytes) => this.keep(bytes));
 
-  add(text: string): void {
-    this.chunks.push(text);
-    this.length += text.length;
-    if (this.length >= IN_MEMORY) this.flush();
+  add(data: string | Uint8Array): void {
+    this.chunks.add(data);
   }
 
   /** Writes everything added to `out`, a chunk at a time, then forgets it. */
   async replay(out: Sink): Promise<void> {
+    this.chunks.flush();
     if (!this.file) {
-      for (const text of this.chunks) out.write(text);
-      this.chunks = [];
+      for (const bytes of this.held) out.write(bytes);
+      this.held = [];
       return;
     }
-    this.flush();
     const { dir, fd } = this.file;
     try {
-      const buffer = Buffer.alloc(CHUNK);
-      const decoder = new TextDecoder();
       for (let position = 0; ; ) {
+        const buffer = Buffer.allocUnsafe(CHUNK);
         const n = readSync(fd, buffer, 0, CHUNK, position);
         if (n === 0) break;
         position += n;
-        out.write(decoder.decode(buffer.subarray(0, n), { stream: true }));
+        // Bytes as they are: a character cut between two chunks is whole again in `out`.
+        out.write(buffer.subarray(0, n));
         await out.drained();
       }
     } finally {
@@ -48,13 +48,16 @@ export class Spill {
     }
   }
 
-  private flush(): void {
+  private keep(bytes: Buffer): void {
     if (!this.file) {
+      this.held.push(bytes);
+      this.heldBytes += bytes.length;
+      if (this.heldBytes < IN_MEMORY) return;
       const dir = mkdtempSync(join(tmpdir(), 'edcal-'));
       this.file = { dir, fd: openSync(join(dir, 'spill'), 'w+', 0o600) };
+      bytes = Buffer.concat(this.held);
+      this.held = [];
     }
-    writeSync(this.file.fd, this.chunks.join(''));
-    this.chunks = [];
-    this.length = 0;
+    writeSync(this.file.fd, bytes);
   }
 }

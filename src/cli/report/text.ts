@@ -1,6 +1,7 @@
 import { message, type Locale, type MessageId } from '../../core/i18n/messages';
 import { printable, safeLineStart } from './escape';
-import { feed, StringSink, type CheckOutput, type OutputDiagnostic, type Reporter, type Sink, type Summary } from './model';
+import { diagnosticOf } from './json';
+import { feed, StringSink, type CheckOutput, type OutputDiagnostic, type Prepared, type Reporter, type Sink, type Summary } from './model';
 
 const COLORS = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, underline: 4 } as const;
 
@@ -16,6 +17,10 @@ export class TextReporter implements Reporter {
   ) {}
 
   post(): void {}
+
+  prepared(file: string, output: Prepared): void {
+    for (const rest of output.diagnostics) this.diagnostic(diagnosticOf(file, rest));
+  }
 
   diagnostic(d: OutputDiagnostic): void {
     if (d.file !== this.file) {

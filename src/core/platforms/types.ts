@@ -1,6 +1,6 @@
 import type { PlatformId, Severity } from '../model';
 import type { MessageId } from '../i18n/messages';
-import type { WebhookFormat } from './webhook';
+import type { WebhookFormat } from './webhookFormat';
 
 /** Per-network settings from `.editorial.yaml` (`platforms.<id>`). */
 export interface PlatformSettings {

@@ -2,14 +2,6 @@ import { measureGraphemes, measureWeighted } from './counting';
 import { twitterTextLinks } from './entities';
 import type { PlatformRules } from './types';
 
-/**
- * What a webhook's body looks like (`platforms.webhook.format`): `json`, our own event (the
- * default); `slack`, Slack's incoming-webhook `{ text }`; `discord`, Discord's execute-webhook
- * `{ content }`.
- */
-export const WEBHOOK_FORMATS = ['json', 'slack', 'discord'] as const;
-
-export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
 /** Discord's limit for a message's `content`: 2,000 characters, counted as code points. */
 export const DISCORD_MAX = 2000;

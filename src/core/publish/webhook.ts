@@ -1,6 +1,6 @@
 import { hex, hmacSha256 } from '../crypto/sha256';
 import type { PostMeta } from '../model';
-import type { WebhookFormat } from '../platforms/webhook';
+import type { WebhookFormat } from '../platforms/webhookFormat';
 
 /**
  * Our own webhook event (`format: json`), one per thread part. `R` is what stands for the part

@@ -1,5 +1,6 @@
 import { message } from '../i18n/messages';
-import { PLATFORMS, isPlatformId, suggestPlatform } from '../platforms/registry';
+import { isPlatformId, suggestPlatform } from '../platforms/ids';
+import { PLATFORMS } from '../platforms/registry';
 import type { Rule } from './rule';
 
 /**
