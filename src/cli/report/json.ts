@@ -54,18 +54,29 @@ export class JsonReporter implements Reporter {
 const HEAD = '    {\n      "file": ';
 
 /**
- * A post's entry in `posts` after its file's name, as `JSON.stringify(output, null, 2)` writes it.
+ * A post's entry in `posts` after its file's name, as `JSON.stringify(output, null, 2)` writes it
+ * (written out here for the entry's known shape: the native serialiser with indentation cost a
+ * twentieth of a 10,000-post check; a property test holds the two equal).
  *
  * @example postRest({ file: 'a.md', status: 'draft', platforms: {} }) // ',\n      "status": "draft",\n      "platforms": {}\n    }'
  */
 export function postRest(p: Omit<OutputPost, 'file'>): string {
-  return restOf({ file: '', title: p.title, date: p.date, status: p.status, platforms: p.platforms });
+  let out = '';
+  if (p.title !== undefined) out += `,\n      "title": ${str(p.title)}`;
+  if (p.date !== undefined) out += `,\n      "date": ${str(p.date)}`;
+  if (p.status !== undefined) out += `,\n      "status": ${str(p.status)}`;
+  if (p.platforms !== undefined) out += `,\n      "platforms": ${platformsJson(p.platforms)}`;
+  return out + '\n    }';
 }
 
 /** A finding's entry in `diagnostics` after its file's name (see `postRest`). */
 export function diagnosticRest(d: Omit<OutputDiagnostic, 'file'>): string {
-  const { line, column, endLine, endColumn, severity, code, platform, message } = d;
-  return restOf({ file: '', line, column, endLine, endColumn, severity, code, platform, message });
+  return (
+    `,\n      "line": ${num(d.line)},\n      "column": ${num(d.column)},\n      "endLine": ${num(d.endLine)},\n      "endColumn": ${num(d.endColumn)}` +
+    `,\n      "severity": ${str(d.severity)},\n      "code": ${str(d.code)}` +
+    (d.platform !== undefined ? `,\n      "platform": ${str(d.platform)}` : '') +
+    `,\n      "message": ${str(d.message)}\n    }`
+  );
 }
 
 /**
@@ -78,16 +89,27 @@ export function diagnosticOf(file: string, rest: Uint8Array): OutputDiagnostic {
   return { ...d, file };
 }
 
-/** An entry (whose `file` is `''`, its first key) as written two levels deep, after `"file": ""`. */
-function restOf(entry: object): string {
-  return twoDeep(entry).slice(HEAD.length + 2);
-}
+const str = JSON.stringify as (s: string) => string;
+/** A number as JSON writes it (`null` for what it cannot). */
+const num = (n: number) => (Number.isFinite(n) ? String(n) : 'null');
 
-/**
- * A value as `JSON.stringify(…, null, 2)` writes it two levels deep (an item of `posts`): the
- * native serialiser indents it inside two arrays, whose brackets are cut off (`[\n  [\n` and
- * `\n  ]\n]`), faster than re-indenting its lines.
- */
-function twoDeep(value: unknown): string {
-  return JSON.stringify([[value]], null, 2).slice(6, -6);
+/** `platforms` three levels deep: each network, its parts, their counts and hashtags. */
+function platformsJson(platforms: OutputPost['platforms']): string {
+  let out = '';
+  for (const [id, platform] of Object.entries(platforms)) {
+    if (platform === undefined) continue;
+    out += `${out === '' ? '' : ','}\n        ${str(id)}: {\n          "parts": `;
+    if (platform.parts.length === 0) out += '[]';
+    else {
+      out += '[';
+      platform.parts.forEach((part, i) => {
+        out += `${i === 0 ? '' : ','}\n            {\n              "length": ${num(part.length)},\n              "limit": ${num(part.limit)},\n              "hashtags": `;
+        out += part.hashtags.length === 0 ? '[]' : `[\n${part.hashtags.map((h) => `                ${str(h)}`).join(',\n')}\n              ]`;
+        out += '\n            }';
+      });
+      out += '\n          ]';
+    }
+    out += '\n        }';
+  }
+  return out === '' ? '{}' : `{${out}\n      }`;
 }
