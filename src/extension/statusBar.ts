@@ -10,6 +10,8 @@ import type { LiveLinter } from './liveLinter';
 export class CountsStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('editorialCalendar.counts', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
+  /** What is shown, to leave the item alone when a keystroke or cursor move changes none of it. */
+  private shown = '';
 
   constructor(private readonly linter: LiveLinter) {
     this.item.name = vscode.l10n.t('Post length per network');
@@ -32,16 +34,22 @@ export class CountsStatusBar implements vscode.Disposable {
     // While a check is pending after a keystroke, keep showing the last counts rather than flicker.
     const result = editor ? this.linter.lastResultFor(editor.document) : undefined;
     if (!editor || !result || result.renders.length === 0) {
-      this.item.hide();
+      if (this.shown !== '') this.item.hide();
+      this.shown = '';
       return;
     }
     const counts = countsAt(result, editor.document.offsetAt(editor.selection.active));
-    this.item.text = counts.map((c) => `${c.name} ${c.length}/${c.limit}`).join(' · ');
+    const text = counts.map((c) => `${c.name} ${c.length}/${c.limit}`).join(' · ');
     const over = counts.some((c) => c.length > c.limit);
+    let table = `| ${vscode.l10n.t('Network')} | ${vscode.l10n.t('Part')} | ${vscode.l10n.t('Length')} | ${vscode.l10n.t('Hashtags')} |\n|---|---|---|---|\n`;
+    for (const c of counts) table += `| ${c.name} | ${c.part}/${c.parts} | ${c.length}/${c.limit} | ${c.hashtags.map((h) => `#${h}`).join(' ') || '—'} |\n`;
+    // Each change to the item is a message to the workbench, on the thread the keystroke is drawn on.
+    const shown = `${text}\n${over}\n${table}`;
+    if (shown === this.shown) return;
+    this.shown = shown;
+    this.item.text = text;
     this.item.backgroundColor = over ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    const tooltip = new vscode.MarkdownString(`| ${vscode.l10n.t('Network')} | ${vscode.l10n.t('Part')} | ${vscode.l10n.t('Length')} | ${vscode.l10n.t('Hashtags')} |\n|---|---|---|---|\n`);
-    for (const c of counts) tooltip.appendMarkdown(`| ${c.name} | ${c.part}/${c.parts} | ${c.length}/${c.limit} | ${c.hashtags.map((h) => `#${h}`).join(' ') || '—'} |\n`);
-    this.item.tooltip = tooltip;
+    this.item.tooltip = new vscode.MarkdownString(table);
     this.item.show();
   }
 
