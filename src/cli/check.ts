@@ -53,7 +53,7 @@ export async function check(argv: readonly string[], cwd: string, env: NodeJS.Pr
   const sink = out ?? collected!;
   const reporter: Reporter = format === 'json' ? new JsonReporter(sink, new Spill()) : format === 'github' ? new GithubReporter(sink, outLocale) : new TextReporter(sink, outLocale, color);
 
-  const rel = (file: string) => toPosix(relative(cwd, file)) || '.';
+  const rel = printedPath(cwd);
   const summary = { files: 0, posts: 0, errors: 0, warnings: 0 };
   let findings = 0;
   const report = (file: string, d: Diagnostic) => {
@@ -112,3 +112,20 @@ export async function check(argv: readonly string[], cwd: string, env: NodeJS.Pr
   // The formats end with a line break; the caller of a string result adds it.
   return { stdout: collected ? collected.toString().slice(0, -1) : '', ...result };
 }
+
+/**
+ * A file's path as the formats print it: relative to `cwd`, with `/`, as `path.relative` gives it.
+ * Files under `cwd` (nearly all) are cut after its prefix instead: `path.relative` resolves both
+ * paths again for each of 100,000 posts and their findings.
+ */
+export function printedPath(cwd: string): (file: string) => string {
+  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+  return (file) => {
+    const rest = file.startsWith(prefix) ? file.slice(prefix.length) : undefined;
+    if (rest !== undefined && rest !== '' && !NOT_NORMAL.test(rest)) return toPosix(rest);
+    return toPosix(relative(cwd, file)) || '.';
+  };
+}
+
+/** A segment `.` or `..`, an empty one, or a trailing separator: left to `path.relative`. */
+const NOT_NORMAL = /(?:^|[\\/])\.{1,2}(?:[\\/]|$)|[\\/]{2}|[\\/]$|^[\\/]/;
