@@ -53,9 +53,10 @@ export function twitterTextLinks(text: string, withoutProtocol = true): readonly
  */
 export const hashtagCandidates = memoizeByText((text: string): Array<{ start: number; end: number; text: string }> => {
   const out: Array<{ start: number; end: number; text: string }> = [];
+  const signs = hashSigns(text);
   let from = 0;
   for (;;) {
-    const start = nextHashSign(text, from);
+    const start = signs.next(from);
     if (start < 0) return out;
     WORD.lastIndex = start + 1;
     const raw = WORD.exec(text)![0];
@@ -70,10 +71,20 @@ const WORD = /[^\s#＃]*/y;
 const TRAILING_PUNCTUATION = /[\p{P}\p{S}]+$/u;
 const SPACE = /\s/;
 
-function nextHashSign(text: string, from: number): number {
-  const a = text.indexOf('#', from);
-  const b = text.indexOf('＃', from);
-  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+/**
+ * The next `#` or `＃` from an offset, for offsets that only grow. Each sign's next place is
+ * searched again only once passed: a text of many `#` and no `＃` is not scanned to its end each time.
+ */
+function hashSigns(text: string): { next(from: number): number } {
+  let hash = -2;
+  let wide = -2;
+  return {
+    next(from) {
+      if (hash !== -1 && hash < from) hash = text.indexOf('#', from);
+      if (wide !== -1 && wide < from) wide = text.indexOf('＃', from);
+      return hash < 0 ? wide : wide < 0 ? hash : Math.min(hash, wide);
+    },
+  };
 }
 
 /** JavaScript's `\s` (all of it in the BMP, so one UTF-16 unit tells). */
