@@ -3,10 +3,11 @@
 // Content-Security-Policy, and screenshots in light and dark go to test-results/calendar-page/.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeFileIn } from './writeFileIn';
 
 const ROOT = join(__dirname, '../..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -54,10 +55,7 @@ describe('edcal calendar --format html in Chromium', function () {
     }
     playwright = require(PLAYWRIGHT) as Playwright;
     dir = mkdtempSync(join(tmpdir(), 'edcal-calendar-html-'));
-    const write = (path: string, text: string) => {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    };
+    const write = (path: string, text: string) => writeFileIn(dir, path, text);
     write('.editorial.yaml', 'timezone: Europe/Paris\nlocale: en\n');
     write('posts/hostile.md', `---\ntitle: ${JSON.stringify(HOSTILE)}\ndate: 2026-12-03T09:30\nplatforms: [x, bluesky]\nstatus: review\n---\nText\n`);
     write('posts/script.md', `---\ntitle: ${JSON.stringify(SCRIPT)}\ndate: 2026-12-03T18:00\nplatforms: [mastodon]\nstatus: approved\n---\nText\n`);

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFileIn } from './writeFileIn';
 
 const CLI = join(__dirname, '../../dist/cli.js');
 
@@ -13,10 +14,7 @@ function edcal(args: string[], cwd: string) {
 
 describe('edcal calendar', () => {
   let dir: string;
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  };
+  const write = (path: string, text: string) => writeFileIn(dir, path, text);
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'edcal-calendar-'));
     write('.editorial.yaml', 'timezone: Europe/Paris\nlocale: fr\n');

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFileIn } from './writeFileIn';
 
 const CLI = join(__dirname, '../../dist/cli.js');
 const CACHE = '.edcal-cache/check-v2';
@@ -44,10 +45,7 @@ const post = (date: string, extra = '') => `---\ndate: ${date}\nplatforms: [x, i
 
 describe('edcal check --cache', () => {
   let dir: string;
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  };
+  const write = (path: string, text: string) => writeFileIn(dir, path, text);
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'edcal-cache-'));
     write('.editorial.yaml', 'timezone: Europe/Paris\nlocale: en\n');

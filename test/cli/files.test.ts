@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFileIn } from './writeFileIn';
 
 const CLI = join(__dirname, '../../dist/cli.js');
 const post = (body = 'Bonjour') => `---\ndate: 2026-12-01T09:30\nplatforms: [x]\nstatus: draft\n---\n${body}\n`;
@@ -15,10 +16,7 @@ function edcal(args: string[], cwd: string) {
 }
 
 let dir: string;
-const write = (path: string, content: string) => {
-  mkdirSync(dirname(join(dir, path)), { recursive: true });
-  writeFileSync(join(dir, path), content);
-};
+const write = (path: string, text: string) => writeFileIn(dir, path, text);
 const found = (out: ReturnType<ReturnType<typeof edcal>['json']>) => out.diagnostics.map((d) => `${d.file} ${d.code}`).sort();
 
 describe('edcal check on a hostile file system', () => {

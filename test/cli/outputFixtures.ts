@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileIn } from './writeFileIn';
 
 const post = (front: string, body: string) => `---\n${front}\n---\n${body}\n`;
 const hashtags = Array.from({ length: 150 }, (_, i) => `#Tag${i % 120}`).join(' ');
@@ -37,10 +38,7 @@ export function writeEdgeCalendar(dir: string): void {
     'nested/.editorial.yaml': 'timezone: Europe/Paris\nlocale: fr\nposts: "*.md"\n',
     'nested/n.md': post('date: 2026-12-08T09:00\nplatforms: [x, mastodon]\nstatus: draft', `${'Texte un peu long. '.repeat(30)} #Nested`),
   };
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
+  for (const [path, content] of Object.entries(files)) writeFileIn(dir, path, content);
   symlinkSync('../elsewhere', join(dir, 'posts/linked'));
   spawnSync('mkfifo', [join(dir, 'posts/z-fifo.md')]);
 }

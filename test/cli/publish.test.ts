@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { WebhookStandin } from '../peers/standins/webhook';
+import { writeFileIn } from './writeFileIn';
 
 const CLI = join(__dirname, '../../dist/cli.js');
 
@@ -14,10 +15,7 @@ function edcal(args: string[], cwd: string) {
 
 describe('edcal publish --dry-run', () => {
   let dir: string;
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  };
+  const write = (path: string, text: string) => writeFileIn(dir, path, text);
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'edcal-publish-'));
     write('.editorial.yaml', 'timezone: Europe/Paris\nplatforms:\n  linkedin: { account: { name: Nova, handle: "urn:li:organization:42" } }\n');
@@ -77,10 +75,7 @@ describe('edcal publish to a webhook', () => {
   const SECRET = 'cli-whsec-3e9a61f0';
   let dir: string;
   let hook: WebhookStandin;
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  };
+  const write = (path: string, text: string) => writeFileIn(dir, path, text);
   /** The built CLI, run without blocking this process (the stand-in answers it from here). */
   const run = (args: string[], env: Record<string, string>) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
