@@ -5,7 +5,7 @@ import type { Spill } from './spill';
  * The `--format json` contract (see README): posts, diagnostics, summary. Written as
  * `JSON.stringify(output, null, 2)` would, byte for byte, a post at a time; the findings, which
  * come after every post, wait in a `Spill`. Each entry is written as its `"file"` and the rest
- * (`restOf`): the rest does not depend on where edcal runs, so the cache keeps it as text.
+ * (`postRest`, `diagnosticRest`): the rest does not depend on where edcal runs, so the cache keeps it as text.
  */
 export class JsonReporter implements Reporter {
   private posts = 0;
