@@ -1,10 +1,11 @@
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document } from 'yaml';
 import { parseBody, type Body } from './body';
 import { policyFor, type CalendarConfig } from './config';
 import { parsePostDate } from './dates';
 import { parseDuration } from './duration';
 import type { FrontmatterPath } from './frontmatter/change';
 import { frontmatterFix } from './frontmatter/fix';
+import { fmGet, fmToJs, fromYaml, type FmNode, type FmPair } from './frontmatter/nodes';
 import { splitFile, type FileSections } from './frontmatter/sections';
 import { parseYaml } from './yamlDocument';
 import { readSimpleYaml } from './simpleYaml';
@@ -99,7 +100,7 @@ export function parsePost(path: string, text: string, config: CalendarConfig): P
   const report = (f: Finding) => problems.push(toDiagnostic(lines, config, f));
   const eol: '\n' | '\r\n' = text.includes('\r\n') ? '\r\n' : '\n';
 
-  let doc: { contents: Node | null; errors: Document.Parsed['errors'] } | undefined;
+  let doc: { contents: FmNode | null; errors: Document.Parsed['errors'] } | undefined;
   if (sections.yamlStart < 0) {
     const firstLineEnd = lines.offset({ line: 1, character: 0 });
     report({ code: 'frontmatter.missing', severity: 'error', id: 'frontmatter.missing', start: sections.bomLength, end: Math.max(sections.bomLength, firstLineEnd - 1) });
@@ -108,14 +109,14 @@ export function parsePost(path: string, text: string, config: CalendarConfig): P
       report({ code: 'frontmatter.unclosed', severity: 'error', id: 'frontmatter.unclosed', start: sections.bomLength, end: sections.bomLength + 3 });
     }
     const yamlText = text.slice(sections.yamlStart, sections.yamlEnd);
-    // Most frontmatter is simple YAML that a fast reader builds the same nodes for.
+    // Most frontmatter is simple YAML that a fast reader reads the same values from.
     const simple = readSimpleYaml(yamlText);
     // The parser recurses once per level of nesting: refuse what would overflow the stack.
-    const read = simple ? { doc: { contents: simple, errors: [] } } : readYaml(yamlText, parseYaml);
-    if ('tooDeep' in read) {
+    const read = simple ? undefined : readYaml(yamlText, parseYaml);
+    if (read && 'tooDeep' in read) {
       const start = sections.yamlStart + read.tooDeep;
       report({ code: 'frontmatter.yaml', severity: 'error', id: 'frontmatter.yaml-too-deep', params: { max: MAX_YAML_DEPTH }, start, end: start + 1 });
-    } else doc = read.doc;
+    } else doc = read ? { contents: fromYaml(read.doc.contents), errors: read.doc.errors } : { contents: simple!, errors: [] };
     // An error found at the end of the YAML belongs to its last line, not to the closing fence.
     const last = yamlText.trimEnd().length;
     for (const error of doc?.errors ?? []) {
@@ -136,22 +137,22 @@ export function parsePost(path: string, text: string, config: CalendarConfig): P
   if (doc && doc.errors.length === 0) reportHashtagComments(text, sections, report);
 
   const at = sections.yamlStart;
-  const span = (node: Node | null | undefined, fallback = 0): [number, number] =>
+  const span = (node: FmNode | null | undefined, fallback = 0): [number, number] =>
     node?.range ? [at + node.range[0], at + node.range[1]] : [fallback, fallback];
   const contents = doc && doc.errors.length === 0 ? doc.contents : null;
-  const pairs = new Map<string, Pair<Node, Node>>();
-  if (contents && !isMap(contents)) {
+  const pairs = new Map<string, FmPair>();
+  if (contents && contents.kind !== 'map') {
     const [start, end] = span(contents);
-    report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.not-a-map', params: { kind: { id: isSeq(contents) ? 'kind.a-list' : 'kind.a-value' } }, start, end });
+    report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.not-a-map', params: { kind: { id: contents.kind === 'list' ? 'kind.a-list' : 'kind.a-value' } }, start, end });
   } else if (contents) {
-    for (const pair of (contents as YAMLMap<Node, Node>).items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    for (const pair of contents.items) {
+      const key = pair.key.kind === 'scalar' ? String(pair.key.value) : '';
       pairs.set(key, pair);
     }
   }
 
   // Required fields are only asked for when there is a readable frontmatter to add them to.
-  const readable = contents === null ? doc !== undefined && doc.errors.length === 0 : isMap(contents);
+  const readable = contents === null ? doc !== undefined && doc.errors.length === 0 : contents.kind === 'map';
   const reader = new MetaReader(pairs, span, report, config, sections, text, readable);
   const meta = reader.read();
   const body = parseBody(text, sections.bodyStart);
@@ -175,14 +176,14 @@ export function parsePost(path: string, text: string, config: CalendarConfig): P
   };
 }
 
-type Span = (node: Node | null | undefined, fallback?: number) => [number, number];
+type Span = (node: FmNode | null | undefined, fallback?: number) => [number, number];
 
 /** Reads each field, reporting what is wrong with it where it is written. */
 class MetaReader {
   readonly media: MediaEntry[] = [];
 
   constructor(
-    private readonly pairs: Map<string, Pair<Node, Node>>,
+    private readonly pairs: Map<string, FmPair>,
     private readonly span: Span,
     private readonly report: (f: Finding) => void,
     private readonly config: CalendarConfig,
@@ -236,7 +237,7 @@ class MetaReader {
   private string(key: string): string | undefined {
     const pair = this.pairs.get(key);
     if (!pair || pair.value === null || pair.value === undefined) return undefined;
-    if (isScalar(pair.value) && pair.value.value !== null && typeof pair.value.value !== 'object') {
+    if (pair.value.kind === 'scalar' && pair.value.value !== null && typeof pair.value.value !== 'object') {
       return String(pair.value.value);
     }
     const [start, end] = this.span(pair.value);
@@ -254,20 +255,20 @@ class MetaReader {
     const pair = this.pairs.get(key);
     const node = pair?.value;
     if (!pair || node === null || node === undefined) return [];
-    if (isScalar(node) && node.value !== null) {
+    if (node.kind === 'scalar' && node.value !== null) {
       const [start, end] = this.span(node);
       return [{ value: String(node.value), start, end, path: [key] }];
     }
-    if (isSeq(node)) {
+    if (node.kind === 'list') {
       const out: Array<{ value: string; start: number; end: number; path: FrontmatterPath }> = [];
-      for (const [index, item] of (node.items as Node[]).entries()) {
+      for (const [index, item] of node.items.entries()) {
         const [start, end] = this.span(item);
-        if (isScalar(item) && item.value !== null && typeof item.value !== 'object') out.push({ value: String(item.value), start, end, path: [key, index] });
+        if (item.kind === 'scalar' && item.value !== null && typeof item.value !== 'object') out.push({ value: String(item.value), start, end, path: [key, index] });
         else this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-string', params: { field: key }, start, end });
       }
       return out;
     }
-    if (isScalar(node)) return [];
+    if (node.kind === 'scalar') return [];
     const [start, end] = this.span(node);
     this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-list', params: { field: key }, start, end });
     return [];
@@ -296,7 +297,7 @@ class MetaReader {
 
   private date(status: PostStatus | undefined): Pick<PostMeta, 'date' | 'dateText' | 'dateOnly'> {
     const pair = this.pairs.get('date');
-    if (!pair || pair.value === null || pair.value === undefined || (isScalar(pair.value) && pair.value.value === null)) {
+    if (!pair || pair.value === null || pair.value === undefined || (pair.value.kind === 'scalar' && pair.value.value === null)) {
       if (status !== 'idea' && this.readable) {
         const [start, end] = pair ? this.span(pair.key) : this.headerSpan;
         this.report({ code: 'date.missing', severity: 'error', id: 'date.missing', start, end });
@@ -304,8 +305,8 @@ class MetaReader {
       return {};
     }
     const [start, end] = this.span(pair.value);
-    const written = isScalar(pair.value) ? String(pair.value.value) : '';
-    const parsed = isScalar(pair.value) ? parsePostDate(written, this.config.timezone) : undefined;
+    const written = pair.value.kind === 'scalar' ? String(pair.value.value) : '';
+    const parsed = pair.value.kind === 'scalar' ? parsePostDate(written, this.config.timezone) : undefined;
     if (!parsed) {
       this.report({ code: 'date.invalid', severity: 'error', id: 'date.invalid', params: { value: written }, start, end });
       return { dateText: written };
@@ -316,7 +317,7 @@ class MetaReader {
   /** `notAfter:`, the latest the post may go out: a date, or a duration after the post's date. */
   private notAfter(date: number | undefined): number | undefined {
     const pair = this.pairs.get('notAfter');
-    if (!pair || !isScalar(pair.value) || pair.value.value === null) return undefined;
+    if (!pair || pair.value?.kind !== 'scalar' || pair.value.value === null) return undefined;
     const written = String(pair.value.value);
     const duration = parseDuration(written);
     if (duration !== undefined) return date !== undefined ? date + duration : undefined;
@@ -362,25 +363,25 @@ class MetaReader {
   private mediaItems(): MediaItem[] {
     const pair = this.pairs.get('media');
     const node = pair?.value;
-    if (!pair || node === null || node === undefined || (isScalar(node) && node.value === null)) return [];
-    if (!isSeq(node)) {
+    if (!pair || node === null || node === undefined || (node.kind === 'scalar' && node.value === null)) return [];
+    if (node.kind !== 'list') {
       const [start, end] = this.span(node);
       this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-list', params: { field: 'media' }, start, end });
       return [];
     }
-    (node.items as Node[]).forEach((item, index) => {
+    node.items.forEach((item, index) => {
       const [start, end] = this.span(item);
-      if (isScalar(item) && typeof item.value === 'string') {
+      if (item.kind === 'scalar' && typeof item.value === 'string') {
         this.media.push({ item: { file: item.value }, index, start, end, fileEnd: end, bare: true });
         return;
       }
-      const file = isMap(item) ? item.get('file', true) : undefined;
-      if (!isMap(item) || !isScalar(file) || typeof file.value !== 'string' || file.value.trim() === '') {
+      const file = item.kind === 'map' ? fmGet(item, 'file') : undefined;
+      if (item.kind !== 'map' || file?.kind !== 'scalar' || typeof file.value !== 'string' || file.value.trim() === '') {
         this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.media-file', start, end });
         return;
       }
-      const alt = item.get('alt', true);
-      const altText = isScalar(alt) && alt.value !== null ? String(alt.value) : undefined;
+      const alt = fmGet(item, 'alt');
+      const altText = alt?.kind === 'scalar' && alt.value !== null ? String(alt.value) : undefined;
       this.media.push({ item: { file: file.value, ...(altText !== undefined ? { alt: altText } : {}) }, index, start, end, fileEnd: this.span(file)[1], bare: false });
     });
     return this.media.map((m) => m.item);
@@ -390,9 +391,9 @@ class MetaReader {
   private poll(): Poll | undefined {
     const pair = this.pairs.get('poll');
     const node = pair?.value;
-    if (!pair || !node || (isScalar(node) && node.value === null)) return undefined;
+    if (!pair || !node || (node.kind === 'scalar' && node.value === null)) return undefined;
     const [start, end] = this.span(node);
-    const value = isMap(node) ? (node.toJSON() as Record<string, unknown>) : undefined;
+    const value = node.kind === 'map' ? (fmToJs(node) as Record<string, unknown>) : undefined;
     const options = value?.['options'];
     const durationText = value?.['duration'] === undefined || value['duration'] === null ? undefined : String(value['duration']);
     const duration = durationText !== undefined ? parseDuration(durationText) : undefined;
@@ -407,15 +408,15 @@ class MetaReader {
   private approvals(): Approval[] {
     const pair = this.pairs.get('approvals');
     const node = pair?.value;
-    if (!pair || !node || (isScalar(node) && node.value === null)) return [];
-    if (!isSeq(node)) {
+    if (!pair || !node || (node.kind === 'scalar' && node.value === null)) return [];
+    if (node.kind !== 'list') {
       const [start, end] = this.span(node);
       this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-list', params: { field: 'approvals' }, start, end });
       return [];
     }
     const out: Approval[] = [];
-    for (const item of node.items as Node[]) {
-      const value = isMap(item) ? (item.toJSON() as Record<string, unknown>) : undefined;
+    for (const item of node.items) {
+      const value = item.kind === 'map' ? (fmToJs(item) as Record<string, unknown>) : undefined;
       if (value && typeof value['by'] === 'string' && value['at'] !== undefined && value['at'] !== null) {
         out.push({ by: value['by'], at: String(value['at']), ...(typeof value['hash'] === 'string' ? { hash: value['hash'] } : {}), ...(typeof value['note'] === 'string' ? { note: value['note'] } : {}) });
         continue;
@@ -428,17 +429,17 @@ class MetaReader {
 
   private results(): Partial<Record<PlatformId, PublishResult>> {
     const pair = this.pairs.get('results');
-    if (!pair || !pair.value || (isScalar(pair.value) && pair.value.value === null)) return {};
-    if (!isMap(pair.value)) {
+    if (!pair || !pair.value || (pair.value.kind === 'scalar' && pair.value.value === null)) return {};
+    if (pair.value.kind !== 'map') {
       const [start, end] = this.span(pair.value);
       this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-map', params: { field: 'results' }, start, end });
       return {};
     }
     const out: Partial<Record<PlatformId, PublishResult>> = {};
-    for (const item of pair.value.items as Pair<Node, Node>[]) {
-      const key = isScalar(item.key) ? String(item.key.value) : '';
-      if (isPlatformId(key) && isMap(item.value)) {
-        out[key] = stringFields(item.value.toJSON() as Record<string, unknown>);
+    for (const item of pair.value.items) {
+      const key = item.key.kind === 'scalar' ? String(item.key.value) : '';
+      if (isPlatformId(key) && item.value?.kind === 'map') {
+        out[key] = stringFields(fmToJs(item.value) as Record<string, unknown>);
         continue;
       }
       const [start, end] = this.span(isPlatformId(key) ? (item.value ?? item.key) : item.key);

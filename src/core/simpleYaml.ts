@@ -1,15 +1,15 @@
-import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { fmScalar, type FmList, type FmMap, type FmNode, type FmScalar } from './frontmatter/nodes';
 import { MAX_YAML_DEPTH } from './yamlDepth';
 
 /**
  * A fast reader for the YAML that frontmatter almost always is: `key: value` lines, plain or
  * one-line quoted scalars, one-line flow lists and maps, block lists (of scalars or of small maps)
- * and comments. It builds the same `yaml` nodes, with the same source ranges, as `parseDocument`
- * (a property test checks it), in a fraction of the time. Anything else — anchors, tags, block
+ * and comments. It reads the same values, with the same source ranges, as `parseDocument` (a
+ * property test checks it against `fromYaml` of the parsed document), in a fraction of the time. Anything else — anchors, tags, block
  * scalars, multi-line values, escapes beyond the simple ones, duplicate keys, odd numbers, nesting
  * deeper than `MAX_YAML_DEPTH` — returns `undefined`, and the caller uses the full parser.
  */
-export function readSimpleYaml(text: string): YAMLMap<Scalar, Node | null> | undefined {
+export function readSimpleYaml(text: string): FmMap | undefined {
   try {
     return new Reader(text).document();
   } catch (e) {
@@ -49,12 +49,12 @@ class Reader {
     }
   }
 
-  document(): YAMLMap<Scalar, Node | null> | undefined {
+  document(): FmMap | undefined {
     this.skipBlank();
     if (this.index >= this.lines.length) return undefined; // empty, or only comments: leave to the parser
     const first = this.lines[this.index]!;
     if (this.text[first.start] === ' ') bail();
-    const map = this.mapEntries(0, first.start) as YAMLMap<Scalar, Node | null>;
+    const map = this.mapEntries(0, first.start);
     this.skipBlank();
     if (this.index < this.lines.length) bail(); // something the map did not take
     return map;
@@ -89,9 +89,9 @@ class Reader {
    * A block map whose keys stand at `column`; the first key starts at `firstPos` (which may follow
    * a `- ` on the current line). Each value is inline, or a block list or map on the lines below.
    */
-  private mapEntries(column: number, firstPos: number): YAMLMap {
+  private mapEntries(column: number, firstPos: number): FmMap {
     if (++this.depth > MAX_YAML_DEPTH) bail();
-    const map = new YAMLMap();
+    const map: FmMap = { kind: 'map', items: [], range: [firstPos, firstPos, firstPos] };
     const keys = new Set<string>();
     let pos = firstPos;
     let end = firstPos;
@@ -119,11 +119,11 @@ class Reader {
           // `key:` with nothing after: a null whose range is where a value would start.
           let at = afterColon;
           while (this.text[at] === ' ') at++;
-          value = scalar(null, at, at);
+          value = fmScalar(null, at, at);
         }
       }
-      map.items.push(new Pair(scalar(key, pos, pos + key.length), value));
-      end = value.range![2];
+      map.items.push({ key: fmScalar(key, pos, pos + key.length), value });
+      end = value.range[2];
       const save = this.index;
       const indent = this.peekIndent();
       if (indent !== column || this.isItemAt(indent)) {
@@ -138,9 +138,9 @@ class Reader {
     return map;
   }
 
-  private sequence(indent: number): YAMLSeq {
+  private sequence(indent: number): FmList {
     if (++this.depth > MAX_YAML_DEPTH) bail();
-    const seq = new YAMLSeq();
+    const seq: FmList = { kind: 'list', items: [], range: [0, 0, 0] };
     let start = -1;
     let end = 0;
     for (;;) {
@@ -158,7 +158,7 @@ class Reader {
       while (this.text[itemStart] === ' ') itemStart++;
       const rest = this.text.slice(itemStart, line.end);
       if (rest === '' || rest.startsWith('#') || /^-(?: |$)/.test(rest)) bail();
-      let item: Node;
+      let item: FmNode;
       if (KEY.test(rest)) {
         item = this.mapEntries(itemStart - line.start, itemStart);
       } else {
@@ -179,13 +179,13 @@ class Reader {
    * value ends the line (plain and quoted scalars) and right after the closing bracket of flow
    * collections.
    */
-  private inline(from: number, lineEnd: number): Node | undefined {
+  private inline(from: number, lineEnd: number): FmScalar | FmList | FmMap | undefined {
     let pos = from;
     while (this.text[pos] === ' ') pos++;
     if (pos >= lineEnd || this.text[pos] === '#') return undefined;
     if (pos === from && from !== lineEnd) bail();
     const c = this.text[pos]!;
-    let node: Node;
+    let node: FmScalar | FmList | FmMap;
     let after: number;
     if (c === '"' || c === "'") {
       const q = c === '"' ? this.doubleQuoted(pos, lineEnd) : this.singleQuoted(pos, lineEnd);
@@ -206,11 +206,11 @@ class Reader {
     if (rest < lineEnd && (this.text[rest] !== '#' || rest === after)) bail();
     // Like the parser, a node's range ends (third offset) after its line's break and comment.
     const lineNext = lineEnd < this.text.length ? lineEnd + 1 : lineEnd;
-    node.range = [node.range![0], node.range![1], lineNext];
+    node.range = [node.range[0], node.range[1], lineNext];
     return node;
   }
 
-  private plain(pos: number, end: number, inFlow: boolean): { node: Scalar; end: number } {
+  private plain(pos: number, end: number, inFlow: boolean): { node: FmScalar; end: number } {
     const c = this.text[pos]!;
     if ('-?:,[]{}#&*!|>\'"%@`'.includes(c) && !(c === '-' && /[0-9.]/.test(this.text[pos + 1] ?? ''))) bail();
     let stop = pos;
@@ -224,16 +224,16 @@ class Reader {
     let valueEnd = stop;
     while (valueEnd > pos && this.text[valueEnd - 1] === ' ') valueEnd--;
     const raw = this.text.slice(pos, valueEnd);
-    return { node: scalar(resolvePlain(raw), pos, valueEnd), end: valueEnd };
+    return { node: fmScalar(resolvePlain(raw), pos, valueEnd), end: valueEnd };
   }
 
-  private doubleQuoted(pos: number, end: number): { node: Scalar; end: number } {
+  private doubleQuoted(pos: number, end: number): { node: FmScalar; end: number } {
     let value = '';
     let i = pos + 1;
     for (; i < end; i++) {
       const ch = this.text[i]!;
       if (ch === '"') {
-        return { node: scalar(value, pos, i + 1), end: i + 1 };
+        return { node: fmScalar(value, pos, i + 1), end: i + 1 };
       }
       if (ch === '\\') {
         const next = this.text[++i];
@@ -246,7 +246,7 @@ class Reader {
     return bail();
   }
 
-  private singleQuoted(pos: number, end: number): { node: Scalar; end: number } {
+  private singleQuoted(pos: number, end: number): { node: FmScalar; end: number } {
     let value = '';
     for (let i = pos + 1; i < end; i++) {
       const ch = this.text[i]!;
@@ -256,7 +256,7 @@ class Reader {
           i++;
           continue;
         }
-        return { node: scalar(value, pos, i + 1), end: i + 1 };
+        return { node: fmScalar(value, pos, i + 1), end: i + 1 };
       }
       value += ch;
     }
@@ -264,15 +264,14 @@ class Reader {
   }
 
   /** A one-line flow list `[a, "b"]` or map `{ k: v }` of scalars. */
-  private flow(pos: number, end: number, open: '[' | '{'): { node: Node; end: number } {
+  private flow(pos: number, end: number, open: '[' | '{'): { node: FmList | FmMap; end: number } {
     const close = open === '[' ? ']' : '}';
-    const node = open === '[' ? new YAMLSeq() : new YAMLMap();
-    node.flow = true;
+    const node: FmList | FmMap = open === '[' ? { kind: 'list', items: [], range: [pos, pos, pos] } : { kind: 'map', items: [], range: [pos, pos, pos] };
     let i = pos + 1;
     const skip = () => {
       while (this.text[i] === ' ') i++;
     };
-    const item = (): Scalar => {
+    const item = (): FmScalar => {
       skip();
       const c = this.text[i];
       const r = c === '"' ? this.doubleQuoted(i, end) : c === "'" ? this.singleQuoted(i, end) : this.plain(i, end, true);
@@ -285,15 +284,15 @@ class Reader {
       i++;
     } else {
       for (;;) {
-        if (node instanceof YAMLSeq) {
+        if (node.kind === 'list') {
           node.items.push(item());
         } else {
           skip();
           const m = /^([A-Za-z_][A-Za-z0-9_-]*):(?= )/.exec(this.text.slice(i, end)) ?? bail();
-          if (node.items.some((p) => (p.key as Scalar).value === m[1])) bail();
-          const key = scalar(m[1]!, i, i + m[1]!.length);
+          if (node.items.some((p) => (p.key as FmScalar).value === m[1])) bail();
+          const key = fmScalar(m[1]!, i, i + m[1]!.length);
           i += m[1]!.length + 1;
-          node.items.push(new Pair(key, item()));
+          node.items.push({ key, value: item() });
         }
         const c = this.text[i];
         if (c === ',') {
@@ -313,12 +312,6 @@ class Reader {
     node.range = [pos, i, i];
     return { node, end: i };
   }
-}
-
-function scalar(value: unknown, start: number, end: number): Scalar {
-  const s = new Scalar(value);
-  s.range = [start, end, end];
-  return s;
 }
 
 /** Resolves a plain scalar as the YAML 1.2 core schema does, or bails on numbers we do not mirror. */
