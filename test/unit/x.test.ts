@@ -5,6 +5,7 @@ import twitter from 'twitter-text';
 import { parse } from 'yaml';
 import { isPlainText } from '../../src/core/markdown';
 import { x, xConfigs } from '../../src/core/platforms/x';
+import { twitterTextLinks } from '../../src/core/platforms/entities';
 import { xLength } from '../../src/core/platforms/xLength';
 import { lintText, postFile, sharedConformanceFile } from './helpers';
 import { socialText } from './unicode.test';
@@ -90,7 +91,8 @@ describe('X (twitter-text config v3)', () => {
 
 describe('X hashtags', () => {
   it('finds exactly the hashtags twitter-text finds, URLs overlapping them included (property)', () => {
-    const token = fc.constantFrom('#tag', '#été', '＃x', '#2026', 'nova.app/#frag', 'https://nova.app/a#b', 'nova.app#x', 'www.nova.app/#', '#nova.app', 'a.b', ' ', '\n', '.', '/', 'é', '#', '@user', '#a#b', 'C#', '🎄', '#tag/x.io');
+    // White space of every kind: only ASCII white space bounds the words searched (see wordsHolding).
+    const token = fc.constantFrom('#tag', '#été', '＃x', '#2026', 'nova.app/#frag', 'https://nova.app/a#b', 'nova.app#x', 'www.nova.app/#', '#nova.app', 'a.b', ' ', '\n', '\t', '\r\n', '\u00a0', '\u3000', '\u2028', '\u200f', '\ufe0f', '&', '.', '/', 'é', '#', '@user', '#a#b', 'C#', '🎄', '#tag/x.io', '#a://b');
     fc.assert(
       fc.property(fc.array(fc.oneof(token, fc.string({ maxLength: 3 })), { maxLength: 14 }), (tokens) => {
         const text = tokens.join('');
@@ -103,6 +105,18 @@ describe('X hashtags', () => {
 });
 
 describe('twitter-text URL extraction', () => {
+  it('finds in each word holding a `.` what it finds in the whole text (property)', () => {
+    const token = fc.constantFrom('https://nova.app/a', 'http://x.co', 'nova.app', 'www.nova.app/b?q=1', 'HTTPS://NOVA.APP', 'https://t.co/abcdefghij', 'https://t.co/abc/def', 'nova.app/(a)', 'a.b', 'x.y.z', 'café.fr', 'xn--caf-dma.fr', 'https://café.fr/x', '-nova.app', '_a.io', '/b.fr', '.', ',', ':', '/', '(', ')', '@user', '$x.co', '#a.io', 'é', '🎄', ' ', '\n', '\t', '\r\n', '\u00a0', '\u3000', '\u2028', '\u200f', '\u202a', '\ufe0f', 'nova.app:8080/x');
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 5, arbitrary: token }, { weight: 1, arbitrary: fc.string({ maxLength: 3 }) }), { maxLength: 14 }), (tokens) => {
+        const text = tokens.join('');
+        const expected = twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], url: u.url }));
+        assert.deepEqual(twitterTextLinks(text), expected, JSON.stringify(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('finds the URLs with a scheme whether or not schemeless ones are wanted (property)', () => {
     const token = fc.constantFrom('https://nova.app/a', 'http://x.co', 'nova.app', 'www.nova.app/b', 'HTTPS://NOVA.APP', 'ftp://x.org', 'a.b', ' ', '\n', 'é', '(', ')', '.', 'https://', '#tag', '@user', 'xn--caf-dma.fr', 'https://café.fr/x');
     fc.assert(

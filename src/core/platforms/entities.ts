@@ -1,6 +1,7 @@
 import twitter from 'twitter-text';
 import { memoizeByText } from '../text/memo';
 import type { Hashtag, Link, Mention } from './types';
+import { wordsHolding } from './twitterWords';
 
 /**
  * Hashtags as most networks (Instagram, LinkedIn, Facebook, Threads, TikTok, YouTube, Pinterest)
@@ -28,10 +29,15 @@ export const commonHashtags = memoizeByText((text: string): Hashtag[] => {
   return out;
 });
 
+// A URL's domain has a `.`: only the words holding one are searched (see `wordsHolding`).
 const linksWithoutProtocol = memoizeByText((text: string): Link[] => {
-  if (!text.includes('.')) return [];
-  return twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], url: u.url }));
+  const links: Link[] = [];
+  for (const [start, end] of wordsHolding(text, DOT)) {
+    for (const u of twitter.extractUrlsWithIndices(text.slice(start, end))) links.push({ start: start + u.indices[0], end: start + u.indices[1], url: u.url });
+  }
+  return links;
 });
+const DOT = ['.'];
 // twitter-text finds the same URLs either way; without the option it only drops those lacking a
 // scheme (a property test checks this), so one extraction serves both. A text without `:` has no
 // scheme, so the extraction (slow on long `a.b.c…` runs) is skipped, as twitter-text skips it.

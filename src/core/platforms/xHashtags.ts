@@ -1,21 +1,27 @@
 import twitter from 'twitter-text';
 import { twitterTextLinks } from './entities';
 import type { Hashtag } from './types';
+import { wordsHolding } from './twitterWords';
 
 /**
  * Hashtags as X links them: `twitter.extractHashtagsWithIndices(text)`, but without its second
  * URL extraction (the slow part): those inside a URL are dropped against the URLs already found
  * for the text, the way twitter-text's `removeOverlappingEntities` does (a property test checks it).
+ * Only the words holding `#` or `＃` are searched.
  */
 export function xHashtags(text: string): Hashtag[] {
-  if (!text.includes('#') && !text.includes('＃')) return [];
-  const tags = extract(text, { checkUrlOverlap: false });
+  const tags: Tag[] = [];
+  // Only the words holding a sign are searched (see `wordsHolding`).
+  for (const [start, end] of wordsHolding(text, SIGNS)) {
+    for (const t of extract(text.slice(start, end), { checkUrlOverlap: false })) tags.push({ hashtag: t.hashtag, indices: [start + t.indices[0], start + t.indices[1]] });
+  }
   const urls = tags.length > 0 ? twitterTextLinks(text) : [];
   const kept = urls.length > 0 ? withoutOverlaps(tags, urls) : tags;
   return kept.map((h) => ({ start: h.indices[0], end: h.indices[1], tag: h.hashtag }));
 }
 
 type Tag = { hashtag: string; indices: [number, number] };
+const SIGNS = ['#', '＃'];
 // The option exists (twitter-text's own source), but its type declarations omit it.
 const extract = twitter.extractHashtagsWithIndices as (text: string, options: { checkUrlOverlap: boolean }) => Tag[];
 
