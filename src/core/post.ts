@@ -480,12 +480,16 @@ function stringFields(value: Record<string, unknown>): PublishResult {
  */
 function reportHashtagComments(text: string, sections: FileSections, report: (f: Finding) => void): void {
   const yaml = text.slice(sections.yamlStart, sections.yamlEnd);
+  // The pattern needs a `#` after a space or tab: most frontmatter has none, and is not searched.
+  if (!SPACED_HASH.test(yaml)) return;
   const line = /^[ \t]*(?:- +)?[\w-]+:[ \t]+[^\s"'#[{|>&*!][^\n#]*?[ \t](#[^\s#]+)/gm;
   for (const m of yaml.matchAll(line)) {
     const start = sections.yamlStart + m.index + m[0].length - m[1]!.length;
     report({ code: 'frontmatter.yaml', severity: 'warning', id: 'frontmatter.yaml-hashtag', params: { tag: m[1]! }, start, end: start + m[1]!.length });
   }
 }
+
+const SPACED_HASH = /[ \t]#/;
 
 /** `{ [key]: value }`, or nothing when the value is absent. */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { en, type MessageId } from '../../src/core/i18n/en';
+import { fr } from '../../src/core/i18n/fr';
+import { message, type Locale } from '../../src/core/i18n/messages';
 import { LOOKS } from '../../src/webview/preview/looks';
 
 const root = join(__dirname, '../..');
@@ -52,5 +56,23 @@ describe('extension localisation', () => {
       assert.ok(k in fr, `package.nls.fr.json lacks ${k}`);
     }
     assert.deepEqual(Object.keys(fr).sort(), Object.keys(en).sort());
+  });
+});
+
+describe('core messages', () => {
+  it('fills every message of both catalogs as a replace of each {placeholder} would (property)', () => {
+    const ids = Object.keys(en) as MessageId[];
+    const value = fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.constantFrom('$&', "$'", '{x}', '$1'), fc.constantFrom(...ids).map((id) => ({ id })));
+    fc.assert(
+      fc.property(fc.constantFrom<Locale>('en', 'fr'), fc.constantFrom(...ids), fc.dictionary(fc.constantFrom('platform', 'count', 'value', 'field', 'max', 'limit', 'tag', 'suggestion', 'x'), value), (locale, id, params) => {
+        const catalog = locale === 'en' ? en : fr;
+        const expected = catalog[id].replace(/\{(\w+)\}/g, (whole, name: string) => {
+          const v = params[name];
+          return v === undefined ? whole : typeof v === 'object' ? catalog[v.id] : String(v);
+        });
+        assert.equal(message(locale, id, params), expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

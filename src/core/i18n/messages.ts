@@ -17,13 +17,28 @@ export type MessageParams = Readonly<Record<string, string | number | { readonly
  * @example message('fr', 'media.required', { platform: 'Instagram' })
  */
 export function message(locale: Locale, id: MessageId, params: MessageParams = {}): string {
-  const template = catalogs[locale][id];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const pieces = piecesOf(locale, id);
+  if (pieces.length === 1) return pieces[0]!;
+  let out = pieces[0]!;
+  for (let i = 1; i < pieces.length; i += 2) {
+    const name = pieces[i]!;
     const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'object' ? catalogs[locale][value.id] : String(value);
-  });
+    out += (value === undefined ? `{${name}}` : typeof value === 'object' ? catalogs[locale][value.id] : String(value)) + pieces[i + 1]!;
+  }
+  return out;
 }
+
+/**
+ * A message's template cut once at its `{placeholders}`: text, name, text, … (a finding's message
+ * is made for each of 10,000 posts; a replace with a callback cost more than the rule finding it).
+ */
+function piecesOf(locale: Locale, id: MessageId): readonly string[] {
+  let pieces = templates[locale].get(id);
+  if (!pieces) templates[locale].set(id, (pieces = catalogs[locale][id].split(/\{(\w+)\}/)));
+  return pieces;
+}
+
+const templates: Record<Locale, Map<MessageId, readonly string[]>> = { en: new Map(), fr: new Map() };
 
 /**
  * Picks a supported locale from a BCP 47 tag or a POSIX `LANG` value (`fr_FR.UTF-8`).
