@@ -7,7 +7,8 @@
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const dayCache = new Map<string, number | null>();
+/** Per zone, per UTC day: the offset when constant all day, null when it changes that day. */
+const dayCaches = new Map<string, Map<number, number | null>>();
 
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
@@ -42,13 +43,14 @@ function exactOffset(zone: string, time: number): number {
  */
 export function zoneOffset(zone: string, time: number): number {
   const day = Math.floor(time / DAY);
-  const key = `${zone}|${day}`;
-  let constant = dayCache.get(key);
+  let days = dayCaches.get(zone);
+  if (!days) dayCaches.set(zone, (days = new Map()));
+  let constant = days.get(day);
   if (constant === undefined) {
     const start = exactOffset(zone, day * DAY);
     constant = start === exactOffset(zone, day * DAY + DAY - 1) ? start : null;
-    if (dayCache.size > 50_000) dayCache.clear();
-    dayCache.set(key, constant);
+    if (days.size > 50_000) days.clear();
+    days.set(day, constant);
   }
   return constant ?? exactOffset(zone, time);
 }
