@@ -31,3 +31,20 @@ export function wordsHolding(text: string, signs: readonly string[]): Array<[num
 
 /** Tab, line feed, vertical tab, form feed, carriage return, space. */
 const isAsciiSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+
+/**
+ * `find` remembered per word: campaign links and hashtags come back in post after post, and
+ * twitter-text checks each domain found through punycode again. Bounded: forgotten whole past
+ * `size` words. Results are shared: callers must treat them as read-only.
+ */
+export function memoizeByWord<T>(find: (word: string) => readonly T[], size = 4096): (word: string) => readonly T[] {
+  const known = new Map<string, readonly T[]>();
+  return (word) => {
+    let found = known.get(word);
+    if (found === undefined) {
+      if (known.size >= size) known.clear();
+      known.set(word, (found = find(word)));
+    }
+    return found;
+  };
+}
