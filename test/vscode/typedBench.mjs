@@ -32,6 +32,10 @@ export async function typedLatency(chars, keys = 60, warmUp = 10) {
       const stamp = () => performance.timeOrigin + performance.now();
       const counters = (e) => [...e.querySelectorAll('.counter')].map((c) => c.textContent).join(' ');
       w.edcalCounters = () => counters(rootElement);
+      // When each message from the extension host reached the page (the event's own time stamp),
+      // before the page's handler draws it: keydown to there is VS Code's round trip plus the check.
+      w.edcalArrivals = [];
+      window.addEventListener('message', (e) => w.edcalArrivals.push(performance.timeOrigin + e.timeStamp), true);
       w.edcalArm = (last) => (w.edcalNext = new Promise((resolve) => (w.edcalWant = { last, resolve })));
       new MutationObserver(() => {
         const drawnAt = stamp();
@@ -40,7 +44,7 @@ export async function typedLatency(chars, keys = 60, warmUp = 10) {
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {
             channel.port1.close();
-            if (w.edcalWant && counter !== w.edcalWant.last) w.edcalWant.resolve({ counter, drawnAt, paintedAt: stamp() });
+            if (w.edcalWant && counter !== w.edcalWant.last) w.edcalWant.resolve({ counter, drawnAt, paintedAt: stamp(), arrivedAt: w.edcalArrivals.at(-1) });
           };
           channel.port2.postMessage(null);
         });
@@ -57,6 +61,7 @@ export async function typedLatency(chars, keys = 60, warmUp = 10) {
     });
     const drawn = [];
     const painted = [];
+    const arrived = [];
     for (let i = 0; i < keys + warmUp; i++) {
       const last = await root.evaluate(() => /** @type {any} */ (window).edcalCounters());
       await root.evaluate((_, l) => void (/** @type {any} */ (window).edcalArm(l)), last);
@@ -66,11 +71,12 @@ export async function typedLatency(chars, keys = 60, warmUp = 10) {
       const keyAt = await page.evaluate((n) => /** @type {any} */ (window).edcalKeys[n], i);
       if (i >= warmUp) {
         drawn.push(frame.drawnAt - keyAt);
+        if (frame.arrivedAt !== undefined) arrived.push(frame.arrivedAt - keyAt);
         painted.push(frame.paintedAt - keyAt);
       }
       await page.waitForTimeout(30); // typing pace
     }
-    return { samples: painted.length, chars: body.length, drawn: stats(drawn), painted: stats(painted) };
+    return { samples: painted.length, chars: body.length, arrived: stats(arrived), drawn: stats(drawn), painted: stats(painted) };
   } finally {
     await close();
   }
