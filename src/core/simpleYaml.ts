@@ -5,9 +5,10 @@ import { MAX_YAML_DEPTH } from './yamlDepth';
  * A fast reader for the YAML that frontmatter almost always is: `key: value` lines, plain or
  * one-line quoted scalars, one-line flow lists and maps, block lists (of scalars or of small maps)
  * and comments. It reads the same values, with the same source ranges, as `parseDocument` (a
- * property test checks it against `fromYaml` of the parsed document), in a fraction of the time. Anything else — anchors, tags, block
- * scalars, multi-line values, escapes beyond the simple ones, duplicate keys, odd numbers, nesting
- * deeper than `MAX_YAML_DEPTH` — returns `undefined`, and the caller uses the full parser.
+ * property test checks it against `fromYaml` of the parsed document), in a fraction of the time.
+ * Anything else — anchors, tags, block scalars, multi-line values, escapes beyond the simple ones,
+ * duplicate keys, odd numbers, nesting deeper than `MAX_YAML_DEPTH` — returns `undefined`, and the
+ * caller uses the full parser.
  */
 export function readSimpleYaml(text: string): FmMap | undefined {
   try {

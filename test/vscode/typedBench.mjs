@@ -39,12 +39,13 @@ export async function typedLatency(chars, keys = 60, warmUp = 10) {
       w.edcalArm = (last) => (w.edcalNext = new Promise((resolve) => (w.edcalWant = { last, resolve })));
       new MutationObserver(() => {
         const drawnAt = stamp();
+        const arrivedAt = w.edcalArrivals.at(-1); // the message this drawing is of
         const counter = counters(rootElement);
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {
             channel.port1.close();
-            if (w.edcalWant && counter !== w.edcalWant.last) w.edcalWant.resolve({ counter, drawnAt, paintedAt: stamp(), arrivedAt: w.edcalArrivals.at(-1) });
+            if (w.edcalWant && counter !== w.edcalWant.last) w.edcalWant.resolve({ counter, drawnAt, paintedAt: stamp(), arrivedAt });
           };
           channel.port2.postMessage(null);
         });

@@ -1,7 +1,7 @@
 import twitter from 'twitter-text';
 import { memoizeByText } from '../text/memo';
 import type { Hashtag, Link, Mention } from './types';
-import { memoizeByWord, wordsHolding } from './twitterWords';
+import { findInWords } from './twitterWords';
 
 /**
  * Hashtags as most networks (Instagram, LinkedIn, Facebook, Threads, TikTok, YouTube, Pinterest)
@@ -30,15 +30,12 @@ export const commonHashtags = memoizeByText((text: string): Hashtag[] => {
 });
 
 // A URL's domain has a `.`: only the words holding one are searched (see `wordsHolding`).
+const urlsInWords = findInWords(['.'], (word) => twitter.extractUrlsWithIndices(word));
 const linksWithoutProtocol = memoizeByText((text: string): Link[] => {
   const links: Link[] = [];
-  for (const [start, end] of wordsHolding(text, DOT)) {
-    for (const u of urlsIn(text.slice(start, end))) links.push({ start: start + u.indices[0], end: start + u.indices[1], url: u.url });
-  }
+  urlsInWords(text, (u, at) => links.push({ start: at + u.indices[0], end: at + u.indices[1], url: u.url }));
   return links;
 });
-const DOT = ['.'];
-const urlsIn = memoizeByWord((word: string) => twitter.extractUrlsWithIndices(word));
 // twitter-text finds the same URLs either way; without the option it only drops those lacking a
 // scheme (a property test checks this), so one extraction serves both. A text without `:` has no
 // scheme, so the extraction (slow on long `a.b.c…` runs) is skipped, as twitter-text skips it.

@@ -8,7 +8,7 @@
  * find in the whole text (property tests hold both equal), without trying their long patterns at
  * every offset of it.
  */
-export function wordsHolding(text: string, signs: readonly string[]): Array<[number, number]> {
+function wordsHolding(text: string, signs: readonly string[]): Array<[number, number]> {
   const words: Array<[number, number]> = [];
   const next = signs.map((s) => text.indexOf(s));
   let from = 0;
@@ -33,18 +33,22 @@ export function wordsHolding(text: string, signs: readonly string[]): Array<[num
 const isAsciiSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 
 /**
- * `find` remembered per word: campaign links and hashtags come back in post after post, and
- * twitter-text checks each domain found through punycode again. Bounded: forgotten whole past
- * `size` words. Results are shared: callers must treat them as read-only.
+ * `find` (a twitter-text extraction) run on each word of a text holding one of `signs` (see
+ * `wordsHolding`), each result handed to `visit` with its word's offset in the text. What it finds
+ * is remembered per word: campaign links and hashtags come back in post after post, and twitter-text
+ * checks each domain found through punycode again. Bounded: forgotten whole past `size` words.
  */
-export function memoizeByWord<T>(find: (word: string) => readonly T[], size = 4096): (word: string) => readonly T[] {
+export function findInWords<T>(signs: readonly string[], find: (word: string) => readonly T[], size = 4096): (text: string, visit: (found: T, offset: number) => void) => void {
   const known = new Map<string, readonly T[]>();
-  return (word) => {
-    let found = known.get(word);
-    if (found === undefined) {
-      if (known.size >= size) known.clear();
-      known.set(word, (found = find(word)));
+  return (text, visit) => {
+    for (const [start, end] of wordsHolding(text, signs)) {
+      const word = text.slice(start, end);
+      let found = known.get(word);
+      if (found === undefined) {
+        if (known.size >= size) known.clear();
+        known.set(word, (found = find(word)));
+      }
+      for (const f of found) visit(f, start);
     }
-    return found;
   };
 }

@@ -1,7 +1,7 @@
 import twitter from 'twitter-text';
 import { twitterTextLinks } from './entities';
 import type { Hashtag } from './types';
-import { memoizeByWord, wordsHolding } from './twitterWords';
+import { findInWords } from './twitterWords';
 
 /**
  * Hashtags as X links them: `twitter.extractHashtagsWithIndices(text)`, but without its second
@@ -11,20 +11,17 @@ import { memoizeByWord, wordsHolding } from './twitterWords';
  */
 export function xHashtags(text: string): Hashtag[] {
   const tags: Tag[] = [];
-  // Only the words holding a sign are searched (see `wordsHolding`).
-  for (const [start, end] of wordsHolding(text, SIGNS)) {
-    for (const t of tagsIn(text.slice(start, end))) tags.push({ hashtag: t.hashtag, indices: [start + t.indices[0], start + t.indices[1]] });
-  }
+  tagsInWords(text, (t, at) => tags.push({ hashtag: t.hashtag, indices: [at + t.indices[0], at + t.indices[1]] }));
   const urls = tags.length > 0 ? twitterTextLinks(text) : [];
   const kept = urls.length > 0 ? withoutOverlaps(tags, urls) : tags;
   return kept.map((h) => ({ start: h.indices[0], end: h.indices[1], tag: h.hashtag }));
 }
 
 type Tag = { hashtag: string; indices: [number, number] };
-const SIGNS = ['#', '＃'];
 // The option exists (twitter-text's own source), but its type declarations omit it.
 const extract = twitter.extractHashtagsWithIndices as (text: string, options: { checkUrlOverlap: boolean }) => Tag[];
-const tagsIn = memoizeByWord((word: string) => extract(word, { checkUrlOverlap: false }));
+// Only the words holding a sign are searched (see `wordsHolding`).
+const tagsInWords = findInWords(['#', '＃'], (word) => extract(word, { checkUrlOverlap: false }));
 
 /** Sorted by start (tags before URLs on a tie, as the stable sort leaves them), each entity starting before the previous one ends dropped. */
 function withoutOverlaps(tags: readonly Tag[], urls: ReturnType<typeof twitterTextLinks>): Tag[] {
