@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { rescheduledPath } from '../core/datedPath';
 import type { Calendars } from './calendars';
+import { datedRename, free } from './datedRename';
 import type { LiveLinter } from './liveLinter';
 import { editPost } from './postEdits';
 
@@ -94,8 +94,12 @@ export class CalendarMoves {
       }
     }
     // Undoing a move that renamed the file renames it back.
-    const wanted = step === 'back' ? (m.to.uri.toString() === m.from.uri.toString() ? undefined : m.to.uri) : this.renamed(post.calendar.root, post.path, m);
-    const target = wanted && (await free(wanted, m.title));
+    const target =
+      step === 'back'
+        ? m.to.uri.toString() === m.from.uri.toString()
+          ? undefined
+          : await free(m.to.uri, m.title)
+        : await datedRename(post.calendar.root, post.path, m.from.date, m.to.date, m.title);
     const change = m.to.date === undefined ? ({ kind: 'remove', path: ['date'] } as const) : ({ kind: 'set', path: ['date'], value: m.to.date } as const);
     const ok = await editPost(m.from.uri, change, locale, target);
     if (ok && step === 'back') vscode.window.setStatusBarMessage(vscode.l10n.t('Move of "{0}" undone', m.title), 3000);
@@ -107,23 +111,4 @@ export class CalendarMoves {
     }
     return target ?? m.from.uri;
   }
-
-  /** Where the file goes when its name carries its date and the setting allows renaming. */
-  private renamed(root: vscode.Uri, path: string, m: Move): vscode.Uri | undefined {
-    if (!vscode.workspace.getConfiguration('editorialCalendar').get<boolean>('renameOnReschedule', true)) return undefined;
-    if (m.from.date === undefined || m.to.date === undefined) return undefined;
-    const moved = rescheduledPath(path, m.from.date.trim().slice(0, 10), m.to.date.trim().slice(0, 10));
-    return moved === undefined ? undefined : vscode.Uri.joinPath(root, moved);
-  }
-}
-
-/** `target` when no file is there; else undefined, saying the post keeps its name (a file is never overwritten). */
-async function free(target: vscode.Uri, title: string): Promise<vscode.Uri | undefined> {
-  const exists = await vscode.workspace.fs.stat(target).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) return target;
-  void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists: "{1}" keeps its file name.', vscode.workspace.asRelativePath(target), title));
-  return undefined;
 }

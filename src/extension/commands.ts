@@ -10,6 +10,7 @@ import type { Calendar, Calendars } from './calendars';
 import { countsAt } from './statusBar';
 import type { LiveLinter } from './liveLinter';
 import type { PostIndex } from './postIndex';
+import { datedRename } from './datedRename';
 import { editPost } from './postEdits';
 import type { PostsView } from './postsView';
 
@@ -166,7 +167,10 @@ async function reschedule(ctx: CommandContext, uri?: vscode.Uri, date?: string):
     void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" is not a date.', dateText));
     return false;
   }
-  return editPost(target, { kind: 'set', path: ['date'], value: dateText }, calendar.config.locale);
+  // A file named after its day follows it, as a move in the calendar does (in the same edit).
+  const title = meta?.title ?? current?.title ?? vscode.workspace.asRelativePath(target);
+  const renameTo = await datedRename(calendar.root, ctx.calendars.postOf(target)!.path, meta?.dateText ?? written, dateText, title);
+  return editPost(target, { kind: 'set', path: ['date'], value: dateText }, calendar.config.locale, renameTo);
 }
 
 async function checkCalendar(ctx: CommandContext): Promise<void> {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CalendarPanel } from '../../src/extension/calendarPanel';
-import { api, file, readText, until } from './helpers';
+import { api, exists, file, readText, renaming, until } from './helpers';
 
 
 describe('the calendar webview in a real VS Code', () => {
@@ -26,9 +26,6 @@ describe('the calendar webview in a real VS Code', () => {
     assert.deepEqual(published.published.find((l) => l.network === 'bluesky'), { network: 'bluesky', url: 'https://bsky.app/profile/nova.bsky.social/post/3m5rtq7kwls2c' });
     assert.match(panel.panel.webview.html, /Content-Security-Policy" content="default-src 'none';.*script-src 'nonce-[A-Za-z0-9+/=]+'/);
   });
-
-  const exists = async (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
-  const renaming = (on: boolean) => vscode.workspace.getConfiguration('editorialCalendar').update('renameOnReschedule', on ? undefined : false, vscode.ConfigurationTarget.Global);
 
   it('moves a post to another day: only the date changes, time and format kept; the file named by its date follows; Ctrl+Z in the calendar undoes it, whichever editor is active', async () => {
     const uri = file('posts/2026/12/09-migration-guide-nova-2.md');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, code, diagnosticsOf, file, readText, until } from './helpers';
+import { api, code, diagnosticsOf, exists, file, readText, renaming, until, writeText } from './helpers';
 
 
 describe('commands in a real VS Code', () => {
@@ -24,13 +24,41 @@ describe('commands in a real VS Code', () => {
 
   it('reschedules a post, editing the unsaved text of its editor', async () => {
     const uri = file('posts/2026/12/09-migration-guide-nova-2.md');
-    const editor = await vscode.window.showTextDocument(uri);
-    await editor.edit((b) => b.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, '\nUnsaved line'));
-    assert.ok(await vscode.commands.executeCommand('editorialCalendar.reschedule', uri, '2026-12-10T11:00'));
-    assert.match(editor.document.getText(), /^date: 2026-12-10T11:00/m);
-    assert.match(editor.document.getText(), /Unsaved line/);
-    assert.ok(editor.document.isDirty, 'an editor with unsaved changes is not saved behind the user');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await renaming(false);
+    try {
+      const editor = await vscode.window.showTextDocument(uri);
+      await editor.edit((b) => b.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, '\nUnsaved line'));
+      assert.ok(await vscode.commands.executeCommand('editorialCalendar.reschedule', uri, '2026-12-10T11:00'));
+      assert.match(editor.document.getText(), /^date: 2026-12-10T11:00/m);
+      assert.match(editor.document.getText(), /Unsaved line/);
+      assert.ok(editor.document.isDirty, 'an editor with unsaved changes is not saved behind the user');
+      assert.equal(await exists(file('posts/2026/12/10-migration-guide-nova-2.md')), false, 'with renaming off the name stays');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      await renaming(true);
+    }
+  });
+
+  it('renames a file named after its day to the new day, as the calendar does, and never over another file', async () => {
+    const uri = file('posts/2026/12/09-migration-guide-nova-2.md');
+    const renamed = file('posts/2027/01/04-migration-guide-nova-2.md');
+    const taken = file('posts/2027/01/05-migration-guide-nova-2.md');
+    const before = await readText(uri);
+    try {
+      assert.ok(await vscode.commands.executeCommand('editorialCalendar.reschedule', uri, '2027-01-04T09:30'));
+      assert.equal(await exists(uri), false);
+      const moved = await readText(renamed);
+      assert.equal(moved, before.replace(/^date: .*$/m, 'date: 2027-01-04T09:30'), 'only the date changed, every other byte kept');
+      // Another file where the post would go: it keeps its name.
+      await writeText(taken, 'not a post\n');
+      assert.ok(await vscode.commands.executeCommand('editorialCalendar.reschedule', renamed, '2027-01-05T09:30'));
+      assert.match(await readText(renamed), /^date: 2027-01-05T09:30/m);
+      assert.equal(await readText(taken), 'not a post\n');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const f of [renamed, taken]) if (await exists(f)) await vscode.workspace.fs.delete(f);
+      await writeText(uri, before);
+    }
   });
 
   it('acts on the item of the Posts view its context menu passes', async () => {
@@ -43,7 +71,8 @@ describe('commands in a real VS Code', () => {
   });
 
   it('edits a post whose value is followed by a comment or written as a block, and changes nothing it cannot edit', async () => {
-    const uri = file('posts/2027/07/01-edge.md');
+    // Not named after its day: the reschedule below keeps its name.
+    const uri = file('posts/2027/07/edge.md');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\r\ntitle: Edge\r\ndate: >-\r\n  2027-07-01T09:30\r\nplatforms: [x]\r\nstatus: # à décider\r\n---\r\nBonjour\r\n'));
     try {
       assert.ok(await vscode.commands.executeCommand('editorialCalendar.setStatus', uri, 'review'));

@@ -55,7 +55,10 @@ describe('daily use in a real VS Code: dates, statuses', () => {
     assert.equal(asked?.value, '2027-01-12');
     assert.equal(asked?.placeHolder, '2026-12-01');
     assert.match(asked!.prompt!, /stays without a time/);
-    assert.equal(await readText(dateOnly), before.replace('date: 2027-01-12', 'date: 2027-01-14'));
+    // Its file, named after its day, follows it.
+    const renamed = file('posts/2027/01/14-programme-nova-live-thread.md');
+    assert.equal(await readText(renamed), before.replace('date: 2027-01-12', 'date: 2027-01-14'));
+    await vscode.workspace.fs.delete(renamed);
     await vscode.workspace.fs.writeFile(dateOnly, new TextEncoder().encode(before));
   });
 

@@ -52,6 +52,19 @@ export function writeText(uri: vscode.Uri, text: string): Thenable<void> {
   return vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }
 
+/** Whether a file is there. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Turns `editorialCalendar.renameOnReschedule` off, or back to its default (on). */
+export function renaming(on: boolean): Thenable<void> {
+  return vscode.workspace.getConfiguration('editorialCalendar').update('renameOnReschedule', on ? undefined : false, vscode.ConfigurationTarget.Global);
+}
+
 /** git in the test workspace's folder; its output, trimmed. */
 export function git(...args: string[]): string {
   return execFileSync('git', args, { cwd: vscode.workspace.workspaceFolders![0]!.uri.fsPath, encoding: 'utf8' }).trim();
