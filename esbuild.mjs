@@ -20,6 +20,19 @@ const shipped = [
     external: ['vscode'],
   },
   {
+    // The extension in a browser's worker (vscode.dev, github.dev): package.json `browser`. No
+    // Node built-in resolves for this platform, and `checkWebBundle` refuses the Node host's files.
+    entryPoints: ['src/extension/web.ts'],
+    outfile: 'dist/browser/extension.js',
+    platform: 'browser',
+    // A worker has no DOM: packages' `worker` builds (decode-named-character-reference's `browser`
+    // one decodes entities through `document`).
+    conditions: ['worker'],
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+  },
+  {
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
@@ -65,6 +78,18 @@ const testOnly = [
     external: ['vscode', 'mocha'],
   },
   {
+    // The suites that also run in a browser's worker extension host (node test/vscode/run.mjs web):
+    // one file, requiring nothing but vscode; node:assert/strict is test/web/assert.ts there.
+    entryPoints: ['test/web/index.ts'],
+    outfile: 'out/test/web/index.js',
+    platform: 'browser',
+    conditions: ['worker'],
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    alias: { 'node:assert/strict': './test/web/assert.ts' },
+  },
+  {
     // The same suite under VS Code desktop, where it can be downloaded (npm run test:electron).
     entryPoints: ['test/integration/runElectron.ts'],
     outfile: 'out/test/runElectron.js',
@@ -89,10 +114,24 @@ if (watch) {
     Promise.all(shipped.map((target) => esbuild.build({ ...common, ...target, metafile: true }))),
     Promise.all(testOnly.map((target) => esbuild.build({ ...common, ...target }))),
   ]);
+  checkWebBundle(results.find((r) => 'dist/browser/extension.js' in r.metafile.outputs).metafile);
   writeNotices({
     product: `Editorial Calendar ${version}`,
     outfile: 'dist/THIRD-PARTY-NOTICES.txt',
     metafiles: results.map((r) => r.metafile),
     copied: [],
   });
+}
+
+/**
+ * Fails the build when the web bundle holds anything but the browser can run: the Node host's
+ * files (src/node, src/cli, the Node entry's host) or an import left to the runtime other than `vscode`.
+ */
+function checkWebBundle(metafile) {
+  const out = metafile.outputs['dist/browser/extension.js'];
+  const nodeOnly = Object.keys(out.inputs).filter((f) => /^src\/(node|cli)\/|^src\/extension\/(nodeHost|extension)\.ts$/.test(f));
+  const runtime = out.imports.filter((i) => i.path !== 'vscode').map((i) => i.path);
+  if (nodeOnly.length > 0 || runtime.length > 0) {
+    throw new Error(`dist/browser/extension.js must run in a browser, but holds ${[...nodeOnly, ...runtime].join(', ')}`);
+  }
 }

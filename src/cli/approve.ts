@@ -4,7 +4,7 @@ import { message } from '../core/i18n/messages';
 import type { Clock } from '../core/ports';
 import { NodeGit } from '../node/git';
 import { NodePostWriter } from '../node/postWriter';
-import { systemClock } from '../node/secrets';
+import { systemClock } from '../services/clock';
 import { approvePost } from '../services/approve';
 import { UsageError, parseCommandArgs } from './args';
 import type { CommandResult } from './check';

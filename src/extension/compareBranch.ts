@@ -1,15 +1,11 @@
-import { realpathSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { parsePostDate } from '../core/dates';
 import { message, toLocale } from '../core/i18n/messages';
 import { isEmptyDiff, type CalendarDiff } from '../core/review/calendarDiff';
 import { diffSummary, diffText } from '../core/review/diffReport';
-import { gitBranches, gitRenames, gitTop, isCommit } from '../node/git';
-import { GitTree } from '../node/gitTree';
-import { reviewDiff } from '../services/reviewDiff';
 import type { CalendarComparison } from '../webview/protocol';
 import type { Calendar, Calendars } from './calendars';
+import { host, type Branches } from './host';
 import { workspaceFor } from './workspace';
 
 /** The scheme of the read-only documents showing a comparison. */
@@ -23,6 +19,8 @@ export interface Comparison {
   /** Files from the repository's top folder. */
   readonly top: string;
   readonly diff: CalendarDiff;
+  /** The git that compared them. */
+  readonly git: Branches;
 }
 
 /**
@@ -57,6 +55,11 @@ export class BranchComparisons implements vscode.Disposable, vscode.TextDocument
    * the calendar there) and opens the document beside it.
    */
   async compare(branch?: string, show: () => Promise<unknown> = async () => {}): Promise<Comparison | undefined> {
+    const git = host().branches;
+    if (!git) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Comparing with a branch needs git, which runs in VS Code on a computer, not in the browser: run edcal diff BRANCH there or in CI.'));
+      return undefined;
+    }
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Comparing with a branch runs git: trust this workspace first.'));
       return undefined;
@@ -66,29 +69,22 @@ export class BranchComparisons implements vscode.Disposable, vscode.TextDocument
       void vscode.window.showWarningMessage(vscode.l10n.t('No editorial calendar here: add an .editorial.yaml file to a folder.'));
       return undefined;
     }
-    const top = gitTop(calendar.root.fsPath);
+    const top = git.top(calendar.root.fsPath);
     if (top === undefined) {
       void vscode.window.showWarningMessage(vscode.l10n.t('The calendar is not in a git repository: there is no branch to compare with.'));
       return undefined;
     }
-    const chosen = branch ?? (await vscode.window.showQuickPick(gitBranches(top), { title: vscode.l10n.t('Compare Calendar with Branch'), placeHolder: vscode.l10n.t('The branch, tag or commit to compare the calendar with') }));
+    const chosen = branch ?? (await vscode.window.showQuickPick(git.names(top), { title: vscode.l10n.t('Compare Calendar with Branch'), placeHolder: vscode.l10n.t('The branch, tag or commit to compare the calendar with') }));
     if (chosen === undefined) return undefined;
-    if (!isCommit(top, chosen)) {
+    if (!git.isCommit(top, chosen)) {
       void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is not a branch, tag or commit of this repository.', chosen));
       return undefined;
     }
     const locale = toLocale(vscode.env.language);
-    const diff = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Comparing the calendar with {0}…', chosen) }, async () => {
-      const base = GitTree.open(top, chosen);
-      try {
-        // git gives the top with symlinks resolved: so must the calendar's root be.
-        const root = realpathSync(calendar.root.fsPath);
-        return (await reviewDiff({ base, head: workspaceFor(calendar.root) }, [root], top, gitRenames(top, chosen), { locale, now: Date.now() })).diff;
-      } finally {
-        base.close();
-      }
-    });
-    this.current = { branch: chosen, calendar, top, diff };
+    const diff = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Comparing the calendar with {0}…', chosen) }, () =>
+      git.diff(top, chosen, calendar.root.fsPath, workspaceFor(calendar.root), { locale, now: Date.now() }),
+    );
+    this.current = { branch: chosen, calendar, top, diff, git };
     this.changed.fire(this.current);
     void vscode.commands.executeCommand('setContext', 'editorialCalendar.comparing', true);
     const text = diffText(diff, { locale, base: chosen, head: message(locale, 'diff.worktree') });
@@ -121,11 +117,10 @@ export class BranchComparisons implements vscode.Disposable, vscode.TextDocument
  * posts' ids (their URIs), dates become instants in the calendar's zone.
  */
 export function calendarComparison(comparison: Comparison): CalendarComparison {
-  const { calendar, diff, top } = comparison;
-  const root = realpathSync(calendar.root.fsPath);
+  const { calendar, diff, top, git } = comparison;
   const idOf = (file: string) => {
-    const rel = relative(root, join(top, file));
-    return rel.startsWith('..') ? undefined : vscode.Uri.joinPath(calendar.root, ...rel.split(sep)).toString();
+    const segments = git.underCalendar(top, calendar.root.fsPath, file);
+    return segments && vscode.Uri.joinPath(calendar.root, ...segments).toString();
   };
   const zone = calendar.config.timezone;
   const ghosts: Array<CalendarComparison['ghosts'][number]> = [];

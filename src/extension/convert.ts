@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic, TextEdit } from '../core/model';
 
@@ -13,22 +12,26 @@ export const SOURCE = 'edcal';
 
 /**
  * Links from diagnostic codes to their row of docs/rules.md. VS Code opens a file link at a line
- * given as `#L12` (not at an HTML anchor), so the rows are looked up once.
+ * given as `#L12` (not at an HTML anchor), so the rows are looked up once, through `workspace.fs`
+ * (in a browser too); until they are, and when no docs are shipped, links open the file at its top.
  */
 export class DocsLinks {
   private readonly lines = new Map<string, number>();
+  /** Settles once the rows are known. */
+  readonly ready: Promise<void>;
 
   constructor(private readonly docs: vscode.Uri) {
-    try {
-      readFileSync(docs.fsPath, 'utf8')
-        .split('\n')
-        .forEach((line, i) => {
-          const id = /<a id="([\w.-]+)"><\/a>/.exec(line)?.[1];
-          if (id) this.lines.set(id, i + 1);
-        });
-    } catch {
-      // No docs shipped: links open the file at its top.
-    }
+    this.ready = Promise.resolve(vscode.workspace.fs.readFile(docs)).then(
+      (bytes) =>
+        new TextDecoder()
+          .decode(bytes)
+          .split('\n')
+          .forEach((line, i) => {
+            const id = /<a id="([\w.-]+)"><\/a>/.exec(line)?.[1];
+            if (id) this.lines.set(id, i + 1);
+          }),
+      () => {},
+    );
   }
 
   target(code: string): vscode.Uri {

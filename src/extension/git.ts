@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Git } from '../core/ports';
 import { relativePath } from '../core/text/paths';
-import { NodeGit } from '../node/git';
 import type { GitExtension, GitRepository } from './gitApi';
 
 /**
@@ -13,11 +12,11 @@ import type { GitExtension, GitRepository } from './gitApi';
  * Paths are the posts' URI paths (`file` scheme).
  */
 export class VsCodeGit implements Git {
-  private readonly plain: NodeGit;
-
-  constructor(private readonly folder: vscode.Uri) {
-    this.plain = new NodeGit(folder.fsPath);
-  }
+  constructor(
+    private readonly folder: vscode.Uri,
+    /** Plain git, as a process. */
+    private readonly plain: Git,
+  ) {}
 
   async identity(): Promise<{ readonly name: string; readonly email: string } | undefined> {
     const repository = await this.repositoryOf(this.folder);

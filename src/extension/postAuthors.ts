@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { Git } from '../core/ports';
-import { NodeGit } from '../node/git';
+import { host } from './host';
 
 /**
  * Who wrote each post, per git, for `approval.self`: asked of git once per file, and again once
  * the file changed on disk or the calendar is checked again. Checking a post on a keystroke is
  * synchronous, so authors not known yet are asked in the background and `onDidChange` fires
  * when they are, for the post to be checked again. Git runs a process (a repository's config may
- * name programs it starts), so it is never asked in an untrusted workspace, and only about local files.
+ * name programs it starts), so it is never asked in an untrusted workspace, and only about local files where a process can run.
  */
 export class PostAuthors implements vscode.Disposable {
   private readonly known = new Map<string, Promise<readonly string[]>>();
@@ -44,14 +44,14 @@ export class PostAuthors implements vscode.Disposable {
   }
 
   private askable(uri: vscode.Uri): boolean {
-    return vscode.workspace.isTrusted && uri.scheme === 'file';
+    return vscode.workspace.isTrusted && uri.scheme === 'file' && host().git !== undefined;
   }
 
   private ask(uri: vscode.Uri): Promise<readonly string[]> {
     const key = uri.toString();
     let pending = this.known.get(key);
     if (!pending) {
-      pending = new NodeGit(vscode.Uri.joinPath(uri, '..').fsPath).authors(uri.fsPath).then((authors) => {
+      pending = host().git!(vscode.Uri.joinPath(uri, '..').fsPath).authors(uri.fsPath).then((authors) => {
         // Forgotten meanwhile: a newer question is under way, or will be, and its answer counts.
         if (this.known.get(key) === pending) this.settled.set(key, authors);
         return authors;

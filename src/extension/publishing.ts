@@ -1,20 +1,19 @@
 import * as vscode from 'vscode';
 import type { CalendarConfig } from '../core/config';
 import type { PlatformId, TextEdit } from '../core/model';
-import type { PostWriter, Secrets } from '../core/ports';
-import { NodeGit } from '../node/git';
+import type { Http, PostWriter, Secrets } from '../core/ports';
 import { PLATFORMS } from '../core/platforms/registry';
 import { PUBLISHED_NETWORKS } from '../core/publish/networks';
 import { gateMessage } from '../core/publish/gateMessage';
 import { postGate } from '../core/publish/plan';
-import { NodeHttp } from '../node/http';
-import { systemClock } from '../node/secrets';
+import { systemClock } from '../services/clock';
 import { checkPost } from '../services/checkPost';
 import { failureMessage, Publisher, type NetworkOutcome } from '../services/publish/publisher';
 import { retrying } from '../services/publish/retry';
 import { createSender } from '../services/publish/senders';
 import type { Calendar, Calendars } from './calendars';
 import { toWorkspaceEdit } from './convert';
+import { host } from './host';
 import type { MediaStatuses } from './mediaStatuses';
 import { uriOf, workspaceFor } from './workspace';
 
@@ -99,16 +98,27 @@ export interface PublishingContext {
 /** A modal question with one action, as VS Code asks before anything irreversible. */
 export const modalConfirm = async (message: string, detail: string, action: string): Promise<boolean> => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
 
-function publisherFor(ctx: PublishingContext, calendar: Calendar): Publisher {
+/**
+ * The host's HTTP, else undefined after saying that publishing needs VS Code on a computer: a
+ * browser's extension host reaches no network but the workbench's.
+ */
+function networkAccess(): Http | undefined {
+  const http = host().http;
+  if (!http) void vscode.window.showWarningMessage(vscode.l10n.t('Publishing runs in VS Code on a computer, or with edcal publish in CI: not in the browser. Approve here, and publish from there.'));
+  return http;
+}
+
+function publisherFor(ctx: PublishingContext, calendar: Calendar, network: Http): Publisher {
   const clock = systemClock;
-  const http = retrying(new NodeHttp(), clock);
+  const http = retrying(network, clock);
+  const git = host().git;
   return new Publisher({
     workspace: workspaceFor(calendar.root),
     writer: new DocumentWriter(calendar.root),
     clock,
     sender: (network, config: CalendarConfig) => createSender(network, config, { http, secrets: ctx.secrets, clock }),
     // Publishing runs only in a trusted workspace, where git may be asked who wrote a post.
-    ...(calendar.root.scheme === 'file' ? { git: new NodeGit(calendar.root.fsPath) } : {}),
+    ...(calendar.root.scheme === 'file' && git ? { git: git(calendar.root.fsPath) } : {}),
   });
 }
 
@@ -117,6 +127,7 @@ function publisherFor(ctx: PublishingContext, calendar: Calendar): Publisher {
  * them at once and says which account they reached. `given` skips the questions (for tests).
  */
 export async function connectNetwork(ctx: PublishingContext, network?: PlatformId, given?: Readonly<Record<string, string>>): Promise<string | undefined> {
+  if (!networkAccess()) return undefined;
   const chosen = network ?? (await pickNetwork());
   const needed = chosen ? credentialsOf(chosen) : undefined;
   if (!chosen || !needed) return undefined;
@@ -132,8 +143,9 @@ export async function connectNetwork(ctx: PublishingContext, network?: PlatformI
 /** "Test Connection": logs in with the stored credentials and shows the account reached (or why not). */
 export async function testConnection(ctx: PublishingContext, network?: PlatformId): Promise<string | undefined> {
   const calendar = ctx.calendars.all[0];
+  if (!calendar || !networkAccess()) return undefined;
   const chosen = network ?? (await pickNetwork());
-  if (!calendar || !chosen) return undefined;
+  if (!chosen) return undefined;
   return test(ctx, calendar, chosen);
 }
 
@@ -146,7 +158,9 @@ async function pickNetwork(): Promise<PlatformId | undefined> {
 }
 
 async function test(ctx: PublishingContext, calendar: Calendar, network: PlatformId): Promise<string | undefined> {
-  const account = publisherFor(ctx, calendar).account(network, calendar.config);
+  const http = networkAccess();
+  if (!http) return undefined;
+  const account = publisherFor(ctx, calendar, http).account(network, calendar.config);
   try {
     const reached = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Connecting to {0}…', PLATFORMS[network].name) }, () => account!);
     void vscode.window.showInformationMessage(vscode.l10n.t('Connected to {0} as {1}.', PLATFORMS[network].name, reached.name));
@@ -164,6 +178,8 @@ async function test(ctx: PublishingContext, calendar: Calendar, network: Platfor
  * workspace.
  */
 export async function publishPost(ctx: PublishingContext, uri: vscode.Uri): Promise<readonly NetworkOutcome[] | undefined> {
+  const http = networkAccess();
+  if (!http) return undefined;
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Publishing is turned off in an untrusted workspace: trust this folder to publish from it.'));
     return undefined;
@@ -177,7 +193,7 @@ export async function publishPost(ctx: PublishingContext, uri: vscode.Uri): Prom
     return undefined;
   }
   const publishCalendar = { root: calendar.root.path, config: calendar.config, media: ctx.media.probeFor(calendar) };
-  const publisher = publisherFor(ctx, calendar);
+  const publisher = publisherFor(ctx, calendar, http);
   const checked = await checkPost(workspaceFor(calendar.root), publishCalendar, uri.path, { now: systemClock.now(), media: publishCalendar.media });
   if (!checked.result) return undefined;
   const gate = postGate({ ...checked.result, diagnostics: checked.diagnostics }, systemClock.now(), calendar.config, { due: false });

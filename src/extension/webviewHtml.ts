@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { pageHtml, type PageAssets } from '../core/webviewPage';
 
@@ -31,5 +30,10 @@ export function pageAssets(extensionUri: vscode.Uri, name: 'calendar' | 'preview
  * that loads nothing leaves nothing in flight.
  */
 export function webviewHtml(webview: vscode.Webview, page: { title: string; assets: PageAssets; init: unknown }): string {
-  return pageHtml({ ...page, nonce: randomBytes(16).toString('base64'), cspSource: webview.cspSource, language: vscode.env.language });
+  return pageHtml({ ...page, nonce: nonce(), cspSource: webview.cspSource, language: vscode.env.language });
+}
+
+/** 16 random bytes in base64, from Web Crypto (in Node's extension host and in a browser's alike). */
+function nonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }

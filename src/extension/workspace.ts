@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
 import { FileError, type DirEntry, type FileErrorCode, type FileStat, type Workspace } from '../core/ports';
-import { NodeWorkspace } from '../node/workspace';
+import { host } from './host';
 
 /**
- * The extension's file access, for the services. Local files go through Node directly: through
- * `workspace.fs` each call is a round trip to the workbench (measured in code-server: ~3.6 ms per
- * stat, 36 s for 10,000 posts). Other schemes (virtual workspaces, github.dev) go through
- * `workspace.fs`, where paths are the URIs' paths within one scheme and authority.
+ * The extension's file access, for the services. Local files go through the host's own access
+ * where it has one (Node: see `nodeHost`). Other schemes (virtual workspaces, github.dev), and every
+ * file in a browser, go through `workspace.fs`, where paths are the URIs' paths within one scheme
+ * and authority.
  */
 export function workspaceFor(uri: vscode.Uri): Workspace {
-  if (uri.scheme === 'file') return (local ??= new NodeWorkspace());
+  const local = host().localFiles;
+  if (uri.scheme === 'file' && local) return local;
   const key = `${uri.scheme}://${uri.authority}`;
   let ws = remote.get(key);
   if (!ws) remote.set(key, (ws = new VsCodeWorkspace(uri.with({ path: '/', query: '', fragment: '' }))));
@@ -21,7 +22,6 @@ export function uriOf(root: vscode.Uri, path: string): vscode.Uri {
   return root.scheme === 'file' ? vscode.Uri.file(path) : root.with({ path, query: '', fragment: '' });
 }
 
-let local: NodeWorkspace | undefined;
 const remote = new Map<string, VsCodeWorkspace>();
 
 /** `workspace.fs` as a port. Virtual file systems have no symlinks to resolve. */

@@ -1,4 +1,4 @@
-import type { Clock, Secrets } from '../core/ports';
+import type { Secrets } from '../core/ports';
 
 /**
  * The CLI's credentials: environment variables named `EDCAL_<NETWORK>_<NAME>`, e.g.
@@ -16,9 +16,3 @@ export class EnvSecrets implements Secrets {
 export function envName(network: string, name: string): string {
   return `EDCAL_${network}_${name}`.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 }
-
-/** The machine's clock. */
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};

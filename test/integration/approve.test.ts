@@ -3,7 +3,8 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { GitExtension } from '../../src/extension/gitApi';
-import { api, code, diagnosticsOf, file, git, gitRepository, readText, until, writeText } from './helpers';
+import { git, gitRepository } from './gitHelpers';
+import { api, code, diagnosticsOf, file, readText, until, writeText } from './helpers';
 
 
 /** Approving in a real VS Code, in a git repository made of the test workspace. */

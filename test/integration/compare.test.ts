@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, file, git, gitRepository, readText, until, writeText } from './helpers';
+import { git, gitRepository } from './gitHelpers';
+import { api, file, readText, until, writeText } from './helpers';
 
 
 /**

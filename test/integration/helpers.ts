@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { EditorialCalendarApi } from '../../src/extension/extension';
 
@@ -63,20 +62,4 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 /** Turns `editorialCalendar.renameOnReschedule` off, or back to its default (on). */
 export function renaming(on: boolean): Thenable<void> {
   return vscode.workspace.getConfiguration('editorialCalendar').update('renameOnReschedule', on ? undefined : false, vscode.ConfigurationTarget.Global);
-}
-
-/** git in the test workspace's folder; its output, trimmed. */
-export function git(...args: string[]): string {
-  return execFileSync('git', args, { cwd: vscode.workspace.workspaceFolders![0]!.uri.fsPath, encoding: 'utf8' }).trim();
-}
-
-/** Makes the test workspace a git repository, once for the suites that need one, with Léa as its user. */
-export function gitRepository(): void {
-  try {
-    git('rev-parse', '--is-inside-work-tree');
-  } catch {
-    git('init', '-q');
-  }
-  git('config', 'user.name', 'Léa');
-  git('config', 'user.email', 'lea@nova.example');
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, code, file, gitRepository, until, writeText } from './helpers';
+import { gitRepository } from './gitHelpers';
+import { api, code, file, until, writeText } from './helpers';
 
 /**
  * An approval covers the media sent too: in an open editor, replacing the image of an approved

@@ -2,6 +2,7 @@
 // Runs the extension in a real VS Code (code-server 4.100.3 = VS Code 1.100.3), driven from Debian's
 // Chromium with playwright-core. Modes:
 //   node test/vscode/run.mjs integration   mocha suite in the extension host (test/integration)
+//   node test/vscode/run.mjs web           the suites of test/web in the browser's worker host
 //   node test/vscode/run.mjs e2e [name]    the UI walk-throughs with screenshots (test/e2e), or one
 //   node test/vscode/run.mjs bench         extension benchmarks on a generated 10,000-post calendar
 //   node test/vscode/run.mjs serve         VS Code in the browser on the example calendar (a git
@@ -21,7 +22,7 @@ const codeServer = join(here, 'node_modules/.bin/code-server');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Everything a run needs, in one temporary folder removed at exit. */
-export function sandbox({ theme } = {}) {
+export function sandbox({ theme, web } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), 'edcal-vscode-'));
   const dirs = { tmp, userData: join(tmp, 'user-data'), extensions: join(tmp, 'extensions'), workspace: join(tmp, 'workspace'), browser: join(tmp, 'browser') };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
@@ -38,6 +39,9 @@ export function sandbox({ theme } = {}) {
       'window.commandCenter': false,
       'workbench.layoutControl.enabled': false,
       'chat.commandCenter.enabled': false,
+      // The extension in the browser's worker extension host, as github.dev and vscode.dev run it
+      // (with both `main` and `browser`, code-server's default is the Node one).
+      ...(web ? { 'remote.extensionKind': { 'edcal.editorial-calendar': ['web'] } } : {}),
     }),
   );
   writeFileSync(join(tmp, 'config.yaml'), '');
@@ -131,7 +135,7 @@ export async function launchBrowser(box) {
  * Loads the extension from source in the extension host and runs a tests module there (its `run()`),
  * passing it `env`. Resolves with the exit code the workbench reports.
  */
-async function inExtensionHost(box, testsModule, env, timeoutMs = 240_000) {
+async function inExtensionHost(box, testsModule, env, timeoutMs = 240_000, onLine = () => {}) {
   const server = await startServer(box, env);
   const browser = await launchBrowser(box);
   try {
@@ -140,6 +144,7 @@ async function inExtensionHost(box, testsModule, env, timeoutMs = 240_000) {
     page.on('console', async (msg) => {
       const args = await Promise.all(msg.args().map((a) => a.jsonValue().catch(() => '')));
       const text = format(...args.slice(2));
+      onLine(text);
       if (text.includes('[mocha]')) console.log(text.replace(/^.*?\[mocha\] ?/, ''));
       else if (process.env.EDCAL_VERBOSE) console.log('[page]', msg.text());
     });
@@ -333,6 +338,30 @@ async function integration() {
 }
 
 /**
+ * The suites of test/web in the browser's worker extension host (what github.dev and vscode.dev
+ * load: the `browser` entry). The worker writes no file: its results come as a console line.
+ */
+async function web() {
+  const box = sandbox({ web: true });
+  let summary;
+  try {
+    const code = await inExtensionHost(box, 'out/test/web/index.js', {}, 300_000, (text) => {
+      const at = text.indexOf('[web-results] ');
+      if (at >= 0) summary = JSON.parse(text.slice(at + '[web-results] '.length));
+    });
+    if (!summary) {
+      console.error('no results: the suite did not run in the worker');
+      return 1;
+    }
+    for (const f of summary.failed) console.error(`FAILED ${f.title}\n${f.error}`);
+    console.log(`web: ${summary.passed.length} passed, ${summary.failed.length} failed`);
+    return code === 0 && summary.failed.length === 0 && summary.passed.length > 0 ? 0 : 1;
+  } finally {
+    box.cleanup();
+  }
+}
+
+/**
  * The port `npm start` serves on: `--port N` or `EDCAL_PORT`, else a free one. A port that is not
  * a number, or already in use, stops here with a clear message (code-server would only time out).
  */
@@ -390,9 +419,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const name of process.argv[3] ? [process.argv[3]] : ['walkthrough', 'calendar', 'preview', 'publish', 'approve', 'compare']) failed = (await (await import(`../e2e/${name}.mjs`)).run()) || failed;
     return failed;
   };
-  const run = { integration, bench, serve, e2e }[mode];
+  const run = { integration, web, bench, serve, e2e }[mode];
   if (!run) {
-    console.error('usage: node test/vscode/run.mjs integration|e2e|bench|serve');
+    console.error('usage: node test/vscode/run.mjs integration|web|e2e|bench|serve');
     process.exit(2);
   }
   run().then(
