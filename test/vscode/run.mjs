@@ -3,13 +3,14 @@
 // Chromium with playwright-core. Modes:
 //   node test/vscode/run.mjs integration   mocha suite in the extension host (test/integration)
 //   node test/vscode/run.mjs web           the suites of test/web in the browser's worker host
+//   node test/vscode/run.mjs web-bench     figures of the extension there (bundle, activation)
 //   node test/vscode/run.mjs e2e [name]    the UI walk-throughs with screenshots (test/e2e), or one
 //   node test/vscode/run.mjs bench         extension benchmarks on a generated 10,000-post calendar
 //   node test/vscode/run.mjs serve         VS Code in the browser on the example calendar (a git
 //                                          repository: see demoRepo.mjs), until Ctrl+C
 // Every server binds 127.0.0.1 only and is stopped (with its process group) on exit.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -241,8 +242,8 @@ async function bench() {
  * packaged extension installed, code-server started, Chromium on the workbench with the explorer
  * shown. Dialogs (an `alert` from post text would be one) are recorded and dismissed.
  */
-export async function openWorkbench(theme, prepare = () => {}) {
-  const box = sandbox({ theme });
+export async function openWorkbench(theme, prepare = () => {}, { web = false } = {}) {
+  const box = sandbox({ theme, web });
   prepare(box);
   installVsix(box);
   const server = await startServer(box);
@@ -361,6 +362,24 @@ async function web() {
   }
 }
 
+/** Figures of the extension in the browser's worker host (see test/web/bench.ts), for npm run bench. */
+async function webBench() {
+  const box = sandbox({ web: true });
+  let figures;
+  try {
+    await inExtensionHost(box, 'out/test/web/bench.js', {}, 120_000, (text) => {
+      const at = text.indexOf('[web-bench] ');
+      if (at >= 0) figures = JSON.parse(text.slice(at + '[web-bench] '.length));
+    });
+  } finally {
+    box.cleanup();
+  }
+  if (!figures?.inWorker) throw new Error('the web benchmark did not run in the worker host');
+  const size = statSync(join(root, 'dist/browser/extension.js')).size;
+  console.log(`web (browser worker host): bundle ${(size / 1024).toFixed(0)} KB (goal under 600 KB), activation ${figures.activationMs.toFixed(1)} ms (goal under 50 ms), first check of the example calendar (${figures.check?.files ?? '?'} posts, through workspace.fs): ${figures.check?.ms?.toFixed(0) ?? '?'} ms`);
+  return 0;
+}
+
 /**
  * The port `npm start` serves on: `--port N` or `EDCAL_PORT`, else a free one. A port that is not
  * a number, or already in use, stops here with a clear message (code-server would only time out).
@@ -416,10 +435,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // `e2e` runs every walk-through; `e2e preview` (or walkthrough, calendar) only that one.
   const e2e = async () => {
     let failed = 0;
-    for (const name of process.argv[3] ? [process.argv[3]] : ['walkthrough', 'calendar', 'preview', 'publish', 'approve', 'compare']) failed = (await (await import(`../e2e/${name}.mjs`)).run()) || failed;
+    for (const name of process.argv[3] ? [process.argv[3]] : ['walkthrough', 'calendar', 'preview', 'publish', 'approve', 'compare', 'web']) failed = (await (await import(`../e2e/${name}.mjs`)).run()) || failed;
     return failed;
   };
-  const run = { integration, web, bench, serve, e2e }[mode];
+  const run = { integration, web, 'web-bench': webBench, bench, serve, e2e }[mode];
   if (!run) {
     console.error('usage: node test/vscode/run.mjs integration|web|e2e|bench|serve');
     process.exit(2);
