@@ -22,7 +22,7 @@ describe('npm run package', () => {
   });
 
   it('ships the extension bundle, the webviews, the manifest and the third-party notices', () => {
-    for (const name of ['extension.vsixmanifest', 'extension/package.json', 'extension/dist/extension.js', 'extension/dist/webview/calendar.js', 'extension/dist/webview/calendar.css', 'extension/dist/webview/preview.css', 'extension/dist/THIRD-PARTY-NOTICES.txt']) {
+    for (const name of ['extension.vsixmanifest', 'extension/package.json', 'extension/dist/extension.js', 'extension/dist/browser/extension.js', 'extension/dist/webview/calendar.js', 'extension/dist/webview/calendar.css', 'extension/dist/webview/preview.css', 'extension/dist/THIRD-PARTY-NOTICES.txt']) {
       assert.ok(entry(name), `${name} missing from ${entries.map((e) => e.name).join(', ')}`);
     }
   });
@@ -33,7 +33,7 @@ describe('npm run package', () => {
   });
 
   it('ships minified bundles without a source map link', () => {
-    for (const name of ['extension/dist/extension.js', 'extension/dist/webview/calendar.js', 'extension/dist/webview/preview.js']) {
+    for (const name of ['extension/dist/extension.js', 'extension/dist/browser/extension.js', 'extension/dist/webview/calendar.js', 'extension/dist/webview/preview.js']) {
       const text = entry(name)!.read().toString('utf8');
       assert.doesNotMatch(text, /sourceMappingURL/, name);
       const lines = text.split('\n').length;
