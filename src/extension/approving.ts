@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { parsePerson } from '../core/approval/people';
 import type { Git } from '../core/ports';
 import { systemClock } from '../services/clock';
 import { approvePost as approve, type ApproveOutcome } from '../services/approve';
@@ -72,25 +73,25 @@ const IDENTITY_KEY = 'editorialCalendar.reviewer';
 
 /**
  * A reviewer where no git runs: their name and email from `editorialCalendar.reviewer`, else asked
- * once ("Name <email>", as commits carry them) and remembered; nothing committed here; who wrote a post unknown, so a policy that forbids
- * self-approval is not approved under here (see `NoHistory`).
+ * once ("Name <email>", as commits carry them) and remembered. Nothing is committed here, and who
+ * wrote a post is unknown: a policy that forbids self-approval is not approved here (`NoHistory`).
  */
 class ReviewerWithoutGit implements Git {
   constructor(private readonly state: vscode.Memento) {}
 
   async identity(): Promise<{ readonly name: string; readonly email: string } | undefined> {
     // The setting wins (to correct a name once given); then the name given last time.
-    const set = parseIdentity(vscode.workspace.getConfiguration('editorialCalendar').get<string>('reviewer') ?? '');
-    const known = set ?? parseIdentity(this.state.get<string>(IDENTITY_KEY) ?? '');
+    const set = parsePerson(vscode.workspace.getConfiguration('editorialCalendar').get<string>('reviewer') ?? '');
+    const known = set ?? parsePerson(this.state.get<string>(IDENTITY_KEY) ?? '');
     if (known) return known;
     const answer = await vscode.window.showInputBox({
       title: vscode.l10n.t('Approve Post'),
       prompt: vscode.l10n.t('Your name and email, as your commits carry them: approvals are signed with them (editorialCalendar.reviewer changes them later)'),
       placeHolder: 'Léa Martin <lea@nova.example>',
       ignoreFocusOut: true,
-      validateInput: (text) => (parseIdentity(text) ? undefined : vscode.l10n.t('Write it as Name <email>')),
+      validateInput: (text) => (parsePerson(text) ? undefined : vscode.l10n.t('Write it as Name <email>')),
     });
-    const who = answer === undefined ? undefined : parseIdentity(answer);
+    const who = answer === undefined ? undefined : parsePerson(answer);
     if (who) await this.state.update(IDENTITY_KEY, `${who.name} <${who.email}>`);
     return who;
   }
@@ -106,10 +107,4 @@ class ReviewerWithoutGit implements Git {
   async commit(): Promise<void> {
     throw new Error('nothing is committed without git');
   }
-}
-
-/** `Name <email>` read back, or undefined when it is not that. */
-export function parseIdentity(text: string): { name: string; email: string } | undefined {
-  const m = /^\s*([^<>]*[^<>\s])\s*<([^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>\s*$/.exec(text);
-  return m ? { name: m[1]!, email: m[2]! } : undefined;
 }

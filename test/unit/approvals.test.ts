@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { approvalHash } from '../../src/core/approval/hash';
-import { emailOf, mayApprove } from '../../src/core/approval/people';
+import { emailOf, mayApprove, parsePerson } from '../../src/core/approval/people';
 import { parseConfig } from '../../src/core/config';
 import { lint } from '../../src/core/lint';
 import { checkPost } from '../../src/services/checkPost';
@@ -125,5 +126,21 @@ describe('approvals pinned to what is sent', () => {
     assert.ok(mayApprove('anyone@x', []));
     assert.deepEqual(parseConfig('approvals: { required: lots }\n').diagnostics.map((d) => d.code), ['config.schema']);
     assert.equal(CONFIG.approvals.required, 0);
+  });
+
+  it('reads a reviewer written Name <email> (the browser asks for it), and refuses anything else', () => {
+    assert.deepEqual(parsePerson('  Léa Martin <lea@nova.example> '), { name: 'Léa Martin', email: 'lea@nova.example' });
+    for (const bad of ['', 'Léa Martin', 'lea@nova.example', '<lea@nova.example>', 'Léa <lea>', 'Léa <lea@nova>', 'Léa <a b@nova.example>', 'Léa <lea@nova.example> x', 'L<é>a <lea@nova.example>', 'Léa\nMartin <lea@nova.example>']) {
+      assert.equal(parsePerson(bad), undefined, bad);
+    }
+    // What it reads, written back as an approval's `by`, gives the same email back.
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }).filter((n) => !/[<>\p{Cc}]/u.test(n) && n.trim() !== ''), fc.stringMatching(/^[a-z0-9._-]{1,12}@[a-z0-9-]{1,12}\.[a-z]{2,6}$/), (name, email) => {
+        const person = parsePerson(`${name} <${email}>`);
+        assert.ok(person);
+        assert.equal(person.name, name.trim());
+        assert.equal(emailOf(`${person.name} <${person.email}>`), email.toLowerCase());
+      }),
+    );
   });
 });
