@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { parsePerson } from '../core/approval/people';
+import { policyFor } from '../core/config';
 import type { Git } from '../core/ports';
+import { parsePost } from '../core/post';
 import { systemClock } from '../services/clock';
 import { approvePost as approve, type ApproveOutcome } from '../services/approve';
 import type { Calendars } from './calendars';
@@ -44,6 +46,9 @@ export async function approvePost(deps: ApprovingDeps, uri: vscode.Uri): Promise
     return undefined;
   }
   const { calendar } = found;
+  // Without git, who wrote the post is unknown: a policy forbidding self-approval is said at once,
+  // before the reviewer is asked who they are.
+  if (!withGit && !policyFor(calendar.config.approvals, parsePost(found.path, document.getText(), calendar.config).meta.campaign).selfApproval) return noHistory();
   const folder = vscode.Uri.joinPath(uri, '..');
   const git = withGit ? new VsCodeGit(folder, plain(folder.fsPath)) : new ReviewerWithoutGit(deps.state);
   let outcome: ApproveOutcome;
@@ -56,8 +61,7 @@ export async function approvePost(deps: ApprovingDeps, uri: vscode.Uri): Promise
     );
   } catch (error) {
     if (!(error instanceof NoHistory)) throw error;
-    void vscode.window.showWarningMessage(vscode.l10n.t('This calendar forbids approving a post one wrote, and who wrote it is in git’s history, which the browser cannot read: approve it in VS Code on a computer.'));
-    return undefined;
+    return noHistory();
   }
   if (outcome.kind === 'refused') void vscode.window.showWarningMessage(outcome.message);
   else if (!withGit) void vscode.window.showInformationMessage(vscode.l10n.t('Approved by {0}: the approval is written into the post. Commit it from Source Control.', outcome.by));
@@ -68,6 +72,11 @@ export async function approvePost(deps: ApprovingDeps, uri: vscode.Uri): Promise
 
 /** Who wrote a post cannot be known without git's history. */
 class NoHistory extends Error {}
+
+function noHistory(): undefined {
+  void vscode.window.showWarningMessage(vscode.l10n.t('This calendar forbids approving a post one wrote, and who wrote it is in git’s history, which the browser cannot read: approve it in VS Code on a computer.'));
+  return undefined;
+}
 
 const IDENTITY_KEY = 'editorialCalendar.reviewer';
 

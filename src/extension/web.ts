@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { activateExtension, type EditorialCalendarApi } from './activation';
 import { useHost } from './host';
 
@@ -11,6 +11,9 @@ export type { EditorialCalendarApi };
  */
 export function activate(context: vscode.ExtensionContext): EditorialCalendarApi {
   useHost({});
+  // Menus leave out what needs a computer. Not VS Code's `isWeb`: that is the workbench in a
+  // browser, true in code-server or Codespaces too, where the extension runs in Node and can publish.
+  void vscode.commands.executeCommand('setContext', 'editorialCalendar.inBrowser', true);
   return activateExtension(context);
 }
 

@@ -87,4 +87,29 @@ describe('the extension in a browser’s worker extension host', () => {
       for (const f of [uri, other]) await vscode.workspace.fs.delete(f).then(undefined, () => undefined);
     }
   });
+
+  it('does not approve under a policy forbidding self-approval (who wrote a post is in git’s history), and asks nobody', async () => {
+    const config = file('.editorial.yaml');
+    const uri = file('posts/2026/12/30-approuve-dans-le-navigateur.md');
+    const settings = await readText(config);
+    const post = '---\ntitle: Approuvé dans le navigateur\ndate: 2026-12-30T10:00\nplatforms: [bluesky]\nstatus: review\n---\nUn post #Nova\n';
+    await writeText(uri, post);
+    let asked = 0;
+    const restore = replace('showInputBox', (async () => (asked++, 'Léa Martin <lea@nova.example>')) as never);
+    try {
+      await writeText(config, `${settings}approvals:\n  selfApproval: false\n`);
+      const { calendars } = await api();
+      await until('the policy read', () => calendars.postOf(uri)?.calendar.config.approvals.selfApproval === false);
+      const shown = await messagesOf('showWarningMessage', () => vscode.commands.executeCommand('editorialCalendar.approvePost', uri));
+      assert.match(shown[0]!, /git’s history/);
+      assert.equal(asked, 0);
+      assert.equal(await readText(uri), post);
+    } finally {
+      restore();
+      await writeText(config, settings);
+      const { calendars } = await api();
+      await until('the policy back', () => calendars.postOf(uri)?.calendar.config.approvals.selfApproval === true);
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  });
 });
