@@ -80,6 +80,7 @@ const PLATFORM_KEYS = [
   'maxMedia',
   'instance',
   'service',
+  'appview',
   'visibility',
   'url',
   'format',
@@ -242,6 +243,7 @@ function readPlatforms(node: Node | null, report: Reporter, locale: Locale): Par
           break;
         case 'instance':
         case 'service':
+        case 'appview':
           // Credentials go there: https only, but for a server on this machine (tests, a local PDS).
           if (typeof raw === 'string' && (/^https:\/\/[^\s/]+/.test(raw) || /^http:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?(?:\/|$)/.test(raw))) settings[key] = raw.replace(/\/+$/, '');
           else report('config.schema', item.value ?? item.key, 'config.expected', { field, kind: message(locale, 'kind.url') });

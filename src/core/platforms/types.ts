@@ -22,6 +22,8 @@ export interface PlatformSettings {
    * only for a test's stand-in).
    */
   readonly service?: string;
+  /** Bluesky: the AppView counts are read from (`edcal metrics fetch`; default `https://public.api.bsky.app`). */
+  readonly appview?: string;
   /** Mastodon: who sees the statuses (`public` unless set). */
   readonly visibility?: 'public' | 'unlisted' | 'private' | 'direct';
   /**

@@ -53,6 +53,16 @@
  *   processing. Try again in a moment!`; an invalid `visibility` → 422 `Validation failed:
  *   Visibility is not included in the list`; an unknown `in_reply_to_id` → 404 `Record not found`.
  *
+ * Reading a status (metrics)
+ * - DOCUMENTED (methods/statuses#get): `GET /api/v1/statuses/:id` → the Status; public for a
+ *   public status (no token needed), a user token with `read:statuses` for a private one; 404
+ *   `{"error":"Record not found"}` for an unknown status, or one the caller may not see.
+ * - DOCUMENTED (entities/Status): `replies_count`, `reblogs_count`, `favourites_count`, and
+ *   `poll` (entities/Poll: `expired`, `votes_count`, `voters_count`, `options[].title`,
+ *   `options[].votes_count`) or null. ASSUMED: a wrong token sent to read a public status is
+ *   still refused (401), as Doorkeeper checks any token given. Test hook: `engage(id, counts)`
+ *   sets what people did; a status not engaged with counts 0.
+ *
  * Errors and rate limits
  * - DOCUMENTED (entities/Error): errors are `{"error": "…"}` with a JSON content type.
  * - DOCUMENTED (api/rate-limits): `X-RateLimit-Limit`, `X-RateLimit-Remaining`,
@@ -112,6 +122,14 @@ export interface CreatedStatus {
   readonly idempotencyKey?: string;
 }
 
+/** What people did with a status (test hook `engage`). */
+export interface Engagement {
+  readonly replies?: number;
+  readonly reblogs?: number;
+  readonly favourites?: number;
+  readonly poll?: { readonly options: readonly string[]; readonly votes: readonly number[]; readonly expired: boolean };
+}
+
 /** An uploaded media attachment. */
 export interface StoredMedia {
   readonly id: string;
@@ -145,6 +163,8 @@ export class MastodonStandin extends StandinServer {
   /** Rate-limit windows by bucket (the Authorization header, or the IP without one). */
   private readonly windows = new Map<string, RateWindow>();
   private readonly idempotency = new Map<string, { statusId: string; at: number }>();
+  /** What people did with each status (test hook `engage`). */
+  private readonly engagement = new Map<string, Engagement>();
   private nextId = 110_000_000;
 
   private constructor(private readonly options: MastodonStandinOptions) {
@@ -160,6 +180,11 @@ export class MastodonStandin extends StandinServer {
   /** Starts a stand-in on 127.0.0.1 and an ephemeral port. */
   static start(options: MastodonStandinOptions = {}): Promise<MastodonStandin> {
     return new MastodonStandin(options).listen();
+  }
+
+  /** Sets what people did with a status: its replies, boosts, favourites, and its poll's votes. */
+  engage(id: string, engagement: Engagement): void {
+    this.engagement.set(id, engagement);
   }
 
   /** Counts the request in its rate-limit window, then answers it (429 past the limit). */
@@ -185,6 +210,8 @@ export class MastodonStandin extends StandinServer {
   private route(request: RecordedRequest): Answer {
     const line = `${request.method} ${request.pathname}`;
     if (line === 'GET /api/v2/instance') return this.options.noInstanceV2 ? error(404, 'Record not found') : { status: 200, body: this.instance() };
+    const statusId = /^GET \/api\/v1\/statuses\/([^/]+)$/.exec(line)?.[1];
+    if (statusId !== undefined) return this.getStatus(request, decodeURIComponent(statusId));
     if (request.headers['authorization'] !== `Bearer ${this.token}`) return error(401, INVALID_TOKEN);
     if (line === 'GET /api/v1/accounts/verify_credentials') return { status: 200, body: this.account() };
     if (line === 'POST /api/v2/media') return this.uploadMedia(request);
@@ -192,6 +219,15 @@ export class MastodonStandin extends StandinServer {
     if (mediaId !== undefined) return this.getMedia(decodeURIComponent(mediaId));
     if (line === 'POST /api/v1/statuses') return this.createStatus(request);
     return error(404, 'Record not found');
+  }
+
+  private getStatus(request: RecordedRequest, id: string): Answer {
+    const auth = request.headers['authorization'];
+    if (auth !== undefined && auth !== `Bearer ${this.token}`) return error(401, INVALID_TOKEN);
+    const status = this.statuses.find((s) => s.id === id);
+    // Private and direct statuses are the account's own: seen with its token only.
+    if (!status || (auth === undefined && (status.visibility === 'private' || status.visibility === 'direct'))) return error(404, 'Record not found');
+    return { status: 200, body: this.statusEntity(status) };
   }
 
   private createStatus(request: RecordedRequest): Answer {
@@ -319,8 +355,18 @@ export class MastodonStandin extends StandinServer {
       tags: [],
       emojis: [],
       card: null,
-      poll: null,
+      replies_count: this.engagement.get(s.id)?.replies ?? 0,
+      reblogs_count: this.engagement.get(s.id)?.reblogs ?? 0,
+      favourites_count: this.engagement.get(s.id)?.favourites ?? 0,
+      poll: this.pollEntity(s.id),
     };
+  }
+
+  private pollEntity(id: string) {
+    const poll = this.engagement.get(id)?.poll;
+    if (!poll) return null;
+    const votes = poll.votes.reduce((a, b) => a + b, 0);
+    return { id: `poll-${id}`, expired: poll.expired, multiple: false, votes_count: votes, voters_count: votes, options: poll.options.map((title, i) => ({ title, votes_count: poll.votes[i] ?? 0 })), emojis: [] };
   }
 
   private instance() {

@@ -1,0 +1,43 @@
+import type { PollResult, Reading } from './snapshot';
+
+/** A count as the network wrote it: a non-negative integer, else absent. */
+const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
+
+/** Keeps only the counts given. */
+function counts(entries: Record<string, number | undefined>): Reading['counts'] {
+  return Object.fromEntries(Object.entries(entries).filter(([, n]) => n !== undefined)) as Reading['counts'];
+}
+
+/**
+ * A Mastodon Status (`GET /api/v1/statuses/:id`, entities/Status) as a reading: `replies_count`,
+ * `reblogs_count`, `favourites_count`, `quotes_count` (4.5 and later) and its poll's
+ * `options[].votes_count`, `voters_count`, `expired`. Undefined when it is not a status.
+ */
+export function mastodonReading(status: unknown): Reading | undefined {
+  if (!status || typeof status !== 'object') return undefined;
+  const s = status as Record<string, unknown>;
+  if (typeof s['id'] !== 'string') return undefined;
+  const reading = { counts: counts({ likes: count(s['favourites_count']), reposts: count(s['reblogs_count']), replies: count(s['replies_count']), quotes: count(s['quotes_count']) }) };
+  const p = s['poll'] as Record<string, unknown> | null | undefined;
+  if (!p || typeof p !== 'object' || !Array.isArray(p['options'])) return reading;
+  const options = (p['options'] as Array<Record<string, unknown>>).map((o) => ({ title: typeof o?.['title'] === 'string' ? o['title'] : '', votes: count(o?.['votes_count']) ?? 0 }));
+  const voters = count(p['voters_count']);
+  const poll: PollResult = { options, ...(voters !== undefined ? { voters } : {}), closed: p['expired'] === true };
+  return { ...reading, poll };
+}
+
+/**
+ * Bluesky's `app.bsky.feed.getPosts` answer (`{ posts: PostView[] }`, lexicon
+ * app.bsky.feed.defs#postView) as readings by post URI: `likeCount`, `repostCount`, `replyCount`,
+ * `quoteCount`. A post the AppView does not know (deleted, taken down) is simply not in the answer.
+ */
+export function blueskyReadings(answer: unknown): Map<string, Reading> {
+  const out = new Map<string, Reading>();
+  const posts = (answer as { posts?: unknown } | null)?.posts;
+  if (!Array.isArray(posts)) return out;
+  for (const view of posts as Array<Record<string, unknown>>) {
+    if (typeof view?.['uri'] !== 'string') continue;
+    out.set(view['uri'], { counts: counts({ likes: count(view['likeCount']), reposts: count(view['repostCount']), replies: count(view['replyCount']), quotes: count(view['quoteCount']) }) });
+  }
+  return out;
+}

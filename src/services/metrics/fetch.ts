@@ -1,0 +1,73 @@
+import type { CalendarConfig } from '../../core/config';
+import type { MetricSnapshot } from '../../core/metrics/snapshot';
+import type { PlatformId } from '../../core/model';
+import type { ParsedPost } from '../../core/post';
+import { metricsReader, type ReaderPorts, type ReadFailure } from './readers';
+
+/** A part the post's `results` say went out: where to read its counts. */
+export interface PublishedPart {
+  /** The post, calendar-relative. */
+  readonly file: string;
+  readonly network: PlatformId;
+  /** From 1. */
+  readonly part: number;
+  readonly id: string;
+  /** When the post went out on that network, epoch ms (its `results.<network>.at`), if known. */
+  readonly at?: number;
+}
+
+/** Every part of the post recorded as sent, in order: a thread's parts each have their counts. */
+export function publishedParts(file: string, post: ParsedPost): PublishedPart[] {
+  const out: PublishedPart[] = [];
+  for (const [network, result] of Object.entries(post.meta.results) as Array<[PlatformId, NonNullable<ParsedPost['meta']['results'][PlatformId]>]>) {
+    const at = result.at !== undefined ? Date.parse(result.at) : NaN;
+    result.parts.forEach((p, i) => {
+      if (p.id) out.push({ file, network, part: i + 1, id: p.id, ...(Number.isNaN(at) ? {} : { at }) });
+    });
+  }
+  return out;
+}
+
+/** A part whose counts could not be read this time. */
+export interface MetricsFailure extends ReadFailure {
+  readonly file: string;
+  readonly network: PlatformId;
+  readonly part: number;
+}
+
+/**
+ * Reads the counts of every part given, network by network: a snapshot per part read, a failure
+ * per part not read (one network failing never loses what the others returned). Parts on
+ * networks whose counts are not read yet are left out, said in `unsupported`.
+ */
+export async function fetchMetrics(
+  parts: readonly PublishedPart[],
+  config: CalendarConfig,
+  ports: ReaderPorts & { readonly now: () => number },
+): Promise<{ snapshots: MetricSnapshot[]; failures: MetricsFailure[]; unsupported: PlatformId[] }> {
+  const snapshots: MetricSnapshot[] = [];
+  const failures: MetricsFailure[] = [];
+  const unsupported = new Set<PlatformId>();
+  const byNetwork = new Map<PlatformId, PublishedPart[]>();
+  for (const p of parts) byNetwork.set(p.network, [...(byNetwork.get(p.network) ?? []), p]);
+  for (const [network, list] of byNetwork) {
+    const reader = metricsReader(network, config, ports);
+    if (!reader) {
+      unsupported.add(network);
+      continue;
+    }
+    let readings: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      readings = await reader.read([...new Set(list.map((p) => p.id))]);
+    } catch (error) {
+      readings = new Map(list.map((p) => [p.id, { failure: 'refused', detail: (error as Error).message }]));
+    }
+    const at = new Date(ports.now()).toISOString();
+    for (const p of list) {
+      const r = readings.get(p.id) ?? { failure: 'rate-limited', detail: 'left for the next run' };
+      if ('failure' in r) failures.push({ file: p.file, network, part: p.part, failure: r.failure, detail: r.detail });
+      else snapshots.push({ at, file: p.file, network, part: p.part, id: p.id, counts: r.counts, ...(r.poll ? { poll: r.poll } : {}) });
+    }
+  }
+  return { snapshots, failures, unsupported: [...unsupported] };
+}

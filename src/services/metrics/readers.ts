@@ -1,0 +1,120 @@
+import type { CalendarConfig } from '../../core/config';
+import { blueskyReadings, mastodonReading } from '../../core/metrics/readings';
+import type { Reading } from '../../core/metrics/snapshot';
+import type { PlatformId } from '../../core/model';
+import { HttpFailure, type Http, type HttpResponse, type Secrets } from '../../core/ports';
+import { jsonOf } from '../publish/failures';
+
+/** Why one part could not be read: gone from the network, or the network failing. */
+export interface ReadFailure {
+  readonly failure: 'not-found' | 'rate-limited' | 'refused' | 'no-answer';
+  /** The network's own words, or the HTTP status. */
+  readonly detail: string;
+}
+
+/** Reads the counts of a network's parts, by their ids; a part missing from the answer was not read. */
+export interface MetricsReader {
+  readonly network: PlatformId;
+  read(ids: readonly string[]): Promise<Map<string, Reading | ReadFailure>>;
+}
+
+export interface ReaderPorts {
+  /** With retries (`retrying`): 429s are waited for when the network says how long. */
+  readonly http: Http;
+  readonly secrets: Secrets;
+}
+
+/** The networks counts are read from, so far. */
+export const METRICS_NETWORKS: readonly PlatformId[] = ['mastodon', 'bluesky'];
+
+/** The public AppView that serves Bluesky's counts without an account. */
+export const BLUESKY_APPVIEW = 'https://public.api.bsky.app';
+/** `app.bsky.feed.getPosts` takes at most 25 URIs (its lexicon's `maxLength`). */
+const GET_POSTS_MAX = 25;
+
+/** The reader of `network` with the calendar's settings, or undefined when counts are not read from it yet. */
+export function metricsReader(network: PlatformId, config: CalendarConfig, ports: ReaderPorts): MetricsReader | undefined {
+  const settings = config.platforms[network] ?? {};
+  if (network === 'mastodon') return settings.instance ? mastodonReader(settings.instance, ports) : undefined;
+  if (network === 'bluesky') return blueskyReader(settings.appview ?? BLUESKY_APPVIEW, ports);
+  return undefined;
+}
+
+/**
+ * Mastodon: `GET /api/v1/statuses/:id` per part (public for public statuses; the
+ * `mastodon/access-token` secret is sent when there is one, for private ones and the account's
+ * own rate limit). A 404 is a status deleted (or no longer visible); after a 429 the rest is left
+ * for the next run, as the network asked.
+ */
+function mastodonReader(instance: string, ports: ReaderPorts): MetricsReader {
+  return {
+    network: 'mastodon',
+    async read(ids) {
+      const token = await ports.secrets.get('mastodon', 'access-token');
+      const out = new Map<string, Reading | ReadFailure>();
+      for (const id of ids) {
+        const response = await get(ports.http, `${instance}/api/v1/statuses/${encodeURIComponent(id)}`, token ? { authorization: `Bearer ${token}` } : {});
+        if ('failure' in response) {
+          out.set(id, response);
+          if (response.failure === 'no-answer') break;
+          continue;
+        }
+        const failed = failureOf(response);
+        if (failed) {
+          out.set(id, failed);
+          if (failed.failure === 'rate-limited') break;
+          continue;
+        }
+        const reading = mastodonReading(jsonOf(response));
+        out.set(id, reading ?? { failure: 'refused', detail: 'not a status' });
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Bluesky: `app.bsky.feed.getPosts` on the AppView (`platforms.bluesky.appview`, default the
+ * public one), 25 URIs a call, no account needed. A URI the answer leaves out is a post deleted or
+ * taken down.
+ */
+function blueskyReader(appview: string, ports: ReaderPorts): MetricsReader {
+  return {
+    network: 'bluesky',
+    async read(uris) {
+      const out = new Map<string, Reading | ReadFailure>();
+      for (let i = 0; i < uris.length; i += GET_POSTS_MAX) {
+        const batch = uris.slice(i, i + GET_POSTS_MAX);
+        const query = batch.map((u) => `uris=${encodeURIComponent(u)}`).join('&');
+        const response = await get(ports.http, `${appview}/xrpc/app.bsky.feed.getPosts?${query}`, {});
+        if ('failure' in response || failureOf(response)) {
+          const why = 'failure' in response ? response : failureOf(response)!;
+          for (const uri of batch) out.set(uri, why);
+          if (why.failure === 'rate-limited' || why.failure === 'no-answer') break;
+          continue;
+        }
+        const readings = blueskyReadings(jsonOf(response));
+        for (const uri of batch) out.set(uri, readings.get(uri) ?? { failure: 'not-found', detail: 'not in the answer' });
+      }
+      return out;
+    },
+  };
+}
+
+async function get(http: Http, url: string, headers: Record<string, string>): Promise<HttpResponse | ReadFailure> {
+  try {
+    return await http.request({ method: 'GET', url, headers: { accept: 'application/json', ...headers } });
+  } catch (error) {
+    if (error instanceof HttpFailure) return { failure: 'no-answer', detail: error.detail };
+    throw error;
+  }
+}
+
+/** A non-2xx answer as a failure, in the network's words when it gave some. */
+function failureOf(response: HttpResponse): ReadFailure | undefined {
+  if (response.status >= 200 && response.status < 300) return undefined;
+  const body = jsonOf(response) as { error?: unknown; message?: unknown } | undefined;
+  const words = [body?.error, body?.message].filter((w): w is string => typeof w === 'string').join(': ') || `HTTP ${response.status}`;
+  const failure = response.status === 404 ? 'not-found' : response.status === 429 ? 'rate-limited' : 'refused';
+  return { failure, detail: words };
+}

@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseConfig } from '../../src/core/config';
+import { blueskyReadings, mastodonReading } from '../../src/core/metrics/readings';
+import { COUNTS, metricsFile, readSnapshots, snapshotLine, type MetricSnapshot } from '../../src/core/metrics/snapshot';
+import { PLATFORM_IDS } from '../../src/core/model';
+import { parsePost } from '../../src/core/post';
+import { NodeHttp } from '../../src/node/http';
+import { fetchMetrics, publishedParts, type PublishedPart } from '../../src/services/metrics/fetch';
+import { retrying } from '../../src/services/publish/retry';
+import { AppViewStandin } from '../peers/standins/appview';
+import { MastodonStandin } from '../peers/standins/mastodon';
+import { FakeClock, MemorySecrets } from './publishPorts';
+
+const snapshot = fc.record(
+  {
+    at: fc.date({ min: new Date('2020-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+    file: fc.string({ minLength: 1 }),
+    network: fc.constantFrom(...PLATFORM_IDS),
+    part: fc.integer({ min: 1, max: 25 }),
+    id: fc.string({ minLength: 1 }),
+    counts: fc.record(Object.fromEntries(COUNTS.map((c) => [c, fc.nat()])) as Record<(typeof COUNTS)[number], fc.Arbitrary<number>>, { requiredKeys: [] }),
+    poll: fc.record({ options: fc.array(fc.record({ title: fc.string(), votes: fc.nat() }), { maxLength: 4 }), voters: fc.nat(), closed: fc.boolean() }, { requiredKeys: ['options', 'closed'] }),
+  },
+  { requiredKeys: ['at', 'file', 'network', 'part', 'id', 'counts'] },
+) as fc.Arbitrary<MetricSnapshot>;
+
+describe('metrics snapshots (metrics/YYYY-MM.jsonl)', () => {
+  it('reads back every snapshot as written, one line each', () => {
+    fc.assert(
+      fc.property(fc.array(snapshot, { maxLength: 5 }), (snapshots) => {
+        const text = snapshots.map((s) => snapshotLine(s) + '\n').join('');
+        assert.equal(text.split('\n').length - 1, snapshots.length, 'one line per snapshot');
+        const read = readSnapshots(text);
+        assert.deepEqual(read.problems, []);
+        assert.deepEqual(read.snapshots.map(snapshotLine), snapshots.map(snapshotLine));
+        assert.deepEqual(read.snapshots.map((s) => ({ ...s.counts })), snapshots.map((s) => ({ ...s.counts })));
+      }),
+    );
+  });
+
+  it('skips and names the lines that are not snapshots, keeping the others', () => {
+    const good = snapshotLine({ at: '2026-12-02T10:00:00.000Z', file: 'posts/a.md', network: 'mastodon', part: 1, id: '11', counts: { likes: 3, replies: 1 } });
+    const text = [good, '{"at":"2026-12-02T10:00', '', JSON.stringify({ ...JSON.parse(good), network: 'myspace' }), JSON.stringify({ ...JSON.parse(good), counts: { likes: -1 } }), JSON.stringify({ ...JSON.parse(good), counts: { hearts: 2 } }), good].join('\n');
+    const read = readSnapshots(text);
+    assert.equal(read.snapshots.length, 2);
+    assert.deepEqual(read.problems, [
+      { line: 2, reason: 'not JSON' },
+      { line: 4, reason: '"network" is not a network' },
+      { line: 5, reason: '"counts.likes" is not a count' },
+      { line: 6, reason: '"counts.hearts" is not a count' },
+    ]);
+  });
+
+  it('files snapshots by the UTC month they were taken in', () => {
+    assert.equal(metricsFile(Date.parse('2026-12-31T23:30:00-02:00')), 'metrics/2027-01.jsonl');
+    assert.equal(metricsFile(Date.parse('2026-12-01T00:00:00Z')), 'metrics/2026-12.jsonl');
+  });
+
+  it('reads Mastodon’s Status and Bluesky’s PostView counts, and nothing made up', () => {
+    const status = { id: '1', replies_count: 2, reblogs_count: 5, favourites_count: 9, poll: { expired: true, votes_count: 7, voters_count: 6, options: [{ title: 'A', votes_count: 4 }, { title: 'B', votes_count: 3 }] } };
+    assert.deepEqual(mastodonReading(status), { counts: { likes: 9, reposts: 5, replies: 2 }, poll: { options: [{ title: 'A', votes: 4 }, { title: 'B', votes: 3 }], voters: 6, closed: true } });
+    assert.deepEqual(mastodonReading({ id: '1', favourites_count: -1, poll: null }), { counts: {} });
+    assert.equal(mastodonReading({ error: 'Record not found' }), undefined);
+    const posts = blueskyReadings({ posts: [{ uri: 'at://a/1', likeCount: 3, repostCount: 1, replyCount: 0, quoteCount: 2 }, { uri: 'at://a/2' }, { nothing: true }] });
+    assert.deepEqual([...posts], [['at://a/1', { counts: { likes: 3, reposts: 1, replies: 0, quotes: 2 } }], ['at://a/2', { counts: {} }]]);
+  });
+
+  it('finds every part a post’s results record as sent', () => {
+    const { config } = parseConfig('timezone: Europe/Paris\n');
+    const post = parsePost('posts/a.md', '---\ndate: 2026-12-01T09:30\nplatforms: [mastodon, bluesky]\nstatus: published\nresults:\n  mastodon:\n    state: published\n    at: 2026-12-01T08:30:02Z\n    parts: [{ id: "11" }, { id: "12" }]\n  bluesky:\n    state: failed\n    parts: []\n---\nBonjour\n', config);
+    assert.deepEqual(publishedParts('posts/a.md', post), [
+      { file: 'posts/a.md', network: 'mastodon', part: 1, id: '11', at: Date.parse('2026-12-01T08:30:02Z') },
+      { file: 'posts/a.md', network: 'mastodon', part: 2, id: '12', at: Date.parse('2026-12-01T08:30:02Z') },
+    ]);
+  });
+});
+
+describe('edcal metrics fetch, against the stand-in servers', () => {
+  let clock: FakeClock;
+  let masto: MastodonStandin;
+  let appview: AppViewStandin;
+  beforeEach(async () => {
+    clock = new FakeClock();
+    masto = await MastodonStandin.start({ now: () => clock.now() });
+    appview = await AppViewStandin.start({ now: () => clock.now() });
+  });
+  afterEach(async () => {
+    await masto.close();
+    await appview.close();
+  });
+
+  const config = () => parseConfig(`timezone: Europe/Paris\nplatforms:\n  mastodon: { instance: "${masto.url}" }\n  bluesky: { appview: "${appview.url}" }\n`).config;
+  const ports = (token?: string) => ({ http: retrying(new NodeHttp(5000), clock), secrets: new MemorySecrets(token ? { 'mastodon/access-token': token } : {}), now: () => clock.now() });
+  /** A status made on the stand-in, as publishing would. */
+  const toot = async (text: string, visibility = 'public') => {
+    const r = await new NodeHttp(5000).request({ method: 'POST', url: `${masto.url}/api/v1/statuses`, headers: { authorization: `Bearer ${masto.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: text, visibility }) });
+    return (JSON.parse(new TextDecoder().decode(r.body)) as { id: string }).id;
+  };
+  const part = (network: 'mastodon' | 'bluesky', id: string, n = 1, file = 'posts/a.md'): PublishedPart => ({ file, network, part: n, id });
+
+  it('reads each Mastodon part’s counts and poll; a deleted one is a failure, the others kept', async () => {
+    const first = await toot('Bonjour');
+    const second = await toot('Suite');
+    const poll = await toot('Sondage');
+    masto.engage(first, { replies: 2, reblogs: 3, favourites: 8 });
+    masto.engage(poll, { favourites: 1, poll: { options: ['Lundi', 'Vendredi'], votes: [4, 9], expired: true } });
+    const { snapshots, failures } = await fetchMetrics([part('mastodon', first), part('mastodon', second, 2), part('mastodon', 'gone'), part('mastodon', poll, 1, 'posts/b.md')], config(), ports());
+    assert.deepEqual(snapshots.map((s) => [s.file, s.part, s.counts]), [
+      ['posts/a.md', 1, { likes: 8, reposts: 3, replies: 2 }],
+      ['posts/a.md', 2, { likes: 0, reposts: 0, replies: 0 }],
+      ['posts/b.md', 1, { likes: 1, reposts: 0, replies: 0 }],
+    ]);
+    assert.deepEqual(snapshots[2]!.poll, { options: [{ title: 'Lundi', votes: 4 }, { title: 'Vendredi', votes: 9 }], voters: 13, closed: true });
+    assert.ok(snapshots.every((s) => s.at === new Date(clock.now()).toISOString()));
+    assert.deepEqual(failures, [{ file: 'posts/a.md', network: 'mastodon', part: 1, failure: 'not-found', detail: 'Record not found' }]);
+    // Public statuses are read without a token; none was sent.
+    assert.ok(masto.requests.filter((r) => r.pathname.startsWith('/api/v1/statuses/')).every((r) => r.headers['authorization'] === undefined));
+  });
+
+  it('reads a private status with the account’s token only', async () => {
+    const hidden = await toot('Entre nous', 'private');
+    assert.equal((await fetchMetrics([part('mastodon', hidden)], config(), ports())).failures[0]?.failure, 'not-found');
+    const withToken = await fetchMetrics([part('mastodon', hidden)], config(), ports(masto.token));
+    assert.equal(withToken.snapshots.length, 1);
+  });
+
+  it('stops reading a network once it rate-limits beyond the wait allowed, and keeps what was read', async () => {
+    await masto.close();
+    masto = await MastodonStandin.start({ now: () => clock.now(), rateLimit: { limit: 3, periodMs: 300_000 } });
+    const ids = [await toot('a'), await toot('b'), await toot('c'), 'd', 'e'];
+    // Read without a token: three requests allowed from this address in the window (5 minutes, beyond the 30 s waited).
+    const { snapshots, failures } = await fetchMetrics(ids.map((id, i) => part('mastodon', id, i + 1)), config(), ports());
+    assert.equal(snapshots.length, 3);
+    assert.deepEqual(failures.map((f) => [f.part, f.failure, f.detail]), [[4, 'rate-limited', 'Too many requests'], [5, 'rate-limited', 'left for the next run']]);
+    assert.equal(masto.requests.filter((r) => r.method === 'GET').length, 4, 'nothing asked after the 429');
+  });
+
+  it('reads Bluesky’s counts 25 URIs a call; a URI the AppView leaves out is not found; a failing call loses only its batch', async () => {
+    const uris = Array.from({ length: 30 }, (_, i) => `at://did:plc:nova/app.bsky.feed.post/3m${String(i).padStart(4, '0')}`);
+    uris.forEach((uri, i) => i !== 7 && appview.setPost(uri, { likes: i, reposts: 1, replies: 2, quotes: 0 }));
+    const parts = uris.map((u, i) => part('bluesky', u, i + 1));
+    const all = await fetchMetrics(parts, config(), ports());
+    assert.equal(appview.requests.length, 2);
+    assert.deepEqual(appview.requests.map((r) => r.query.getAll('uris').length), [25, 5]);
+    assert.equal(all.snapshots.length, 29);
+    assert.deepEqual(all.snapshots.find((x) => x.part === 11)!.counts, { likes: 10, reposts: 1, replies: 2, quotes: 0 });
+    assert.deepEqual(all.failures.map((f) => [f.part, f.failure]), [[8, 'not-found']]);
+    // The first batch refused: the second still read.
+    appview.failNext('/xrpc/app.bsky.feed.getPosts', { status: 400, body: { error: 'InvalidRequest', message: 'bad' } });
+    const half = await fetchMetrics(parts, config(), ports());
+    assert.equal(half.snapshots.length, 5);
+    assert.equal(half.failures.filter((f) => f.failure === 'refused').length, 25);
+  });
+
+  it('waits for a 429 when the network says how long, then reads on', async () => {
+    appview.setPost('at://did:plc:nova/app.bsky.feed.post/1', { likes: 1 });
+    appview.failNext('/xrpc/app.bsky.feed.getPosts', { status: 429, headers: { 'ratelimit-reset': String(Math.ceil(clock.now() / 1000) + 5) }, body: { error: 'RateLimitExceeded' } });
+    const { snapshots } = await fetchMetrics([part('bluesky', 'at://did:plc:nova/app.bsky.feed.post/1')], config(), ports());
+    assert.equal(snapshots.length, 1);
+    assert.ok(clock.slept.some((ms) => ms >= 4000 && ms <= 5000), `slept ${clock.slept.join(', ')}`);
+  });
+
+  it('says which networks it does not read yet, and reads the others', async () => {
+    const id = await toot('a');
+    const r = await fetchMetrics([part('mastodon', id), { file: 'posts/a.md', network: 'linkedin', part: 1, id: 'urn:li:share:1' }], config(), ports());
+    assert.deepEqual(r.unsupported, ['linkedin']);
+    assert.equal(r.snapshots.length, 1);
+  });
+});
