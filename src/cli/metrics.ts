@@ -1,0 +1,111 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { parsePostDate } from '../core/dates';
+import { message, type Locale } from '../core/i18n/messages';
+import { decodePost } from '../core/lint';
+import { metricsFile, snapshotLine } from '../core/metrics/snapshot';
+import { PLATFORMS } from '../core/platforms/registry';
+import { parsePost } from '../core/post';
+import { relativePath } from '../core/text/paths';
+import { NodeHttp } from '../node/http';
+import { EnvSecrets } from '../node/secrets';
+import { systemClock } from '../services/clock';
+import { fetchMetrics, publishedParts, type MetricsFailure, type PublishedPart } from '../services/metrics/fetch';
+import { retrying } from '../services/publish/retry';
+import { readPostBytes } from '../services/readPost';
+import { UsageError, parseCommandArgs } from './args';
+import type { CommandResult } from './check';
+import type { LintTask } from './lintFiles';
+import { printable } from './report/escape';
+import { collectTasks, workspace } from './tasks';
+
+const FORMATS = ['text', 'json'] as const;
+
+/**
+ * `edcal metrics fetch [PATH…] [--since DATE]`: reads the counts of every published part of the
+ * posts under PATH (default: the calendar) and appends them to the calendar's
+ * `metrics/YYYY-MM.jsonl`, one line each, in one write per calendar. The posts are not changed.
+ */
+export async function metrics(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  const args = parseCommandArgs(argv, 'metrics', env, ['--since', '--format'], []);
+  const { locale, lang } = args;
+  if (args.options.has('--help') || args.options.has('-h')) return { stdout: message(locale, 'cli.help-metrics'), exitCode: 0 };
+  const [verb, ...paths] = args.positionals;
+  if (verb !== 'fetch') throw new UsageError(message(locale, 'cli.metrics-what'));
+  const format = (args.options.get('--format') ?? 'text') as string;
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(message(locale, 'cli.bad-choice', { option: '--format', allowed: FORMATS.join(', '), value: format }));
+
+  const { tasks, calendars } = await collectTasks(paths, cwd, locale, lang);
+  const zone = calendars[0]?.config.timezone ?? 'UTC';
+  const now = args.now !== undefined ? parsePostDate(args.now, zone)!.time : systemClock.now();
+  const sinceText = args.options.get('--since') as string | undefined;
+  const since = sinceText === undefined ? undefined : parsePostDate(sinceText, zone)?.time;
+  if (sinceText !== undefined && since === undefined) throw new UsageError(message(locale, 'cli.metrics-bad-since', { value: sinceText }));
+  const out = lang ?? calendars[0]?.config.locale ?? locale;
+
+  const summary: Array<{ file: string; written: number; networks: Record<string, number> }> = [];
+  const failures: MetricsFailure[] = [];
+  const unsupported = new Set<string>();
+  const unwritable: string[] = [];
+  let read = 0;
+  let asked = 0;
+  for (const [root, group] of byCalendar(tasks)) {
+    const parts = (await partsOf(group, locale)).filter((p) => since === undefined || p.at === undefined || p.at >= since);
+    if (parts.length === 0) continue;
+    const config = group[0]!.config;
+    const fetched = await fetchMetrics(parts, config, { http: retrying(new NodeHttp(), systemClock), secrets: new EnvSecrets(env), now: () => now });
+    for (const n of fetched.unsupported) unsupported.add(PLATFORMS[n].name);
+    asked += parts.filter((p) => !fetched.unsupported.includes(p.network)).length;
+    failures.push(...fetched.failures);
+    if (fetched.snapshots.length === 0) continue;
+    const file = join(root, metricsFile(now));
+    const shown = printable(toPosix(relative(cwd, file)) || '.');
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      // One write: a run cut short leaves whole lines or none of them (a cut line is skipped on reading).
+      appendFileSync(file, fetched.snapshots.map((s) => snapshotLine(s) + '\n').join(''));
+    } catch (error) {
+      unwritable.push(message(out, 'cli.metrics-cannot-write', { file: shown, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+      continue;
+    }
+    read += fetched.snapshots.length;
+    const networks: Record<string, number> = {};
+    for (const s of fetched.snapshots) networks[PLATFORMS[s.network].name] = (networks[PLATFORMS[s.network].name] ?? 0) + 1;
+    summary.push({ file: shown, written: fetched.snapshots.length, networks });
+  }
+  const exitCode = unwritable.length > 0 ? 1 : asked === 0 ? 4 : failures.length === 0 ? 0 : read === 0 ? 1 : 3;
+  const stderr = unwritable.length > 0 ? { stderr: unwritable.join('\n') } : {};
+  if (format === 'json') {
+    return { stdout: JSON.stringify({ written: summary, failures, unsupported: [...unsupported] }, null, 2), ...stderr, exitCode };
+  }
+  const text = [
+    ...summary.map((s) => message(out, 'cli.metrics-written', { count: s.written, file: s.file, networks: Object.entries(s.networks).map(([n, c]) => `${n} ${c}`).join(', ') })),
+    ...failures.map((f) => message(out, 'cli.metrics-failed', { file: printable(f.file), network: PLATFORMS[f.network].name, part: f.part, reason: message(out, `cli.metrics-${f.failure}`, { detail: printable(f.detail) }) })),
+    ...(unsupported.size > 0 ? [message(out, 'cli.metrics-unsupported', { networks: [...unsupported].join(', ') })] : []),
+    ...(asked === 0 ? [message(out, 'cli.metrics-nothing')] : []),
+  ];
+  return { stdout: text.join('\n'), ...stderr, exitCode };
+}
+
+/** The tasks of each calendar root, in order. */
+function byCalendar(tasks: readonly LintTask[]): Map<string, LintTask[]> {
+  const out = new Map<string, LintTask[]>();
+  for (const t of tasks) out.set(t.root, [...(out.get(t.root) ?? []), t]);
+  return out;
+}
+
+/** The published parts of each post (files that cannot be read as posts have none). */
+async function partsOf(tasks: readonly LintTask[], locale: Locale): Promise<PublishedPart[]> {
+  const out: PublishedPart[] = [];
+  for (const task of tasks) {
+    const bytes = await readPostBytes(workspace, task.file, locale);
+    if ('diagnostic' in bytes) continue;
+    const text = decodePost(bytes.bytes, task.config.locale);
+    if (typeof text !== 'string') continue;
+    const path = relativePath(task.root, task.file) ?? task.file;
+    out.push(...publishedParts(path, parsePost(path, text, task.config)));
+  }
+  return out;
+}
+
+const toPosix = (path: string) => (sep === '/' ? path : path.split(sep).join('/'));
