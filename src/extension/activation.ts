@@ -5,6 +5,7 @@ import { CalendarPanel } from './calendarPanel';
 import { PreviewPanel } from './previewPanel';
 import { approvePost } from './approving';
 import { exportIcal } from './icalExport';
+import { fetchCalendarMetrics } from './metricsFetch';
 import { BranchComparisons } from './compareBranch';
 import { commandTable } from './commands';
 import { connectNetwork, modalConfirm, publishPost, SecretStorageSecrets, testConnection, type PublishingContext } from './publishing';
@@ -78,6 +79,7 @@ export function activateExtension(context: vscode.ExtensionContext): EditorialCa
   commands['editorialCalendar.compareWithBranch'] = (branch?: string) => comparisons.compare(typeof branch === 'string' ? branch : undefined, () => CalendarPanel.show(calendarDeps));
   commands['editorialCalendar.endComparison'] = () => comparisons.clear();
   commands['editorialCalendar.exportIcal'] = (target?: vscode.Uri) => exportIcal({ calendars, index }, target);
+  commands['editorialCalendar.fetchMetrics'] = () => fetchCalendarMetrics({ calendars, index, secrets: publishing.secrets });
   commands['editorialCalendar.approvePost'] = async (target?: vscode.Uri | { kind: 'post'; post: { uri: string } }) => {
     const uri = target instanceof vscode.Uri ? target : target && 'post' in target ? vscode.Uri.parse(target.post.uri) : vscode.window.activeTextEditor?.document.uri;
     return uri ? approvePost({ calendars, media, state: context.globalState }, uri) : undefined;

@@ -69,6 +69,26 @@ describe('publishing in a real VS Code', () => {
     assert.equal(mastodon.statuses.length, 1);
   });
 
+  it('reads the published post’s counts into metrics/YYYY-MM.jsonl (Fetch Metrics), the post untouched', async () => {
+    const { index } = await api();
+    await until('the index to see the post published', () => (index.get(post())?.published.length ?? 0) > 0);
+    const status = mastodon.statuses[0]!;
+    mastodon.engage(status.id, { favourites: 4, reblogs: 1, replies: 2 });
+    const before = await read(post());
+    const metrics = file(`metrics/${new Date().toISOString().slice(0, 7)}.jsonl`);
+    try {
+      assert.equal(await vscode.commands.executeCommand('editorialCalendar.fetchMetrics'), 1);
+      const line = JSON.parse((await read(metrics)).trim()) as { file: string; network: string; part: number; id: string; counts: unknown };
+      assert.deepEqual([line.file, line.network, line.part, line.id, line.counts], ['posts/2026/12/31-publish-from-vscode.md', 'mastodon', 1, status.id, { likes: 4, reposts: 1, replies: 2 }]);
+      assert.equal(await read(post()), before);
+      // A second reading is appended.
+      assert.equal(await vscode.commands.executeCommand('editorialCalendar.fetchMetrics'), 1);
+      assert.equal((await read(metrics)).trim().split('\n').length, 2);
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(metrics, '..'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    }
+  });
+
   it('does not publish a post with unsaved changes, nor one that is not approved', async () => {
     const date = formatInZone(Date.now() - 60_000, 'Europe/Paris').replace(' ', 'T');
     await write(post(), `---\ndate: ${date}\nplatforms: [mastodon]\nstatus: draft\n---\nBrouillon\n`);
