@@ -1,16 +1,20 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parsePostDate } from '../core/dates';
 import { message, type Locale } from '../core/i18n/messages';
 import { decodePost } from '../core/lint';
+import { ExportError, readDashboardExport } from '../core/metrics/dashboardExport';
 import { metricsFile, snapshotLine } from '../core/metrics/snapshot';
+import { PLATFORM_IDS, type PlatformId } from '../core/model';
+import { FileError } from '../core/ports';
 import { PLATFORMS } from '../core/platforms/registry';
 import { parsePost } from '../core/post';
 import { relativePath } from '../core/text/paths';
 import { NodeHttp } from '../node/http';
 import { EnvSecrets } from '../node/secrets';
 import { systemClock } from '../services/clock';
-import { fetchMetrics, publishedParts, type MetricsFailure, type PublishedPart } from '../services/metrics/fetch';
+import { fetchMetrics, type MetricsFailure } from '../services/metrics/fetch';
+import { publishedParts, type PublishedPart } from '../core/metrics/publishedPart';
 import { retrying } from '../services/publish/retry';
 import { readPostBytes } from '../services/readPost';
 import { UsageError, parseCommandArgs } from './args';
@@ -22,15 +26,16 @@ import { collectTasks, workspace } from './tasks';
 const FORMATS = ['text', 'json'] as const;
 
 /**
- * `edcal metrics fetch [PATH…] [--since DATE]`: reads the counts of every published part of the
+ * `edcal metrics fetch [PATH…] [--since DATE]`, or `edcal metrics import FILE.csv --network N`: reads the counts of every published part of the
  * posts under PATH (default: the calendar) and appends them to the calendar's
  * `metrics/YYYY-MM.jsonl`, one line each, in one write per calendar. The posts are not changed.
  */
 export async function metrics(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
-  const args = parseCommandArgs(argv, 'metrics', env, ['--since', '--format'], []);
+  const args = parseCommandArgs(argv, 'metrics', env, ['--since', '--format', '--network'], []);
   const { locale, lang } = args;
   if (args.options.has('--help') || args.options.has('-h')) return { stdout: message(locale, 'cli.help-metrics'), exitCode: 0 };
   const [verb, ...paths] = args.positionals;
+  if (verb === 'import') return importExport(paths, args.options.get('--network') as string | undefined, args.now, cwd, locale, lang);
   if (verb !== 'fetch') throw new UsageError(message(locale, 'cli.metrics-what'));
   const format = (args.options.get('--format') ?? 'text') as string;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(message(locale, 'cli.bad-choice', { option: '--format', allowed: FORMATS.join(', '), value: format }));
@@ -85,6 +90,55 @@ export async function metrics(argv: readonly string[], cwd: string, env: NodeJS.
     ...(asked === 0 ? [message(out, 'cli.metrics-nothing')] : []),
   ];
   return { stdout: text.join('\n'), ...stderr, exitCode };
+}
+
+/** Dashboard exports are a few thousand rows: anything much larger is not one. */
+const MAX_EXPORT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * `edcal metrics import FILE.csv --network N`: a dashboard's export read against the calendar's
+ * published parts of that network (by link or id), appended as snapshots taken now.
+ */
+async function importExport(paths: readonly string[], network: string | undefined, nowText: string | undefined, cwd: string, locale: Locale, lang: Locale | undefined): Promise<CommandResult> {
+  const [csv, ...rest] = paths;
+  if (csv === undefined || rest.length > 0 || network === undefined) throw new UsageError(message(locale, 'cli.metrics-import-what'));
+  if (!(PLATFORM_IDS as readonly string[]).includes(network)) throw new UsageError(message(locale, 'cli.bad-choice', { option: '--network', allowed: PLATFORM_IDS.join(', '), value: network }));
+  const file = resolve(cwd, csv);
+  const { tasks, calendars } = await collectTasks([], cwd, locale, lang);
+  const config = calendars[0]!.config;
+  const out = lang ?? config.locale ?? locale;
+  const now = nowText !== undefined ? parsePostDate(nowText, config.timezone)!.time : systemClock.now();
+  let text: string;
+  try {
+    const bytes = await workspace.read(file, MAX_EXPORT_BYTES);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new UsageError(message(out, 'cli.metrics-import-unreadable', { file: printable(csv), reason: error instanceof FileError ? error.code : (error as Error).message }));
+  }
+  let reading;
+  try {
+    reading = readDashboardExport(text, network as PlatformId, await partsOf(tasks, locale), new Date(now).toISOString());
+  } catch (error) {
+    if (!(error instanceof ExportError)) throw error;
+    throw new UsageError(message(out, 'cli.metrics-import-no-post-column', { file: printable(csv), columns: printable(error.header.join(', ')) }));
+  }
+  const root = calendars[0]!.root;
+  const target = join(root, metricsFile(now));
+  const shown = printable(toPosix(relative(cwd, target)) || '.');
+  const lines = [
+    ...reading.unmatched.map((row) => message(out, 'cli.metrics-import-unmatched', { file: printable(csv), row, network: PLATFORMS[network as PlatformId].name })),
+  ];
+  if (reading.snapshots.length > 0) {
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      appendFileSync(target, reading.snapshots.map((s) => snapshotLine(s) + '\n').join(''));
+    } catch (error) {
+      return { stdout: lines.join('\n'), stderr: message(out, 'cli.metrics-cannot-write', { file: shown, reason: (error as NodeJS.ErrnoException).code ?? String(error) }), exitCode: 1 };
+    }
+    lines.unshift(message(out, 'cli.metrics-imported', { count: reading.snapshots.length, file: shown, columns: printable(reading.columns.join(', ')) || '-' }));
+  }
+  const exitCode = reading.snapshots.length === 0 ? 1 : reading.unmatched.length > 0 ? 3 : 0;
+  return { stdout: lines.join('\n'), exitCode };
 }
 
 /** The tasks of each calendar root, in order. */

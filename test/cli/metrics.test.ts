@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,5 +109,43 @@ describe('edcal metrics fetch, against the stand-in servers', () => {
     assert.equal(r.code, 1);
     assert.match(r.stderr, /Cannot write metrics\/2026-12\.jsonl \((EEXIST|ENOTDIR)\): nothing was recorded\./);
     assert.equal(readFileSync(join(dir, 'metrics'), 'utf8'), 'not a folder\n');
+  });
+});
+
+describe('edcal metrics import, a dashboard export', () => {
+  let dir: string;
+  const write = (path: string, text: string) => writeFileIn(dir, path, text);
+  const edcal = (args: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', LANG: 'C' } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'edcal-import-'));
+    write('.editorial.yaml', 'timezone: Europe/Paris\nlocale: fr\n');
+    write('posts/a.md', '---\ndate: 2026-12-01T09:30\nplatforms: [linkedin]\nstatus: published\nresults:\n  linkedin:\n    state: published\n    url: https://www.linkedin.com/feed/update/urn:li:share:7001/\n    parts: [{ id: "urn:li:share:7001" }]\n---\nUn\n');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('appends the matched rows’ counts, names the rows that match no post, and exits 3', () => {
+    write('export.csv', 'Post title,Post link,Impressions,Reactions,Comments,Reposts\n"Un, deux",https://www.linkedin.com/feed/update/urn:li:share:7001/?trk=x,"1,234",56,7,3\nAutre,https://www.linkedin.com/feed/update/urn:li:share:9/,1,1,1,1\n');
+    const r = edcal(['metrics', 'import', 'export.csv', '--network', 'linkedin', '--now', NOW, '--lang', 'en']);
+    assert.equal(r.code, 3, r.stderr);
+    assert.equal(r.stdout, '1 reading(s) appended to metrics/2026-12.jsonl (columns read: Impressions, Reactions, Comments, Reposts).\nexport.csv, row 3: no post of the calendar was published on LinkedIn with that link or id.\n');
+    const { snapshots } = readSnapshots(readFileSync(join(dir, 'metrics/2026-12.jsonl'), 'utf8'));
+    assert.deepEqual(snapshots.map((s) => [s.file, s.network, s.id, s.counts]), [['posts/a.md', 'linkedin', 'urn:li:share:7001', { views: 1234, likes: 56, replies: 7, reposts: 3 }]]);
+  });
+
+  it('refuses an export without a post column, an unknown network, and a missing file, clearly', () => {
+    write('export.csv', 'Date,Impressions\n2026-12-01,4\n');
+    const noColumn = edcal(['metrics', 'import', 'export.csv', '--network', 'linkedin', '--lang', 'en']);
+    assert.equal(noColumn.code, 2);
+    assert.match(noColumn.stderr, /export\.csv has no column saying which post each row is \(a post link or id\), among: Date, Impressions\./);
+    const network = edcal(['metrics', 'import', 'export.csv', '--network', 'myspace']);
+    assert.equal(network.code, 2);
+    assert.match(network.stderr, /--network must be one of x, bluesky/);
+    const missing = edcal(['metrics', 'import', 'nope.csv', '--network', 'linkedin', '--lang', 'en']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /Cannot read nope\.csv \(not-found\)/);
+    assert.equal(edcal(['metrics', 'import', '--network', 'linkedin']).code, 2);
   });
 });

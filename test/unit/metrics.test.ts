@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { parse as csvParse } from 'csv-parse/sync';
+import { csvRows, sniffSeparator } from '../../src/core/metrics/csv';
+import { ExportError, readDashboardExport } from '../../src/core/metrics/dashboardExport';
 import { parseConfig } from '../../src/core/config';
 import { blueskyReadings, mastodonReading } from '../../src/core/metrics/readings';
 import { COUNTS, metricsFile, readSnapshots, snapshotLine, type MetricSnapshot } from '../../src/core/metrics/snapshot';
 import { PLATFORM_IDS } from '../../src/core/model';
 import { parsePost } from '../../src/core/post';
 import { NodeHttp } from '../../src/node/http';
-import { fetchMetrics, publishedParts, type PublishedPart } from '../../src/services/metrics/fetch';
+import { publishedParts, type PublishedPart } from '../../src/core/metrics/publishedPart';
+import { fetchMetrics } from '../../src/services/metrics/fetch';
 import { retrying } from '../../src/services/publish/retry';
 import { AppViewStandin } from '../peers/standins/appview';
 import { MastodonStandin } from '../peers/standins/mastodon';
@@ -166,5 +170,50 @@ describe('edcal metrics fetch, against the stand-in servers', () => {
     const r = await fetchMetrics([part('mastodon', id), { file: 'posts/a.md', network: 'linkedin', part: 1, id: 'urn:li:share:1' }], config(), ports());
     assert.deepEqual(r.unsupported, ['linkedin']);
     assert.equal(r.snapshots.length, 1);
+  });
+});
+
+describe('dashboard exports (edcal metrics import)', () => {
+  const field = fc.oneof(fc.string(), fc.constantFrom('a,b', 'say "hi"', 'deux\nlignes', 'x\r\ny', ' espace ', ';', ''));
+  const rows = fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 });
+  const quote = (f: string, sep: string) => (/["\r\n]/.test(f) || f.includes(sep) || f === '' ? `"${f.replace(/"/g, '""')}"` : f);
+
+  it('reads CSV as csv-parse does: quotes, separators and line breaks inside fields, CRLF, a BOM, `;` exports', () => {
+    fc.assert(
+      fc.property(rows, fc.constantFrom(',', ';'), fc.constantFrom('\n', '\r\n'), fc.boolean(), (table, sep, eol, bom) => {
+        const text = (bom ? '\ufeff' : '') + table.map((r) => r.map((f) => quote(f, sep)).join(sep)).join(eol) + eol;
+        const expected = csvParse(text, { delimiter: sep, bom: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n'] }) as string[][];
+        assert.deepEqual(csvRows(text, sep), expected);
+        assert.deepEqual(csvRows(text, sep), table);
+      }),
+    );
+    assert.equal(sniffSeparator('Lien;Vues;"a,b,c"\n1;2;3'), ';');
+    assert.equal(sniffSeparator('Post link,Impressions\n'), ',');
+  });
+
+  const parts: PublishedPart[] = [
+    { file: 'posts/a.md', network: 'linkedin', part: 1, id: 'urn:li:share:7001', url: 'https://www.linkedin.com/feed/update/urn:li:share:7001/' },
+    { file: 'posts/b.md', network: 'linkedin', part: 1, id: 'urn:li:share:7002' },
+    { file: 'posts/c.md', network: 'instagram', part: 1, id: '17890001', url: 'https://www.instagram.com/p/Cabc123/' },
+  ];
+  const AT = '2026-12-20T10:00:00.000Z';
+
+  it('matches rows to published posts by link (tracking and case aside) or by id, and reads the count columns', () => {
+    const csv = 'Post title,Post link,Post ID,Impressions,Reactions,Comments,Reposts,Engagement rate\n' + '"Nova 2, enfin",https://linkedin.com/feed/update/urn:li:share:7001?utm_source=share,,"1,234",56,7,3,4.8%\n' + 'Autre,,urn:li:share:7002,900,,2,0,1%\n' + 'Inconnu,https://www.linkedin.com/feed/update/urn:li:share:9999,,10,1,0,0,0%\n';
+    const r = readDashboardExport(csv, 'linkedin', parts, AT);
+    assert.deepEqual(r.columns, ['Impressions', 'Reactions', 'Comments', 'Reposts']);
+    assert.deepEqual(r.snapshots, [
+      { at: AT, file: 'posts/a.md', network: 'linkedin', part: 1, id: 'urn:li:share:7001', counts: { views: 1234, likes: 56, replies: 7, reposts: 3 } },
+      { at: AT, file: 'posts/b.md', network: 'linkedin', part: 1, id: 'urn:li:share:7002', counts: { views: 900, replies: 2, reposts: 0 } },
+    ]);
+    assert.deepEqual(r.unmatched, [4]);
+  });
+
+  it('reads a French `;` export with grouped numbers, and refuses one that says no post', () => {
+    const csv = '\ufeffLien;Vues;J’aime;Commentaires;Enregistrements;Partages\r\nhttps://www.instagram.com/p/Cabc123/;12\u202f480;1 034;12;40;3\r\n';
+    assert.deepEqual(readDashboardExport(csv, 'instagram', parts, AT).snapshots[0]!.counts, { views: 12480, likes: 1034, replies: 12, saves: 40, shares: 3 });
+    assert.throws(() => readDashboardExport('Date,Impressions\n2026-12-01,4\n', 'linkedin', parts, AT), ExportError);
+    // A decimal is not a count: left out rather than misread.
+    assert.deepEqual(readDashboardExport('Post ID,Impressions\nurn:li:share:7002,12.5\n', 'linkedin', parts, AT).snapshots[0]!.counts, {});
   });
 });

@@ -1,32 +1,8 @@
 import type { CalendarConfig } from '../../core/config';
 import type { MetricSnapshot } from '../../core/metrics/snapshot';
 import type { PlatformId } from '../../core/model';
-import type { ParsedPost } from '../../core/post';
+import type { PublishedPart } from '../../core/metrics/publishedPart';
 import { metricsReader, type ReaderPorts, type ReadFailure } from './readers';
-
-/** A part the post's `results` say went out: where to read its counts. */
-export interface PublishedPart {
-  /** The post, calendar-relative. */
-  readonly file: string;
-  readonly network: PlatformId;
-  /** From 1. */
-  readonly part: number;
-  readonly id: string;
-  /** When the post went out on that network, epoch ms (its `results.<network>.at`), if known. */
-  readonly at?: number;
-}
-
-/** Every part of the post recorded as sent, in order: a thread's parts each have their counts. */
-export function publishedParts(file: string, post: ParsedPost): PublishedPart[] {
-  const out: PublishedPart[] = [];
-  for (const [network, result] of Object.entries(post.meta.results) as Array<[PlatformId, NonNullable<ParsedPost['meta']['results'][PlatformId]>]>) {
-    const at = result.at !== undefined ? Date.parse(result.at) : NaN;
-    result.parts.forEach((p, i) => {
-      if (p.id) out.push({ file, network, part: i + 1, id: p.id, ...(Number.isNaN(at) ? {} : { at }) });
-    });
-  }
-  return out;
-}
 
 /** A part whose counts could not be read this time. */
 export interface MetricsFailure extends ReadFailure {
