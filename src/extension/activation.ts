@@ -5,7 +5,7 @@ import { CalendarPanel } from './calendarPanel';
 import { PreviewPanel } from './previewPanel';
 import { approvePost } from './approving';
 import { exportIcal } from './icalExport';
-import { fetchCalendarMetrics } from './metricsFetch';
+import { host } from './host';
 import { BranchComparisons } from './compareBranch';
 import { commandTable } from './commands';
 import { connectNetwork, modalConfirm, publishPost, SecretStorageSecrets, testConnection, type PublishingContext } from './publishing';
@@ -79,7 +79,12 @@ export function activateExtension(context: vscode.ExtensionContext): EditorialCa
   commands['editorialCalendar.compareWithBranch'] = (branch?: string) => comparisons.compare(typeof branch === 'string' ? branch : undefined, () => CalendarPanel.show(calendarDeps));
   commands['editorialCalendar.endComparison'] = () => comparisons.clear();
   commands['editorialCalendar.exportIcal'] = (target?: vscode.Uri) => exportIcal({ calendars, index }, target);
-  commands['editorialCalendar.fetchMetrics'] = () => fetchCalendarMetrics({ calendars, index, secrets: publishing.secrets });
+  commands['editorialCalendar.fetchMetrics'] = () => {
+    const fetch = host().fetchMetrics;
+    if (fetch) return fetch({ calendars, index, secrets: publishing.secrets });
+    void vscode.window.showWarningMessage(vscode.l10n.t('Reading the networks’ counts runs in VS Code on a computer, or with edcal metrics fetch in CI: not in the browser.'));
+    return undefined;
+  };
   commands['editorialCalendar.approvePost'] = async (target?: vscode.Uri | { kind: 'post'; post: { uri: string } }) => {
     const uri = target instanceof vscode.Uri ? target : target && 'post' in target ? vscode.Uri.parse(target.post.uri) : vscode.window.activeTextEditor?.document.uri;
     return uri ? approvePost({ calendars, media, state: context.globalState }, uri) : undefined;

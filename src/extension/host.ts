@@ -17,6 +17,11 @@ export interface Host {
   readonly http?: Http;
   /** A calendar compared with a branch of its repository. */
   readonly branches?: Branches;
+  /**
+   * "Fetch Metrics" (`metricsFetch.ts`): given by the Node host only, so that the browser's bundle,
+   * which could not reach the networks, does not carry it.
+   */
+  readonly fetchMetrics?: typeof import('./metricsFetch').fetchCalendarMetrics;
 }
 
 /** Git's branches, as "Compare Calendar with Branch…" needs them (file-system paths). */

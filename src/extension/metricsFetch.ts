@@ -17,14 +17,10 @@ import { workspaceFor } from './workspace';
  * "Fetch Metrics": as `edcal metrics fetch` does, the counts of every published part of the
  * calendar read from the networks and appended to `metrics/YYYY-MM.jsonl` (the posts untouched),
  * with a progress notification and a summary. The network is reached only from a trusted
- * workspace, in VS Code on a computer.
+ * workspace, in VS Code on a computer (the Node host gives this command: see `Host`).
  */
 export async function fetchCalendarMetrics(deps: { readonly calendars: Calendars; readonly index: PostIndex; readonly secrets: Secrets }): Promise<number | undefined> {
-  const http = host().http;
-  if (!http) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Reading the networks’ counts runs in VS Code on a computer, or with edcal metrics fetch in CI: not in the browser.'));
-    return undefined;
-  }
+  const http = host().http!;
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Reading the networks’ counts sends requests: trust this folder first.'));
     return undefined;

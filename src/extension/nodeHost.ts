@@ -6,6 +6,7 @@ import { NodeHttp } from '../node/http';
 import { NodeWorkspace } from '../node/workspace';
 import { reviewDiff } from '../services/reviewDiff';
 import type { Host } from './host';
+import { fetchCalendarMetrics } from './metricsFetch';
 
 /** Everything, in VS Code's Node extension host: files, git and the networks through Node. */
 export function nodeHost(): Host {
@@ -15,6 +16,7 @@ export function nodeHost(): Host {
     localFiles: new NodeWorkspace(),
     git: (folder) => new NodeGit(folder),
     http: new NodeHttp(),
+    fetchMetrics: fetchCalendarMetrics,
     branches: {
       top: gitTop,
       names: gitBranches,

@@ -45,7 +45,7 @@ describe('the extension in a browser’s worker extension host', () => {
     assert.ok((await diagnosticsOf(open, (all) => all.some((d) => code(d) === 'length.over-limit'))).length > 0);
   });
 
-  it('says that publishing needs VS Code on a computer, and sends nothing', async () => {
+  it('says that publishing (and reading the networks’ counts) needs VS Code on a computer, and sends nothing', async () => {
     const uri = file('posts/2026/12/09-migration-guide-nova-2.md');
     const before = await readText(uri);
     const shown = await messagesOf('showWarningMessage', () => vscode.commands.executeCommand('editorialCalendar.publishPost', uri));
@@ -54,6 +54,8 @@ describe('the extension in a browser’s worker extension host', () => {
     assert.equal(await readText(uri), before);
     const connect = await messagesOf('showWarningMessage', () => vscode.commands.executeCommand('editorialCalendar.connectNetwork', 'bluesky', { identifier: 'a', 'app-password': 'b' }));
     assert.match(connect[0]!, /not in the browser/);
+    const metrics = await messagesOf('showWarningMessage', () => vscode.commands.executeCommand('editorialCalendar.fetchMetrics'));
+    assert.match(metrics[0]!, /not in the browser/);
   });
 
   it('says that comparing with a branch needs git on a computer', async () => {
