@@ -14,6 +14,7 @@ import { fetchMetrics } from '../../src/services/metrics/fetch';
 import { retrying } from '../../src/services/publish/retry';
 import { AppViewStandin } from '../peers/standins/appview';
 import { MastodonStandin } from '../peers/standins/mastodon';
+import { XStandin } from '../peers/standins/x';
 import { FakeClock, MemorySecrets } from './publishPorts';
 
 const snapshot = fc.record(
@@ -163,6 +164,36 @@ describe('edcal metrics fetch, against the stand-in servers', () => {
     const { snapshots } = await fetchMetrics([part('bluesky', 'at://did:plc:nova/app.bsky.feed.post/1')], config(), ports());
     assert.equal(snapshots.length, 1);
     assert.ok(clock.slept.some((ms) => ms >= 4000 && ms <= 5000), `slept ${clock.slept.join(', ')}`);
+  });
+
+  it('reads X’s public metrics 100 posts a call with the account’s token; a post gone is named by X’s error', async () => {
+    const x = await XStandin.start({ now: () => clock.now() });
+    try {
+      const post = async (text: string) => {
+        const r = await new NodeHttp(5000).request({ method: 'POST', url: `${x.url}/2/tweets`, headers: { authorization: `Bearer ${x.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+        return (JSON.parse(new TextDecoder().decode(r.body)) as { data: { id: string } }).data.id;
+      };
+      const [a, b] = [await post('Un'), await post('Deux')];
+      x.engage(a, { like_count: 12, retweet_count: 3, reply_count: 1, quote_count: 2, bookmark_count: 4, impression_count: 900 });
+      const cfg = parseConfig(`timezone: Europe/Paris\nplatforms:\n  x: { service: "${x.url}" }\n`).config;
+      const ids = [a, b, ...Array.from({ length: 148 }, (_, i) => String(1_000 + i))];
+      const withToken = { http: retrying(new NodeHttp(5000), clock), secrets: new MemorySecrets({ 'x/access-token': x.token }), now: () => clock.now() };
+      const r = await fetchMetrics(ids.map((id, i) => ({ file: 'posts/a.md', network: 'x' as const, part: i + 1, id })), cfg, withToken);
+      assert.deepEqual(x.requestsTo('GET /2/tweets').map((q) => q.query.get('ids')!.split(',').length), [100, 50]);
+      assert.deepEqual(r.snapshots.map((s) => [s.id, s.counts]), [
+        [a, { views: 900, likes: 12, reposts: 3, replies: 1, quotes: 2, saves: 4 }],
+        [b, { views: 0, likes: 0, reposts: 0, replies: 0, quotes: 0, saves: 0 }],
+      ]);
+      assert.equal(r.failures.length, 148);
+      assert.deepEqual(r.failures[0], { file: 'posts/a.md', network: 'x', part: 3, failure: 'not-found', detail: 'Could not find tweet with ids: [1000].' });
+      // Without a token nothing is asked.
+      const before = x.requests.length;
+      const none = await fetchMetrics([{ file: 'posts/a.md', network: 'x', part: 1, id: a }], cfg, { ...withToken, secrets: new MemorySecrets({}) });
+      assert.equal(none.failures[0]?.failure, 'refused');
+      assert.equal(x.requests.length, before);
+    } finally {
+      await x.close();
+    }
   });
 
   it('says which networks it does not read yet, and reads the others', async () => {

@@ -41,3 +41,24 @@ export function blueskyReadings(answer: unknown): Map<string, Reading> {
   }
   return out;
 }
+
+/**
+ * X's `GET /2/tweets?tweet.fields=public_metrics` answer as readings by post id: `like_count`,
+ * `retweet_count`, `reply_count`, `quote_count`, `bookmark_count` (saves) and `impression_count`
+ * (views); the ids of its `errors` (posts deleted, or not visible) in `missing`.
+ */
+export function xReadings(answer: unknown): { readings: Map<string, Reading>; missing: Map<string, string> } {
+  const readings = new Map<string, Reading>();
+  const missing = new Map<string, string>();
+  const a = answer as { data?: unknown; errors?: unknown } | null;
+  for (const post of Array.isArray(a?.data) ? (a!.data as Array<Record<string, unknown>>) : []) {
+    if (typeof post?.['id'] !== 'string') continue;
+    const m = (post['public_metrics'] ?? {}) as Record<string, unknown>;
+    readings.set(post['id'], { counts: counts({ views: count(m['impression_count']), likes: count(m['like_count']), reposts: count(m['retweet_count']), replies: count(m['reply_count']), quotes: count(m['quote_count']), saves: count(m['bookmark_count']) }) });
+  }
+  for (const e of Array.isArray(a?.errors) ? (a!.errors as Array<Record<string, unknown>>) : []) {
+    const id = typeof e?.['resource_id'] === 'string' ? e['resource_id'] : typeof e?.['value'] === 'string' ? e['value'] : undefined;
+    if (id !== undefined) missing.set(id, typeof e['detail'] === 'string' ? e['detail'] : typeof e['title'] === 'string' ? e['title'] : 'not found');
+  }
+  return { readings, missing };
+}

@@ -1,5 +1,5 @@
 import type { CalendarConfig } from '../../core/config';
-import { blueskyReadings, mastodonReading } from '../../core/metrics/readings';
+import { blueskyReadings, mastodonReading, xReadings } from '../../core/metrics/readings';
 import type { Reading } from '../../core/metrics/snapshot';
 import type { PlatformId } from '../../core/model';
 import { HttpFailure, type Http, type HttpResponse, type Secrets } from '../../core/ports';
@@ -25,7 +25,7 @@ export interface ReaderPorts {
 }
 
 /** The networks counts are read from, so far. */
-export const METRICS_NETWORKS: readonly PlatformId[] = ['mastodon', 'bluesky'];
+export const METRICS_NETWORKS: readonly PlatformId[] = ['mastodon', 'bluesky', 'x'];
 
 /** The public AppView that serves Bluesky's counts without an account. */
 export const BLUESKY_APPVIEW = 'https://public.api.bsky.app';
@@ -37,6 +37,7 @@ export function metricsReader(network: PlatformId, config: CalendarConfig, ports
   const settings = config.platforms[network] ?? {};
   if (network === 'mastodon') return settings.instance ? mastodonReader(settings.instance, ports) : undefined;
   if (network === 'bluesky') return blueskyReader(settings.appview ?? BLUESKY_APPVIEW, ports);
+  if (network === 'x') return xReader(settings.service ?? X_API, ports);
   return undefined;
 }
 
@@ -101,6 +102,43 @@ function blueskyReader(appview: string, ports: ReaderPorts): MetricsReader {
   };
 }
 
+/** X's API, as the sender uses it. */
+const X_API = 'https://api.x.com';
+/** `GET /2/tweets` looks up at most 100 ids a call. */
+const X_LOOKUP_MAX = 100;
+
+/**
+ * X: `GET /2/tweets?ids=…&tweet.fields=public_metrics`, 100 posts a call, with the
+ * `x/access-token` secret (a user token: metrics of the account's own posts). An id the answer
+ * lists among its errors is a post gone; without a token nothing is asked.
+ */
+function xReader(api: string, ports: ReaderPorts): MetricsReader {
+  return {
+    network: 'x',
+    async read(ids) {
+      const out = new Map<string, Reading | ReadFailure>();
+      const token = await ports.secrets.get('x', 'access-token');
+      if (!token) {
+        for (const id of ids) out.set(id, { failure: 'refused', detail: 'no X access token (EDCAL_X_ACCESS_TOKEN)' });
+        return out;
+      }
+      for (let i = 0; i < ids.length; i += X_LOOKUP_MAX) {
+        const batch = ids.slice(i, i + X_LOOKUP_MAX);
+        const response = await get(ports.http, `${api}/2/tweets?ids=${batch.map(encodeURIComponent).join(',')}&tweet.fields=public_metrics`, { authorization: `Bearer ${token}` });
+        if ('failure' in response || failureOf(response)) {
+          const why = 'failure' in response ? response : failureOf(response)!;
+          for (const id of batch) out.set(id, why);
+          if (why.failure === 'rate-limited' || why.failure === 'no-answer') break;
+          continue;
+        }
+        const { readings, missing } = xReadings(jsonOf(response));
+        for (const id of batch) out.set(id, readings.get(id) ?? { failure: 'not-found', detail: missing.get(id) ?? 'not in the answer' });
+      }
+      return out;
+    },
+  };
+}
+
 async function get(http: Http, url: string, headers: Record<string, string>): Promise<HttpResponse | ReadFailure> {
   try {
     return await http.request({ method: 'GET', url, headers: { accept: 'application/json', ...headers } });
@@ -113,8 +151,9 @@ async function get(http: Http, url: string, headers: Record<string, string>): Pr
 /** A non-2xx answer as a failure, in the network's words when it gave some. */
 function failureOf(response: HttpResponse): ReadFailure | undefined {
   if (response.status >= 200 && response.status < 300) return undefined;
-  const body = jsonOf(response) as { error?: unknown; message?: unknown } | undefined;
-  const words = [body?.error, body?.message].filter((w): w is string => typeof w === 'string').join(': ') || `HTTP ${response.status}`;
+  // Mastodon's `error`, XRPC's `error` and `message`, X's problem `detail` or `errors[].message`.
+  const body = jsonOf(response) as { error?: unknown; message?: unknown; detail?: unknown; errors?: Array<{ message?: unknown }> } | undefined;
+  const words = [body?.error, body?.message, body?.detail, body?.errors?.[0]?.message].filter((w): w is string => typeof w === 'string').join(': ') || `HTTP ${response.status}`;
   const failure = response.status === 404 ? 'not-found' : response.status === 429 ? 'rate-limited' : 'refused';
   return { failure, detail: words };
 }

@@ -21,6 +21,12 @@
  *   answer, and `429` with `{ errors: [{ code: 88, message: 'Rate limit exceeded' }] }` past the
  *   limit (https://docs.x.com/fundamentals/rate-limits); `POST /2/tweets` allows 200 requests per
  *   15 minutes per user (https://docs.x.com/x-api/posts/manage-tweets/migrate/overview).
+ * - `GET /2/tweets?ids=…&tweet.fields=public_metrics` looks up to 100 posts by id (1 to 100, else
+ *   400), answering `{ data: [{ id, text, public_metrics: { retweet_count, reply_count,
+ *   like_count, quote_count, bookmark_count, impression_count } }] }` and, for ids it does not
+ *   have, `errors: [{ value, detail, title: 'Not Found Error', resource_type: 'tweet', parameter:
+ *   'ids', resource_id, type }]` beside them (https://docs.x.com/x-api/posts/lookup/introduction,
+ *   the Post and Problem schemas); `public_metrics` only when asked for in `tweet.fields`.
  * - Errors are problems `{ title, detail, type, status }`, invalid requests with
  *   `errors: [{ message }]` (the `Problem` schema of the pages above).
  *
@@ -43,7 +49,9 @@
  * - Duplicates are looked for among all the account's posts (X's window is unpublished).
  * - A reply to an unknown post → 400; an empty post (no text, no media) → 400; wording ours.
  * - The metadata answer's shape `{ data: { id, associated_metadata } }`; too long an alt text → 400.
- * - `GET /2/users/me` allows 75 and each media endpoint 500 requests per 15 minutes.
+ * - `GET /2/users/me` allows 75 and each media endpoint 500 requests per 15 minutes; `GET
+ *   /2/tweets` 15 per 15 minutes (the Basic plan's: limits differ by plan, the page lists them).
+ * - Test hook `engage(id, metrics)` sets a post's public metrics (0 otherwise).
  * - Authentication is checked before rate limits; a 401 counts against no limit.
  */
 import twitter, { type ParseTweetOptions } from 'twitter-text';
@@ -51,7 +59,10 @@ import { bearer, jsonBody, StandinServer, type Answer, type RecordedRequest } fr
 import { RateWindow } from './rateWindow';
 
 /** An endpoint the stand-in serves, as `'METHOD /path'`. */
-export type XEndpoint = 'GET /2/users/me' | 'POST /2/tweets' | 'POST /2/media/upload' | 'POST /2/media/metadata';
+export type XEndpoint = 'GET /2/users/me' | 'GET /2/tweets' | 'POST /2/tweets' | 'POST /2/media/upload' | 'POST /2/media/metadata';
+
+/** A post's `public_metrics`, as the test sets them. */
+export type XMetrics = Partial<Record<'retweet_count' | 'reply_count' | 'like_count' | 'quote_count' | 'bookmark_count' | 'impression_count', number>>;
 
 export interface XStandinOptions {
   /** The one access token accepted. */
@@ -86,6 +97,7 @@ export interface XTweet {
 const FIFTEEN_MINUTES = 15 * 60_000;
 const DEFAULT_LIMITS: Record<XEndpoint, { limit: number; windowMs: number }> = {
   'GET /2/users/me': { limit: 75, windowMs: FIFTEEN_MINUTES },
+  'GET /2/tweets': { limit: 15, windowMs: FIFTEEN_MINUTES },
   'POST /2/tweets': { limit: 200, windowMs: FIFTEEN_MINUTES },
   'POST /2/media/upload': { limit: 500, windowMs: FIFTEEN_MINUTES },
   'POST /2/media/metadata': { limit: 500, windowMs: FIFTEEN_MINUTES },
@@ -107,6 +119,7 @@ export class XStandin extends StandinServer {
   /** Every image uploaded, by id. */
   readonly media = new Map<string, XMedia>();
   private readonly windows = new Map<string, RateWindow>();
+  private readonly metrics = new Map<string, XMetrics>();
   private readonly maxLength: number;
   private nextId = 1_870_000_000_000_000_000n;
 
@@ -124,12 +137,18 @@ export class XStandin extends StandinServer {
     return new XStandin(options).listen();
   }
 
+  /** Sets what people did with a post (its `public_metrics`). */
+  engage(id: string, metrics: XMetrics): void {
+    this.metrics.set(id, metrics);
+  }
+
   protected override handle(request: RecordedRequest): Answer {
     if (bearer(request) !== this.token) return problem(401, { title: 'Unauthorized', type: 'about:blank', detail: 'Unauthorized' });
     const endpoint = `${request.method} ${request.pathname}`;
     const window = this.windows.get(endpoint);
     if (!window) return problem(404, { title: 'Not Found Error', type: 'https://api.twitter.com/2/problems/resource-not-found', detail: `No route ${endpoint}.` });
     if (!window.take()) return { status: 429, body: { errors: [{ code: 88, message: 'Rate limit exceeded' }] } };
+    if (endpoint === 'GET /2/tweets') return this.lookup(request);
     if (request.method === 'GET') return { status: 200, body: { data: this.user } };
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return invalid('Requests with bodies must have content-type of application/json.');
     const body = jsonBody(request);
@@ -152,6 +171,23 @@ export class XStandin extends StandinServer {
       'x-rate-limit-remaining': String(window.remaining),
       'x-rate-limit-reset': String(Math.ceil(window.resetAt / 1000)),
     };
+  }
+
+  private lookup(request: RecordedRequest): Answer {
+    const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean);
+    if (ids.length < 1 || ids.length > 100) return invalid('The `ids` query parameter value must have between 1 and 100 items.');
+    const withMetrics = (request.query.get('tweet.fields') ?? '').split(',').includes('public_metrics');
+    const data = ids.flatMap((id) => {
+      const t = this.tweets.find((x) => x.id === id);
+      if (!t) return [];
+      const m = this.metrics.get(id) ?? {};
+      const public_metrics = { retweet_count: 0, reply_count: 0, like_count: 0, quote_count: 0, bookmark_count: 0, impression_count: 0, ...m };
+      return [{ id, text: t.text, ...(withMetrics ? { public_metrics } : {}) }];
+    });
+    const errors = ids
+      .filter((id) => !this.tweets.some((t) => t.id === id))
+      .map((id) => ({ value: id, detail: `Could not find tweet with ids: [${id}].`, title: 'Not Found Error', resource_type: 'tweet', parameter: 'ids', resource_id: id, type: 'https://api.twitter.com/2/problems/resource-not-found' }));
+    return { status: 200, body: { ...(data.length > 0 ? { data } : {}), ...(errors.length > 0 ? { errors } : {}) } };
   }
 
   private createTweet(body: Record<string, unknown>): Answer {
