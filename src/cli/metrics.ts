@@ -4,7 +4,7 @@ import { parsePostDate } from '../core/dates';
 import { message, type Locale } from '../core/i18n/messages';
 import { decodePost } from '../core/lint';
 import { ExportError, readDashboardExport } from '../core/metrics/dashboardExport';
-import { metricsFile, snapshotLine } from '../core/metrics/snapshot';
+import { accountLine, metricsFile, snapshotLine, type AccountSnapshot } from '../core/metrics/snapshot';
 import { PLATFORM_IDS, type PlatformId } from '../core/model';
 import { FileError } from '../core/ports';
 import { PLATFORMS } from '../core/platforms/registry';
@@ -13,7 +13,7 @@ import { relativePath } from '../core/text/paths';
 import { NodeHttp } from '../node/http';
 import { EnvSecrets } from '../node/secrets';
 import { systemClock } from '../services/clock';
-import { fetchMetrics, type MetricsFailure } from '../services/metrics/fetch';
+import { fetchMetrics, type AccountFailure, type MetricsFailure } from '../services/metrics/fetch';
 import { publishedParts, type PublishedPart } from '../core/metrics/publishedPart';
 import { retrying } from '../services/publish/retry';
 import { readPostBytes } from '../services/readPost';
@@ -50,6 +50,8 @@ export async function metrics(argv: readonly string[], cwd: string, env: NodeJS.
 
   const summary: Array<{ file: string; written: number; networks: Record<string, number> }> = [];
   const failures: MetricsFailure[] = [];
+  const accounts: AccountSnapshot[] = [];
+  const accountFailures: AccountFailure[] = [];
   const unsupported = new Set<string>();
   const unwritable: string[] = [];
   let read = 0;
@@ -62,18 +64,20 @@ export async function metrics(argv: readonly string[], cwd: string, env: NodeJS.
     for (const n of fetched.unsupported) unsupported.add(PLATFORMS[n].name);
     asked += parts.filter((p) => !fetched.unsupported.includes(p.network)).length;
     failures.push(...fetched.failures);
-    if (fetched.snapshots.length === 0) continue;
+    accountFailures.push(...fetched.accountFailures);
+    if (fetched.snapshots.length === 0 && fetched.accounts.length === 0) continue;
     const file = join(root, metricsFile(now));
     const shown = printable(toPosix(relative(cwd, file)) || '.');
     try {
       mkdirSync(dirname(file), { recursive: true });
       // One write: a run cut short leaves whole lines or none of them (a cut line is skipped on reading).
-      appendFileSync(file, fetched.snapshots.map((s) => snapshotLine(s) + '\n').join(''));
+      appendFileSync(file, [...fetched.snapshots.map(snapshotLine), ...fetched.accounts.map(accountLine)].map((l) => l + '\n').join(''));
     } catch (error) {
       unwritable.push(message(out, 'cli.metrics-cannot-write', { file: shown, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
       continue;
     }
     read += fetched.snapshots.length;
+    accounts.push(...fetched.accounts);
     const networks: Record<string, number> = {};
     for (const s of fetched.snapshots) networks[PLATFORMS[s.network].name] = (networks[PLATFORMS[s.network].name] ?? 0) + 1;
     summary.push({ file: shown, written: fetched.snapshots.length, networks });
@@ -81,10 +85,12 @@ export async function metrics(argv: readonly string[], cwd: string, env: NodeJS.
   const exitCode = unwritable.length > 0 ? 1 : asked === 0 ? 4 : failures.length === 0 ? 0 : read === 0 ? 1 : 3;
   const stderr = unwritable.length > 0 ? { stderr: unwritable.join('\n') } : {};
   if (format === 'json') {
-    return { stdout: JSON.stringify({ written: summary, failures, unsupported: [...unsupported] }, null, 2), ...stderr, exitCode };
+    return { stdout: JSON.stringify({ written: summary, failures, accounts, accountFailures, unsupported: [...unsupported] }, null, 2), ...stderr, exitCode };
   }
   const text = [
     ...summary.map((s) => message(out, 'cli.metrics-written', { count: s.written, file: s.file, networks: Object.entries(s.networks).map(([n, c]) => `${n} ${c}`).join(', ') })),
+    ...accounts.map((a) => message(out, 'cli.metrics-followers', { network: PLATFORMS[a.network].name, account: printable(a.account), followers: a.followers })),
+    ...accountFailures.map((f) => message(out, 'cli.metrics-followers-failed', { network: PLATFORMS[f.network].name, reason: message(out, `cli.metrics-${f.failure}`, { detail: printable(f.detail) }) })),
     ...failures.map((f) => message(out, 'cli.metrics-failed', { file: printable(f.file), network: PLATFORMS[f.network].name, part: f.part, reason: message(out, `cli.metrics-${f.failure}`, { detail: printable(f.detail) }) })),
     ...(unsupported.size > 0 ? [message(out, 'cli.metrics-unsupported', { networks: [...unsupported].join(', ') })] : []),
     ...(asked === 0 ? [message(out, 'cli.metrics-nothing')] : []),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { decodePost, MAX_POST_BYTES } from '../core/lint';
-import { metricsFile, snapshotLine } from '../core/metrics/snapshot';
+import { accountLine, metricsFile, snapshotLine } from '../core/metrics/snapshot';
 import { PLATFORMS } from '../core/platforms/registry';
 import { parsePost } from '../core/post';
 import type { Secrets } from '../core/ports';
@@ -40,10 +40,10 @@ export async function fetchCalendarMetrics(deps: { readonly calendars: Calendars
     progress.report({ message: vscode.l10n.t('{0} published part(s)', parts.length) });
     const fetched = await fetchMetrics(parts, calendar.config, { http: retrying(http, systemClock), secrets: deps.secrets, now: () => now });
     const target = vscode.Uri.joinPath(calendar.root, metricsFile(now));
-    if (fetched.snapshots.length > 0) {
+    if (fetched.snapshots.length > 0 || fetched.accounts.length > 0) {
       // workspace.fs has no append: what is there, then the new lines, in one write.
       const before = await vscode.workspace.fs.readFile(target).then((b) => new TextDecoder().decode(b), () => '');
-      const lines = fetched.snapshots.map((s) => snapshotLine(s) + '\n').join('');
+      const lines = [...fetched.snapshots.map(snapshotLine), ...fetched.accounts.map(accountLine)].map((l) => l + '\n').join('');
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(before + (before === '' || before.endsWith('\n') ? '' : '\n') + lines));
     }
     const file = vscode.workspace.asRelativePath(target);

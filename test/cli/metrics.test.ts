@@ -74,6 +74,18 @@ describe('edcal metrics fetch, against the stand-in servers', () => {
     assert.match(again.stdout, /^3\u00a0lecture\(s\) ajoutée\(s\) à metrics\/2026-12\.jsonl \(Mastodon 2, Bluesky 1\)\./, 'in the calendar’s language');
   });
 
+  it('appends the account’s followers with its token, and says them', async () => {
+    masto.followers = 4321;
+    const a = await toot('Un');
+    write('posts/a.md', `---\ndate: 2026-12-01T09:30\nplatforms: [mastodon]\nstatus: published\nresults:\n${published('mastodon', [a])}---\nUn\n`);
+    const r = await edcal(['metrics', 'fetch', '--now', NOW, '--lang', 'en'], { EDCAL_MASTODON_ACCESS_TOKEN: masto.token });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '1 reading(s) appended to metrics/2026-12.jsonl (Mastodon 1).\nMastodon nova: 4321 followers.\n');
+    const { accounts } = readSnapshots(readFileSync(join(dir, 'metrics/2026-12.jsonl'), 'utf8'));
+    assert.deepEqual(accounts, [{ at: '2026-12-20T10:00:00.000Z', network: 'mastodon', account: 'nova', followers: 4321 }]);
+    assert.ok(!readFileSync(join(dir, 'metrics/2026-12.jsonl'), 'utf8').includes(masto.token), 'no token in the file');
+  });
+
   it('keeps what one network returned when another fails, and exits 3', async () => {
     const a = await toot('Un');
     write('posts/a.md', `---\ndate: 2026-12-01T09:30\nplatforms: [mastodon, bluesky]\nstatus: published\nresults:\n${published('mastodon', [a, '999'])}${published('bluesky', ['at://did:plc:nova/app.bsky.feed.post/1'])}---\nUn\n`);

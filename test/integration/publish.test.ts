@@ -78,12 +78,15 @@ describe('publishing in a real VS Code', () => {
     const metrics = file(`metrics/${new Date().toISOString().slice(0, 7)}.jsonl`);
     try {
       assert.equal(await vscode.commands.executeCommand('editorialCalendar.fetchMetrics'), 1);
-      const line = JSON.parse((await read(metrics)).trim()) as { file: string; network: string; part: number; id: string; counts: unknown };
-      assert.deepEqual([line.file, line.network, line.part, line.id, line.counts], ['posts/2026/12/31-publish-from-vscode.md', 'mastodon', 1, status.id, { likes: 4, reposts: 1, replies: 2 }]);
+      const lines = () => read(metrics).then((t) => t.trim().split('\n').map((l) => JSON.parse(l) as { file?: string; network: string; part: number; id: string; counts: unknown; account?: string; followers?: number }));
+      const [line, account] = await lines();
+      assert.deepEqual([line!.file, line!.network, line!.part, line!.id, line!.counts], ['posts/2026/12/31-publish-from-vscode.md', 'mastodon', 1, status.id, { likes: 4, reposts: 1, replies: 2 }]);
+      // The token Connect Network stored reads the account's followers too.
+      assert.deepEqual([account!.network, account!.account, account!.followers], ['mastodon', 'nova', 0]);
       assert.equal(await read(post()), before);
       // A second reading is appended.
       assert.equal(await vscode.commands.executeCommand('editorialCalendar.fetchMetrics'), 1);
-      assert.equal((await read(metrics)).trim().split('\n').length, 2);
+      assert.equal((await lines()).length, 4);
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(metrics, '..'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
     }

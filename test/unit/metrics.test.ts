@@ -5,7 +5,7 @@ import { csvRows, sniffSeparator } from '../../src/core/metrics/csv';
 import { ExportError, readDashboardExport } from '../../src/core/metrics/dashboardExport';
 import { parseConfig } from '../../src/core/config';
 import { blueskyReadings, mastodonReading } from '../../src/core/metrics/readings';
-import { COUNTS, metricsFile, readSnapshots, snapshotLine, type MetricSnapshot } from '../../src/core/metrics/snapshot';
+import { accountLine, COUNTS, metricsFile, readSnapshots, snapshotLine, type MetricSnapshot } from '../../src/core/metrics/snapshot';
 import { PLATFORM_IDS } from '../../src/core/model';
 import { parsePost } from '../../src/core/post';
 import { NodeHttp } from '../../src/node/http';
@@ -55,6 +55,15 @@ describe('metrics snapshots (metrics/YYYY-MM.jsonl)', () => {
       { line: 5, reason: '"counts.likes" is not a count' },
       { line: 6, reason: '"counts.hearts" is not a count' },
     ]);
+  });
+
+  it('reads account lines (followers) beside the parts’ lines, and names a bad one', () => {
+    const account = { at: '2026-12-02T10:00:00.000Z', network: 'bluesky' as const, account: 'nova.bsky.social', followers: 1200 };
+    const part = snapshotLine({ at: account.at, file: 'posts/a.md', network: 'bluesky', part: 1, id: 'at://a/1', counts: { likes: 1 } });
+    const read = readSnapshots([accountLine(account), part, JSON.stringify({ ...account, followers: 'many' })].join('\n'));
+    assert.deepEqual(read.accounts, [account]);
+    assert.equal(read.snapshots.length, 1);
+    assert.deepEqual(read.problems, [{ line: 3, reason: '"followers" is not a count' }]);
   });
 
   it('files snapshots by the UTC month they were taken in', () => {
@@ -186,6 +195,7 @@ describe('edcal metrics fetch, against the stand-in servers', () => {
       ]);
       assert.equal(r.failures.length, 148);
       assert.deepEqual(r.failures[0], { file: 'posts/a.md', network: 'x', part: 3, failure: 'not-found', detail: 'Could not find tweet with ids: [1000].' });
+      assert.deepEqual(r.accounts.map((a) => [a.network, a.account, a.followers]), [['x', 'nova_app', 0]]);
       // Without a token nothing is asked.
       const before = x.requests.length;
       const none = await fetchMetrics([{ file: 'posts/a.md', network: 'x', part: 1, id: a }], cfg, { ...withToken, secrets: new MemorySecrets({}) });
@@ -194,6 +204,25 @@ describe('edcal metrics fetch, against the stand-in servers', () => {
     } finally {
       await x.close();
     }
+  });
+
+  it('reads each account’s followers where it can be asked: Mastodon and X with their token, Bluesky by the calendar’s handle', async () => {
+    masto.followers = 321;
+    appview.setProfile('nova.test', 1200);
+    const id = await toot('a');
+    const uri = 'at://did:plc:nova/app.bsky.feed.post/1';
+    appview.setPost(uri, { likes: 1 });
+    const cfg = parseConfig(`timezone: Europe/Paris\nplatforms:\n  mastodon: { instance: "${masto.url}" }\n  bluesky: { appview: "${appview.url}", account: { handle: "@nova.test" } }\n`).config;
+    const r = await fetchMetrics([part('mastodon', id), part('bluesky', uri)], cfg, ports(masto.token));
+    assert.deepEqual(r.accounts, [
+      { at: new Date(clock.now()).toISOString(), network: 'mastodon', account: 'nova', followers: 321 },
+      { at: new Date(clock.now()).toISOString(), network: 'bluesky', account: 'nova.test', followers: 1200 },
+    ]);
+    // Without a token, Mastodon's account is not asked; an unknown handle is a failure, the counts kept.
+    const noToken = await fetchMetrics([part('mastodon', id), part('bluesky', uri)], parseConfig(`timezone: Europe/Paris\nplatforms:\n  mastodon: { instance: "${masto.url}" }\n  bluesky: { appview: "${appview.url}", account: { handle: "someone.else" } }\n`).config, ports());
+    assert.deepEqual(noToken.accounts, []);
+    assert.deepEqual(noToken.accountFailures, [{ network: 'bluesky', failure: 'refused', detail: 'InvalidRequest: Profile not found' }]);
+    assert.equal(noToken.snapshots.length, 2);
   });
 
   it('says which networks it does not read yet, and reads the others', async () => {

@@ -277,6 +277,8 @@ export const en = {
   'cli.metrics-import-no-post-column': '{file} has no column saying which post each row is (a post link or id), among: {columns}.',
   'cli.metrics-import-unmatched': '{file}, row {row}: no post of the calendar was published on {network} with that link or id.',
   'cli.metrics-imported': '{count} reading(s) appended to {file} (columns read: {columns}).',
+  'cli.metrics-followers': '{network} {account}: {followers} followers.',
+  'cli.metrics-followers-failed': '{network}: the account\'s followers not read: {reason}',
   'approve.uncommitted': '{file} has changes that are not committed: commit them first, so that the approval commit holds the approval alone (this calendar asks for someone other than the authors to approve).',
 } as const;
 

@@ -279,5 +279,7 @@ export const fr: Record<MessageId, string> = {
   'cli.metrics-import-no-post-column': '{file} n’a pas de colonne disant de quelle publication parle chaque ligne (un lien ou un identifiant), parmi\u00a0: {columns}.',
   'cli.metrics-import-unmatched': '{file}, ligne {row}\u00a0: aucune publication du calendrier n’a été publiée sur {network} avec ce lien ou cet identifiant.',
   'cli.metrics-imported': '{count}\u00a0lecture(s) ajoutée(s) à {file} (colonnes lues\u00a0: {columns}).',
+  'cli.metrics-followers': '{network} {account}\u00a0: {followers}\u00a0abonnés.',
+  'cli.metrics-followers-failed': '{network}\u00a0: abonnés du compte non lus\u00a0: {reason}',
   'approve.uncommitted': '{file} a des modifications non commitées\u00a0: commitez-les d’abord, pour que le commit d’approbation ne contienne que l’approbation (ce calendrier demande qu’un autre que les auteurs approuve).',
 };

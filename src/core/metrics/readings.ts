@@ -62,3 +62,17 @@ export function xReadings(answer: unknown): { readings: Map<string, Reading>; mi
   }
   return { readings, missing };
 }
+
+/**
+ * An account's followers from what each network answers about it: Mastodon's Account
+ * (`followers_count`, `acct`), Bluesky's `app.bsky.actor.getProfile` (`followersCount`, `handle`),
+ * X's `GET /2/users/me?user.fields=public_metrics` (`data.public_metrics.followers_count`,
+ * `data.username`). Undefined when the answer says neither.
+ */
+export function followersOf(network: 'mastodon' | 'bluesky' | 'x', answer: unknown): { account: string; followers: number } | undefined {
+  const a = (network === 'x' ? (answer as { data?: unknown } | null)?.data : answer) as Record<string, unknown> | null | undefined;
+  if (!a || typeof a !== 'object') return undefined;
+  const account = network === 'mastodon' ? a['acct'] : network === 'bluesky' ? a['handle'] : a['username'];
+  const followers = count(network === 'mastodon' ? a['followers_count'] : network === 'bluesky' ? a['followersCount'] : (a['public_metrics'] as Record<string, unknown> | undefined)?.['followers_count']);
+  return typeof account === 'string' && followers !== undefined ? { account, followers } : undefined;
+}

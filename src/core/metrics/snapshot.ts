@@ -36,6 +36,23 @@ export interface MetricSnapshot extends Reading {
 }
 
 /**
+ * An account's followers when read, one line of the same files (it has `account`, not `file`):
+ * what an engagement rate is measured against.
+ */
+export interface AccountSnapshot {
+  readonly at: string;
+  readonly network: PlatformId;
+  /** The account as the network names it (`@nova@mastodon.social`, `nova.bsky.social`, `nova_app`). */
+  readonly account: string;
+  readonly followers: number;
+}
+
+/** An account snapshot as one JSON line. */
+export function accountLine(a: AccountSnapshot): string {
+  return JSON.stringify({ at: a.at, network: a.network, account: a.account, followers: a.followers });
+}
+
+/**
  * The snapshot as one JSON line (no line break), its keys in one order, counts in `COUNTS` order.
  *
  * @example snapshotLine({ at: '2026-12-02T10:00:00.000Z', file: 'posts/a.md', network: 'mastodon', part: 1, id: '1', counts: { likes: 3 } })
@@ -63,8 +80,9 @@ export interface SnapshotProblem {
  * The snapshots of a metrics file, in order. A line that is not one (edited by hand, cut by a
  * crash mid-write) is reported and skipped: the others still count. Blank lines are nothing.
  */
-export function readSnapshots(text: string): { snapshots: MetricSnapshot[]; problems: SnapshotProblem[] } {
+export function readSnapshots(text: string): { snapshots: MetricSnapshot[]; accounts: AccountSnapshot[]; problems: SnapshotProblem[] } {
   const snapshots: MetricSnapshot[] = [];
+  const accounts: AccountSnapshot[] = [];
   const problems: SnapshotProblem[] = [];
   text.split('\n').forEach((raw, i) => {
     if (raw.trim() === '') return;
@@ -75,11 +93,20 @@ export function readSnapshots(text: string): { snapshots: MetricSnapshot[]; prob
       problems.push({ line: i + 1, reason: 'not JSON' });
       return;
     }
+    if (value && typeof value === 'object' && 'account' in value && !('file' in value)) {
+      const reason = whyNotAccount(value as Record<string, unknown>);
+      if (reason) problems.push({ line: i + 1, reason });
+      else {
+        const a = value as AccountSnapshot;
+        accounts.push({ at: a.at, network: a.network, account: a.account, followers: a.followers });
+      }
+      return;
+    }
     const reason = whyNotSnapshot(value);
     if (reason) problems.push({ line: i + 1, reason });
     else snapshots.push(normalised(value as MetricSnapshot));
   });
-  return { snapshots, problems };
+  return { snapshots, accounts, problems };
 }
 
 const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
@@ -105,6 +132,14 @@ function whyNotSnapshot(v: unknown): string | undefined {
     if (!(p['options'] as unknown[]).every((o) => o && typeof (o as Record<string, unknown>)['title'] === 'string' && isCount((o as Record<string, unknown>)['votes']))) return '"poll.options" are not options';
     if (p['voters'] !== undefined && !isCount(p['voters'])) return '"poll.voters" is not a count';
   }
+  return undefined;
+}
+
+function whyNotAccount(a: Record<string, unknown>): string | undefined {
+  if (typeof a['at'] !== 'string' || Number.isNaN(Date.parse(a['at']))) return '"at" is not a time';
+  if (typeof a['network'] !== 'string' || !(PLATFORM_IDS as readonly string[]).includes(a['network'])) return '"network" is not a network';
+  if (typeof a['account'] !== 'string' || a['account'] === '') return '"account" is missing';
+  if (!isCount(a['followers'])) return '"followers" is not a count';
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import type { CalendarConfig } from '../../core/config';
-import { blueskyReadings, mastodonReading, xReadings } from '../../core/metrics/readings';
+import { blueskyReadings, followersOf, mastodonReading, xReadings } from '../../core/metrics/readings';
 import type { Reading } from '../../core/metrics/snapshot';
 import type { PlatformId } from '../../core/model';
 import { HttpFailure, type Http, type HttpResponse, type Secrets } from '../../core/ports';
@@ -16,6 +16,14 @@ export interface ReadFailure {
 export interface MetricsReader {
   readonly network: PlatformId;
   read(ids: readonly string[]): Promise<Map<string, Reading | ReadFailure>>;
+  /** The account's followers now; undefined when it cannot be asked (no credentials, no handle). */
+  followers(): Promise<Followers | ReadFailure | undefined>;
+}
+
+/** An account and its followers. */
+export interface Followers {
+  readonly account: string;
+  readonly followers: number;
 }
 
 export interface ReaderPorts {
@@ -36,7 +44,7 @@ const GET_POSTS_MAX = 25;
 export function metricsReader(network: PlatformId, config: CalendarConfig, ports: ReaderPorts): MetricsReader | undefined {
   const settings = config.platforms[network] ?? {};
   if (network === 'mastodon') return settings.instance ? mastodonReader(settings.instance, ports) : undefined;
-  if (network === 'bluesky') return blueskyReader(settings.appview ?? BLUESKY_APPVIEW, ports);
+  if (network === 'bluesky') return blueskyReader(settings.appview ?? BLUESKY_APPVIEW, settings.account?.handle, ports);
   if (network === 'x') return xReader(settings.service ?? X_API, ports);
   return undefined;
 }
@@ -71,6 +79,11 @@ function mastodonReader(instance: string, ports: ReaderPorts): MetricsReader {
       }
       return out;
     },
+    async followers() {
+      const token = await ports.secrets.get('mastodon', 'access-token');
+      if (!token) return undefined;
+      return followersFrom('mastodon', await get(ports.http, `${instance}/api/v1/accounts/verify_credentials`, { authorization: `Bearer ${token}` }));
+    },
   };
 }
 
@@ -79,7 +92,7 @@ function mastodonReader(instance: string, ports: ReaderPorts): MetricsReader {
  * public one), 25 URIs a call, no account needed. A URI the answer leaves out is a post deleted or
  * taken down.
  */
-function blueskyReader(appview: string, ports: ReaderPorts): MetricsReader {
+function blueskyReader(appview: string, handle: string | undefined, ports: ReaderPorts): MetricsReader {
   return {
     network: 'bluesky',
     async read(uris) {
@@ -98,6 +111,12 @@ function blueskyReader(appview: string, ports: ReaderPorts): MetricsReader {
         for (const uri of batch) out.set(uri, readings.get(uri) ?? { failure: 'not-found', detail: 'not in the answer' });
       }
       return out;
+    },
+    async followers() {
+      // The account the calendar names (platforms.bluesky.account.handle), else the one publishing.
+      const actor = (handle ?? (await ports.secrets.get('bluesky', 'identifier')))?.replace(/^@/, '');
+      if (!actor || actor.includes('@')) return undefined;
+      return followersFrom('bluesky', await get(ports.http, `${appview}/xrpc/app.bsky.actor.getProfile?actor=${encodeURIComponent(actor)}`, {}));
     },
   };
 }
@@ -136,7 +155,20 @@ function xReader(api: string, ports: ReaderPorts): MetricsReader {
       }
       return out;
     },
+    async followers() {
+      const token = await ports.secrets.get('x', 'access-token');
+      if (!token) return undefined;
+      return followersFrom('x', await get(ports.http, `${api}/2/users/me?user.fields=public_metrics`, { authorization: `Bearer ${token}` }));
+    },
   };
+}
+
+/** An account answer as its followers, or why not. */
+function followersFrom(network: 'mastodon' | 'bluesky' | 'x', response: HttpResponse | ReadFailure): Followers | ReadFailure {
+  if ('failure' in response) return response;
+  const failed = failureOf(response);
+  if (failed) return failed;
+  return followersOf(network, jsonOf(response)) ?? { failure: 'refused', detail: 'no followers in the answer' };
 }
 
 async function get(http: Http, url: string, headers: Record<string, string>): Promise<HttpResponse | ReadFailure> {

@@ -13,9 +13,13 @@
  *   `ratelimit-remaining`, `ratelimit-reset` (epoch seconds) and `ratelimit-policy`; past them
  *   429 `RateLimitExceeded`. ASSUMED: the window here is an option (the real one is 3,000
  *   requests per 5 minutes), fixed from the first request.
+ * - DOCUMENTED (lexicon app.bsky.actor.getProfile): `GET /xrpc/app.bsky.actor.getProfile?actor=`
+ *   (a handle or DID) → profileViewDetailed (`did`, `handle`, `followersCount`, `followsCount`,
+ *   `postsCount`); an unknown actor → 400 `InvalidRequest` "Profile not found".
  * - ASSUMED: an unknown method → 404 `MethodNotImplemented`.
  *
- * Test hooks: `setPost(uri, counts)` (a post it knows, with its counts), `forget(uri)`, and the
+ * Test hooks: `setPost(uri, counts)` (a post it knows, with its counts), `forget(uri)`,
+ * `setProfile(handle, followers)`, and the
  * shared server's `requests`, `failNext`, `hangNext` (server.ts).
  */
 import { StandinServer, type Answer, type RecordedRequest } from './server';
@@ -30,6 +34,7 @@ export interface PostCounts {
 
 export class AppViewStandin extends StandinServer {
   private readonly posts = new Map<string, PostCounts>();
+  private readonly profiles = new Map<string, number>();
   private readonly window: RateWindow;
 
   private constructor(options: { readonly rateLimit?: { limit: number; periodMs: number }; readonly now?: () => number }) {
@@ -44,6 +49,10 @@ export class AppViewStandin extends StandinServer {
 
   setPost(uri: string, counts: PostCounts): void {
     this.posts.set(uri, counts);
+  }
+
+  setProfile(handle: string, followers: number): void {
+    this.profiles.set(handle, followers);
   }
 
   forget(uri: string): void {
@@ -63,6 +72,12 @@ export class AppViewStandin extends StandinServer {
   }
 
   private route(request: RecordedRequest): Answer {
+    if (request.method === 'GET' && request.pathname === '/xrpc/app.bsky.actor.getProfile') {
+      const actor = request.query.get('actor') ?? '';
+      const followers = this.profiles.get(actor);
+      if (followers === undefined) return xrpcError(400, 'InvalidRequest', 'Profile not found');
+      return { status: 200, body: { did: `did:plc:${actor.replace(/\W/g, '')}`, handle: actor, followersCount: followers, followsCount: 12, postsCount: 40 } };
+    }
     if (request.method !== 'GET' || request.pathname !== '/xrpc/app.bsky.feed.getPosts') return xrpcError(404, 'MethodNotImplemented', 'Method Not Implemented');
     const uris = request.query.getAll('uris');
     if (uris.length === 0 || uris.length > 25) return xrpcError(400, 'InvalidRequest', `uris must have between 1 and 25 items`);

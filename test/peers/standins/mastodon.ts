@@ -163,6 +163,8 @@ export class MastodonStandin extends StandinServer {
   /** Rate-limit windows by bucket (the Authorization header, or the IP without one). */
   private readonly windows = new Map<string, RateWindow>();
   private readonly idempotency = new Map<string, { statusId: string; at: number }>();
+  /** The account's followers (test hook; `verify_credentials` says it, entities/Account `followers_count`). */
+  followers = 0;
   /** What people did with each status (test hook `engage`). */
   private readonly engagement = new Map<string, Engagement>();
   private nextId = 110_000_000;
@@ -314,7 +316,7 @@ export class MastodonStandin extends StandinServer {
       url: `${url}/@${username}`,
       avatar: `${url}/avatars/original/missing.png`,
       header: `${url}/headers/original/missing.png`,
-      followers_count: 0,
+      followers_count: this.followers,
       following_count: 0,
       statuses_count: this.statuses.length,
       emojis: [],

@@ -51,7 +51,9 @@
  * - The metadata answer's shape `{ data: { id, associated_metadata } }`; too long an alt text → 400.
  * - `GET /2/users/me` allows 75 and each media endpoint 500 requests per 15 minutes; `GET
  *   /2/tweets` 15 per 15 minutes (the Basic plan's: limits differ by plan, the page lists them).
- * - Test hook `engage(id, metrics)` sets a post's public metrics (0 otherwise).
+ * - Test hook `engage(id, metrics)` sets a post's public metrics (0 otherwise); `followers` the
+ *   account's, in `GET /2/users/me?user.fields=public_metrics` (DOCUMENTED: the User's
+ *   `public_metrics.followers_count`, users/lookup).
  * - Authentication is checked before rate limits; a 401 counts against no limit.
  */
 import twitter, { type ParseTweetOptions } from 'twitter-text';
@@ -120,6 +122,8 @@ export class XStandin extends StandinServer {
   readonly media = new Map<string, XMedia>();
   private readonly windows = new Map<string, RateWindow>();
   private readonly metrics = new Map<string, XMetrics>();
+  /** The account's followers, in `GET /2/users/me?user.fields=public_metrics` (test hook). */
+  followers = 0;
   private readonly maxLength: number;
   private nextId = 1_870_000_000_000_000_000n;
 
@@ -149,7 +153,10 @@ export class XStandin extends StandinServer {
     if (!window) return problem(404, { title: 'Not Found Error', type: 'https://api.twitter.com/2/problems/resource-not-found', detail: `No route ${endpoint}.` });
     if (!window.take()) return { status: 429, body: { errors: [{ code: 88, message: 'Rate limit exceeded' }] } };
     if (endpoint === 'GET /2/tweets') return this.lookup(request);
-    if (request.method === 'GET') return { status: 200, body: { data: this.user } };
+    if (request.method === 'GET') {
+      const withMetrics = (request.query.get('user.fields') ?? '').split(',').includes('public_metrics');
+      return { status: 200, body: { data: { ...this.user, ...(withMetrics ? { public_metrics: { followers_count: this.followers, following_count: 10, tweet_count: this.tweets.length, listed_count: 0 } } : {}) } } };
+    }
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return invalid('Requests with bodies must have content-type of application/json.');
     const body = jsonBody(request);
     if (typeof body !== 'object' || body === null) return invalid('The request body is not a JSON object.');
