@@ -53,6 +53,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandResul
   publish: (argv) => (require('./publish') as typeof import('./publish')).publish(argv, process.cwd(), process.env, (line) => process.stderr.write(safeLines(line) + '\n')),
   calendar: (argv) => (require('./calendar') as typeof import('./calendar')).calendar(argv, process.cwd(), process.env),
   diff: (argv) => (require('./diff') as typeof import('./diff')).diff(argv, process.cwd(), process.env),
+  contest: (argv) => (require('./contest') as typeof import('./contest')).contest(argv, process.cwd(), process.env),
   metrics: (argv) => (require('./metrics') as typeof import('./metrics')).metrics(argv, process.cwd(), process.env),
 };
 

@@ -147,6 +147,35 @@ export interface PublishResult {
   readonly retryAfter?: string;
 }
 
+/** How people enter a contest: by replying, reposting, liking, or posting with its hashtag. */
+export const CONTEST_ENTRIES = ['reply', 'repost', 'like', 'hashtag'] as const;
+export type ContestEntry = (typeof CONTEST_ENTRIES)[number];
+
+/** A contest's draw once made (`edcal contest draw`): what anyone needs to make it again. */
+export interface ContestDraw {
+  readonly seed: string;
+  readonly entrants: number;
+  readonly listHash: string;
+  /** When it was made, as written. */
+  readonly at?: string;
+  /** `network:handle` of each winner, in the order drawn. */
+  readonly winners: readonly string[];
+}
+
+/** A contest ("jeu concours"), as `contest: { ends, prize, rules, entry, winners }` in the frontmatter. */
+export interface Contest {
+  /** When entries close, epoch ms (a day alone: its end). */
+  readonly ends?: number;
+  readonly endsText?: string;
+  readonly prize?: string;
+  /** A link to the rules. */
+  readonly rules?: string;
+  readonly entry?: ContestEntry;
+  /** How many win (1 unless said). */
+  readonly winners: number;
+  readonly draw?: ContestDraw;
+}
+
 /** A poll, as `poll: { options: [...], duration: 1d, question? }` in the frontmatter. */
 export interface Poll {
   /** The choices, in order. */
@@ -180,6 +209,7 @@ export interface PostMeta {
   readonly contentWarning?: string;
   readonly media: readonly MediaItem[];
   readonly poll?: Poll;
+  readonly contest?: Contest;
   readonly approvals: readonly Approval[];
   readonly results: Readonly<Partial<Record<PlatformId, PublishResult>>>;
 }

@@ -12,8 +12,12 @@ import { readSimpleYaml } from './simpleYaml';
 import { MAX_YAML_DEPTH, readYaml } from './yamlDepth';
 import { message, type MessageId, type MessageParams } from './i18n/messages';
 import {
+  CONTEST_ENTRIES,
   STATUSES,
   type Approval,
+  type Contest,
+  type ContestDraw,
+  type ContestEntry,
   type Diagnostic,
   type Fix,
   type MediaItem,
@@ -31,7 +35,7 @@ import { LineIndex } from './text/lineIndex';
 import { closest } from './text/suggest';
 
 /** The frontmatter fields a post may have. */
-export const POST_FIELDS = ['title', 'date', 'notAfter', 'platforms', 'status', 'campaign', 'tags', 'lang', 'media', 'poll', 'contentWarning', 'approvals', 'results'] as const;
+export const POST_FIELDS = ['title', 'date', 'notAfter', 'platforms', 'status', 'campaign', 'tags', 'lang', 'media', 'poll', 'contest', 'contentWarning', 'approvals', 'results'] as const;
 
 /** A media item with where it is written, for diagnostics and fixes. */
 export interface MediaEntry {
@@ -211,6 +215,7 @@ class MetaReader {
     const date = this.date(status);
     const notAfter = this.notAfter(date.date);
     const poll = this.poll();
+    const contest = this.contest();
     return {
       title: this.string('title'),
       ...date,
@@ -223,6 +228,7 @@ class MetaReader {
       ...optional('contentWarning', this.string('contentWarning')),
       media: this.mediaItems(),
       ...(poll ? { poll } : {}),
+      ...(contest ? { contest } : {}),
       approvals: this.approvals(),
       results: this.results(),
     };
@@ -405,6 +411,36 @@ class MetaReader {
     return { options: options.map(String), duration, durationText: durationText!, ...(typeof question === 'string' ? { question } : {}) };
   }
 
+  /** `contest: { ends, prize, rules, entry, winners, draw? }`; a contest not written so is reported. */
+  private contest(): Contest | undefined {
+    const pair = this.pairs.get('contest');
+    const node = pair?.value;
+    if (!pair || !node || (node.kind === 'scalar' && node.value === null)) return undefined;
+    const [start, end] = this.span(node);
+    const bad = () => {
+      this.report({ code: 'frontmatter.schema', severity: 'error', id: 'frontmatter.expected-contest', start, end });
+      return undefined;
+    };
+    if (node.kind !== 'map') return bad();
+    const v = fmToJs(node) as Record<string, unknown>;
+    const endsText = v['ends'] === undefined || v['ends'] === null ? undefined : String(v['ends']);
+    const parsed = endsText !== undefined ? parsePostDate(endsText, this.config.timezone) : undefined;
+    const winners = v['winners'] ?? 1;
+    const text = (k: string) => (v[k] === undefined || v[k] === null ? undefined : typeof v[k] === 'string' ? (v[k] as string) : null);
+    const [prize, rules, entry] = [text('prize'), text('rules'), text('entry')];
+    const draw = v['draw'] === undefined || v['draw'] === null ? undefined : contestDraw(v['draw']);
+    if ((endsText !== undefined && !parsed) || !Number.isInteger(winners) || (winners as number) < 1 || prize === null || rules === null || entry === null || (entry !== undefined && !(CONTEST_ENTRIES as readonly string[]).includes(entry)) || draw === null) return bad();
+    const ends = parsed ? parsed.time + (parsed.dateOnly ? 86_400_000 - 1 : 0) : undefined;
+    return {
+      ...(ends !== undefined ? { ends, endsText: endsText! } : {}),
+      ...(prize !== undefined ? { prize } : {}),
+      ...(rules !== undefined ? { rules } : {}),
+      ...(entry !== undefined ? { entry: entry as ContestEntry } : {}),
+      winners: winners as number,
+      ...(draw ? { draw } : {}),
+    };
+  }
+
   private approvals(): Approval[] {
     const pair = this.pairs.get('approvals');
     const node = pair?.value;
@@ -498,4 +534,13 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 
 function needsApproval(status: string): boolean {
   return status === 'approved' || status === 'scheduled';
+}
+
+/** A contest's recorded draw, or null when it is not one. */
+function contestDraw(value: unknown): ContestDraw | null {
+  const d = value as Record<string, unknown> | null;
+  if (!d || typeof d !== 'object' || Array.isArray(d)) return null;
+  const { seed, entrants, listHash, at, winners } = d;
+  if (seed === undefined || seed === null || !Number.isInteger(entrants) || typeof listHash !== 'string' || !Array.isArray(winners)) return null;
+  return { seed: String(seed), entrants: entrants as number, listHash, ...(at !== undefined && at !== null ? { at: String(at) } : {}), winners: winners.map(String) };
 }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
+import { parseConfig } from '../../src/core/config';
 import { drawWinners, entrantKey, type Entrant } from '../../src/core/contest/draw';
+import { parsePost } from '../../src/core/post';
 
 const entrant = fc.record({ network: fc.constantFrom('mastodon', 'bluesky', 'x' as const), handle: fc.stringMatching(/^@?[a-z][a-z0-9_.]{0,12}$/) }) as fc.Arbitrary<Entrant>;
 
@@ -81,5 +83,34 @@ describe('contest draws', () => {
       wins.set(w, (wins.get(w) ?? 0) + 1);
     }
     for (const h of ['a', 'b', 'c']) assert.ok(Math.abs(wins.get(h)! - 1000) < 100, `${h}: ${wins.get(h)}`);
+  });
+});
+
+describe('contest: in the frontmatter', () => {
+  const { config } = parseConfig('timezone: Europe/Paris\n');
+  const read = (contest: string) => parsePost('posts/c.md', `---\ndate: 2026-12-01T09:30\nplatforms: [x]\nstatus: draft\ncontest: ${contest}\n---\nGagnez\n`, config);
+
+  it('reads its end (a day alone: its end), prize, rules, entry, winners and a recorded draw', () => {
+    const post = read('{ ends: 2026-12-15T18:00, prize: Un an de Nova, rules: "https://nova.app/r", entry: repost, winners: 3, draw: { seed: abc, entrants: 12, listHash: sha256-1, at: 2026-12-16T09:00:00.000Z, winners: ["x:lea", "bluesky:karim.bsky.social"] } }');
+    assert.deepEqual(post.problems, []);
+    assert.deepEqual(post.meta.contest, {
+      ends: Date.parse('2026-12-15T17:00:00Z'),
+      endsText: '2026-12-15T18:00',
+      prize: 'Un an de Nova',
+      rules: 'https://nova.app/r',
+      entry: 'repost',
+      winners: 3,
+      draw: { seed: 'abc', entrants: 12, listHash: 'sha256-1', at: '2026-12-16T09:00:00.000Z', winners: ['x:lea', 'bluesky:karim.bsky.social'] },
+    });
+    assert.equal(read('{ ends: 2026-12-15 }').meta.contest?.ends, Date.parse('2026-12-15T23:00:00Z') - 1, 'the whole day, in the calendar’s zone');
+    assert.equal(read('{ ends: 2026-12-15 }').meta.contest?.winners, 1);
+  });
+
+  it('reports a contest not written as one, and knows the field', () => {
+    for (const bad of ['yes', '{ entry: share }', '{ winners: 0 }', '{ ends: next week }', '{ prize: [a, b] }', '{ draw: { seed: 1 } }']) {
+      assert.deepEqual(read(bad).problems.map((p) => p.code), ['frontmatter.schema'], bad);
+      assert.equal(read(bad).meta.contest, undefined);
+    }
+    assert.ok(!read('{ winners: 2 }').problems.some((p) => p.code === 'frontmatter.unknown-field'));
   });
 });
