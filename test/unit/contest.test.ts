@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { parseConfig } from '../../src/core/config';
 import { drawWinners, entrantKey, type Entrant } from '../../src/core/contest/draw';
+import { lint } from '../../src/core/lint';
 import { parsePost } from '../../src/core/post';
 
 const entrant = fc.record({ network: fc.constantFrom('mastodon', 'bluesky', 'x' as const), handle: fc.stringMatching(/^@?[a-z][a-z0-9_.]{0,12}$/) }) as fc.Arbitrary<Entrant>;
@@ -112,5 +113,39 @@ describe('contest: in the frontmatter', () => {
       assert.equal(read(bad).meta.contest, undefined);
     }
     assert.ok(!read('{ winners: 2 }').problems.some((p) => p.code === 'frontmatter.unknown-field'));
+  });
+});
+
+describe('contest rules', () => {
+  const { config } = parseConfig('timezone: Europe/Paris\n');
+  const codes = (platforms: string, contest: string, body: string) =>
+    lint('posts/c.md', `---\ndate: 2026-12-07T09:00\nplatforms: [${platforms}]\nstatus: draft\ncontest: ${contest}\n---\n${body}\n`, { config, now: Date.parse('2026-12-01T00:00Z') })
+      .diagnostics.filter((d) => d.code.startsWith('contest.'))
+      .map((d) => [d.code, d.severity, d.platform ?? '']);
+
+  it('wants the entries to close after the post is out, and a rules link', () => {
+    assert.deepEqual(codes('mastodon', '{ ends: 2026-12-07T09:00, rules: "https://nova.app/r" }', 'Gagnez'), [['contest.ends-before-date', 'error', '']]);
+    assert.deepEqual(codes('mastodon', '{ ends: 2026-12-07T09:01 }', 'Gagnez'), [['contest.no-rules', 'warning', '']]);
+    assert.deepEqual(codes('mastodon', '{ ends: 2026-12-14, rules: "https://nova.app/r" }', 'Gagnez'), []);
+  });
+
+  it('asks Instagram and Facebook posts for Meta’s disclaimer, in English or French', () => {
+    const contest = '{ ends: 2026-12-14, rules: "https://nova.app/r", entry: reply }';
+    assert.deepEqual(codes('instagram, facebook, mastodon', contest, 'Gagnez un an de Nova'), [
+      ['contest.meta-disclaimer', 'warning', 'instagram'],
+      ['contest.meta-disclaimer', 'warning', 'facebook'],
+    ]);
+    assert.deepEqual(codes('instagram', contest, 'Gagnez un an de Nova. Ce concours n’est ni sponsorisé ni administré par Instagram.'), []);
+    assert.deepEqual(codes('facebook', contest, 'Win a year of Nova! This promotion is in no way sponsored, endorsed or administered by, or associated with, Facebook.'), []);
+    // Naming the network elsewhere is not the disclaimer.
+    assert.deepEqual(codes('facebook', contest, 'Suivez-nous sur Facebook. Concours sponsorisé par Nova.'), [['contest.meta-disclaimer', 'warning', 'facebook']]);
+  });
+
+  it('refuses sharing or tagging friends as a way to enter on Facebook, not on Instagram', () => {
+    const disclaimer = 'Concours non associé à Facebook ni à Instagram, qui ne le sponsorisent pas.';
+    assert.deepEqual(codes('facebook', '{ ends: 2026-12-14, rules: "https://nova.app/r", entry: repost }', disclaimer), [['contest.facebook-entry', 'error', 'facebook']]);
+    assert.deepEqual(codes('facebook, instagram', '{ ends: 2026-12-14, rules: "https://nova.app/r", entry: reply }', `Pour participer, identifiez deux amis en commentaire ! ${disclaimer}`), [['contest.facebook-entry', 'error', 'facebook']]);
+    assert.deepEqual(codes('facebook', '{ ends: 2026-12-14, rules: "https://nova.app/r", entry: reply }', `Share it on your timeline to enter. ${disclaimer}`), [['contest.facebook-entry', 'error', 'facebook']]);
+    assert.deepEqual(codes('instagram', '{ ends: 2026-12-14, rules: "https://nova.app/r", entry: reply }', `Identifiez deux amis en commentaire ! ${disclaimer}`), []);
   });
 });

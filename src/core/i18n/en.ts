@@ -290,6 +290,10 @@ export const en = {
   'cli.contest-no-handle-column': '{file} has no handle column (the entrant\'s account), among: {columns}.',
   'cli.contest-drawn': '{file}: {count} winner(s) drawn among {entrants} entrant(s), seed {seed} (list {listHash}):',
   'cli.contest-not-committed': 'Not committed: {detail}',
+  'contest.ends-before-date': 'The contest ends ({ends}) before the post goes out: nobody could enter.',
+  'contest.no-rules': 'The contest has no rules link (contest.rules): entrants should find the official rules, eligibility and the prize.',
+  'contest.meta-disclaimer': '{network}: Meta\'s promotion guidelines ask the post to say the contest is in no way sponsored, endorsed, administered by or associated with {network}, and to release {network}.',
+  'contest.facebook-entry': 'Facebook: sharing on one\'s timeline or tagging friends must not be a way to enter (Meta\'s promotion guidelines): ask for a comment or a reaction instead.',
   'approve.uncommitted': '{file} has changes that are not committed: commit them first, so that the approval commit holds the approval alone (this calendar asks for someone other than the authors to approve).',
 } as const;
 

@@ -292,5 +292,9 @@ export const fr: Record<MessageId, string> = {
   'cli.contest-no-handle-column': '{file} n’a pas de colonne handle (le compte du participant), parmi\u00a0: {columns}.',
   'cli.contest-drawn': '{file}\u00a0: {count}\u00a0gagnant(s) tiré(s) parmi {entrants}\u00a0participant(s), graine {seed} (liste {listHash})\u00a0:',
   'cli.contest-not-committed': 'Non commité\u00a0: {detail}',
+  'contest.ends-before-date': 'Le concours finit ({ends}) avant que la publication ne sorte\u00a0: personne ne pourrait participer.',
+  'contest.no-rules': 'Le concours n’a pas de lien vers son règlement (contest.rules)\u00a0: les participants doivent trouver le règlement, les conditions et le lot.',
+  'contest.meta-disclaimer': '{network}\u00a0: les règles de Meta sur les promotions demandent que la publication dise que le concours n’est ni sponsorisé, ni approuvé, ni administré par {network}, ni associé à {network}, et décharge {network} de toute responsabilité.',
+  'contest.facebook-entry': 'Facebook\u00a0: partager sur son journal ou identifier des amis ne doit pas être un moyen de participer (règles de Meta sur les promotions)\u00a0: demandez plutôt un commentaire ou une réaction.',
   'approve.uncommitted': '{file} a des modifications non commitées\u00a0: commitez-les d’abord, pour que le commit d’approbation ne contienne que l’approbation (ce calendrier demande qu’un autre que les auteurs approuve).',
 };

@@ -9,6 +9,7 @@ import { mediaAltRule } from './mediaAlt';
 import { mediaCountRule } from './mediaCount';
 import { mediaFilesRule } from './mediaFiles';
 import { approvalsRule } from './approvals';
+import { contestRule } from './contest';
 import { pollsRule } from './polls';
 import { mediaPublicUrlRule } from './mediaPublicUrl';
 import { publishResultsRule } from './publishResults';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   mediaAltRule,
   mediaCountRule,
   pollsRule,
+  contestRule,
   approvalsRule,
   mediaPublicUrlRule,
   publishResultsRule,
