@@ -281,8 +281,11 @@ export async function command(page, title) {
     try {
       await page.locator('.quick-input-widget').waitFor({ timeout: 5000 });
       await page.keyboard.type(title);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+      await row.waitFor({ timeout: 10_000 });
+      // The row named, not the first one: fuzzy matching may rank another command above it
+      // ("Publish Post" also matches "…published posts").
+      await row.click();
       return;
     } catch (error) {
       if (attempt === 3) throw error;
