@@ -70,6 +70,15 @@ describe('edcal contest draw, in a git repository', () => {
     assert.match(again.stderr, /was drawn already \(seed noel-2026\)/);
   });
 
+  it('records a seed that YAML would read as a number as text, so that the draw can be made again; --no-commit commits nothing', () => {
+    const r = edcal(['contest', 'draw', 'posts/noel.md', '--entrants', 'entrants.csv', '--seed', '0012', '--no-commit', '--now', '2026-12-16T10:00']);
+    assert.equal(r.status, 0, r.stderr);
+    const draw = (parse(readFileSync(join(dir, 'posts/noel.md'), 'utf8').split('---\n')[1]!) as { contest: { draw: { seed: unknown } } }).contest.draw;
+    assert.equal(draw.seed, '0012');
+    assert.equal(git(['log', '-1', '--format=%s']).stdout.trim(), 'calendar');
+    assert.match(git(['status', '--porcelain']).stdout, /^ M posts\/noel\.md$/m);
+  });
+
   it('says what is wrong with the entrants list, the post or the arguments', () => {
     put('bad.csv', 'name,score\nLéa,3\n');
     const noHandle = edcal(['contest', 'draw', 'posts/noel.md', '--entrants', 'bad.csv', '--lang', 'en']);
