@@ -230,6 +230,9 @@ describe('edcal metrics fetch, against the stand-in servers', () => {
     const r = await fetchMetrics([part('mastodon', id), { file: 'posts/a.md', network: 'linkedin', part: 1, id: 'urn:li:share:1' }], config(), ports());
     assert.deepEqual(r.unsupported, ['linkedin']);
     assert.equal(r.snapshots.length, 1);
+    // Mastodon without its instance in the settings: said, not taken for a network not read.
+    const bare = await fetchMetrics([part('mastodon', id)], parseConfig('timezone: Europe/Paris\n').config, ports());
+    assert.deepEqual([bare.unsupported, bare.failures.map((f) => f.detail)], [[], ['no platforms.mastodon.instance in .editorial.yaml']]);
   });
 });
 

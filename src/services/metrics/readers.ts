@@ -43,7 +43,7 @@ const GET_POSTS_MAX = 25;
 /** The reader of `network` with the calendar's settings, or undefined when counts are not read from it yet. */
 export function metricsReader(network: PlatformId, config: CalendarConfig, ports: ReaderPorts): MetricsReader | undefined {
   const settings = config.platforms[network] ?? {};
-  if (network === 'mastodon') return settings.instance ? mastodonReader(settings.instance, ports) : undefined;
+  if (network === 'mastodon') return settings.instance ? mastodonReader(settings.instance, ports) : refusing('mastodon', 'no platforms.mastodon.instance in .editorial.yaml');
   if (network === 'bluesky') return blueskyReader(settings.appview ?? BLUESKY_APPVIEW, settings.account?.handle, ports);
   if (network === 'x') return xReader(settings.service ?? X_API, ports);
   return undefined;
@@ -169,6 +169,19 @@ function followersFrom(network: 'mastodon' | 'bluesky' | 'x', response: HttpResp
   const failed = failureOf(response);
   if (failed) return failed;
   return followersOf(network, jsonOf(response)) ?? { failure: 'refused', detail: 'no followers in the answer' };
+}
+
+/** A reader that can ask nothing, saying why for every part (a setting missing). */
+function refusing(network: PlatformId, detail: string): MetricsReader {
+  return {
+    network,
+    async read(ids) {
+      return new Map(ids.map((id) => [id, { failure: 'refused', detail }]));
+    },
+    async followers() {
+      return undefined;
+    },
+  };
 }
 
 async function get(http: Http, url: string, headers: Record<string, string>): Promise<HttpResponse | ReadFailure> {
