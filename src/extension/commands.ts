@@ -156,7 +156,8 @@ async function reschedule(ctx: CommandContext, uri?: vscode.Uri, date?: string):
   const document = await vscode.workspace.openTextDocument(target);
   // Offer the date as written; else the indexed instant as wall-clock time in the calendar's zone
   // (the day alone for a date-only post, which stays date-only unless a time is typed).
-  const meta = ctx.linter.lastResultFor(document)?.post.meta;
+  // The text as it is now (a last result may be from before an edit or a revert, not yet checked again).
+  const meta = ctx.linter.lintNow(document)?.post.meta;
   const zone = calendar.config.timezone;
   const dateOnly = meta ? meta.dateOnly === true : current?.dateOnly === true;
   const written = meta?.dateText ?? (current?.date !== undefined ? (dateOnly ? dayKey(current.date, zone) : formatInZone(current.date, zone).replace(' ', 'T')) : '');

@@ -59,7 +59,12 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   );
 }
 
-/** Turns `editorialCalendar.renameOnReschedule` off, or back to its default (on). */
-export function renaming(on: boolean): Thenable<void> {
-  return vscode.workspace.getConfiguration('editorialCalendar').update('renameOnReschedule', on ? undefined : false, vscode.ConfigurationTarget.Global);
+/**
+ * Turns `editorialCalendar.renameOnReschedule` off, or back to its default (on), and waits until
+ * the extension host reads it so: the update resolves once written, and the new value reaches a
+ * browser's worker host a moment later.
+ */
+export async function renaming(on: boolean): Promise<void> {
+  await vscode.workspace.getConfiguration('editorialCalendar').update('renameOnReschedule', on ? undefined : false, vscode.ConfigurationTarget.Global);
+  await until('the setting read back', () => vscode.workspace.getConfiguration('editorialCalendar').get<boolean>('renameOnReschedule', true) === on);
 }
