@@ -5,7 +5,6 @@ import { parsePostDate } from '../core/dates';
 import { message } from '../core/i18n/messages';
 import { csvRows } from '../core/metrics/csv';
 import { PLATFORM_IDS, type PlatformId } from '../core/model';
-import { FileError } from '../core/ports';
 import { NodeGit } from '../node/git';
 import { NodePostWriter } from '../node/postWriter';
 import { systemClock } from '../services/clock';
@@ -13,10 +12,9 @@ import { drawContest } from '../services/contest';
 import { UsageError, parseCommandArgs } from './args';
 import type { CommandResult } from './check';
 import { printable } from './report/escape';
+import { readCsvFile } from './csvFile';
 import { collectTasks, workspace } from './tasks';
 
-/** An entrants list is a few thousand rows. */
-const MAX_ENTRANTS_BYTES = 20 * 1024 * 1024;
 const NETWORK_COLUMNS = ['network', 'réseau', 'reseau', 'platform'];
 const HANDLE_COLUMNS = ['handle', 'account', 'compte', 'pseudo', 'username'];
 const PERSON_COLUMNS = ['person', 'personne', 'email', 'e-mail'];
@@ -63,12 +61,7 @@ export async function contest(argv: readonly string[], cwd: string, env: NodeJS.
 
 /** The entrants of a CSV file: `network`, `handle`, and `person` when given (English or French names). */
 async function readEntrants(path: string, shown: string, locale: 'en' | 'fr'): Promise<Entrant[]> {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await workspace.read(path, MAX_ENTRANTS_BYTES));
-  } catch (error) {
-    throw new UsageError(message(locale, 'cli.metrics-import-unreadable', { file: printable(shown), reason: error instanceof FileError ? error.code : (error as Error).message }));
-  }
+  const text = await readCsvFile(path, shown, locale);
   const [header = [], ...rows] = csvRows(text);
   const names = header.map((h) => h.trim().toLowerCase());
   const col = (options: readonly string[]) => names.findIndex((n) => options.includes(n));

@@ -6,7 +6,6 @@ import { decodePost } from '../core/lint';
 import { ExportError, readDashboardExport } from '../core/metrics/dashboardExport';
 import { accountLine, metricsFile, snapshotLine, type AccountSnapshot } from '../core/metrics/snapshot';
 import { PLATFORM_IDS, type PlatformId } from '../core/model';
-import { FileError } from '../core/ports';
 import { PLATFORMS } from '../core/platforms/registry';
 import { parsePost } from '../core/post';
 import { relativePath } from '../core/text/paths';
@@ -21,6 +20,7 @@ import { UsageError, parseCommandArgs } from './args';
 import type { CommandResult } from './check';
 import type { LintTask } from './lintFiles';
 import { printable } from './report/escape';
+import { readCsvFile } from './csvFile';
 import { collectTasks, workspace } from './tasks';
 
 const FORMATS = ['text', 'json'] as const;
@@ -98,9 +98,6 @@ export async function metrics(argv: readonly string[], cwd: string, env: NodeJS.
   return { stdout: text.join('\n'), ...stderr, exitCode };
 }
 
-/** Dashboard exports are a few thousand rows: anything much larger is not one. */
-const MAX_EXPORT_BYTES = 20 * 1024 * 1024;
-
 /**
  * `edcal metrics import FILE.csv --network N`: a dashboard's export read against the calendar's
  * published parts of that network (by link or id), appended as snapshots taken now.
@@ -114,13 +111,7 @@ async function importExport(paths: readonly string[], network: string | undefine
   const config = calendars[0]!.config;
   const out = lang ?? config.locale ?? locale;
   const now = nowText !== undefined ? parsePostDate(nowText, config.timezone)!.time : systemClock.now();
-  let text: string;
-  try {
-    const bytes = await workspace.read(file, MAX_EXPORT_BYTES);
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new UsageError(message(out, 'cli.metrics-import-unreadable', { file: printable(csv), reason: error instanceof FileError ? error.code : (error as Error).message }));
-  }
+  const text = await readCsvFile(file, csv, out);
   let reading;
   try {
     reading = readDashboardExport(text, network as PlatformId, await partsOf(tasks, locale), new Date(now).toISOString());
