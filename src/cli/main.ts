@@ -55,6 +55,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandResul
   diff: (argv) => (require('./diff') as typeof import('./diff')).diff(argv, process.cwd(), process.env),
   contest: (argv) => (require('./contest') as typeof import('./contest')).contest(argv, process.cwd(), process.env),
   metrics: (argv) => (require('./metrics') as typeof import('./metrics')).metrics(argv, process.cwd(), process.env),
+  report: (argv) => (require('./reportCommand') as typeof import('./reportCommand')).report(argv, process.cwd(), process.env),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

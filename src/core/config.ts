@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseCadence, type Cadence, type CadenceTargets } from './cadence';
 import { parseDuration } from './duration';
 import { parseYaml } from './yamlDocument';
 import { internalError } from './internalError';
@@ -39,6 +40,8 @@ export interface CalendarConfig {
   readonly mediaBaseUrl?: string;
   /** Who must approve a post before it is published (`approvals:` in `.editorial.yaml`). */
   readonly approvals: ApprovalPolicy;
+  /** How often each network should get a post (`cadence: { instagram: 3/week }`), for reports. */
+  readonly cadence: CadenceTargets;
 }
 
 /** The calendar's approval policy. */
@@ -66,9 +69,10 @@ export const DEFAULT_CONFIG: CalendarConfig = {
   platforms: {},
   publishWindow: DEFAULT_PUBLISH_WINDOW,
   approvals: DEFAULT_APPROVALS,
+  cadence: {},
 };
 
-const TOP_LEVEL = ['timezone', 'locale', 'posts', 'bannedHashtags', 'platforms', 'publishWindow', 'approvals', 'mediaBaseUrl'] as const;
+const TOP_LEVEL = ['timezone', 'locale', 'posts', 'bannedHashtags', 'platforms', 'publishWindow', 'approvals', 'mediaBaseUrl', 'cadence'] as const;
 
 /** An absolute http(s) URL with no query or fragment, so that a file's path can follow it. */
 const BASE_URL = /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/;
@@ -186,6 +190,9 @@ function readConfig(text: string, fallbackLocale: Locale): { config: CalendarCon
         else report('config.schema', value ?? pair.key, 'config.expected', { field: key, kind: message(locale, 'kind.duration') });
         break;
       }
+      case 'cadence':
+        config.cadence = readCadence(value, report, locale);
+        break;
       case 'mediaBaseUrl': {
         const url = isScalar(value) && typeof value.value === 'string' ? value.value.trim() : '';
         if (BASE_URL.test(url)) config.mediaBaseUrl = url;
@@ -272,6 +279,26 @@ function readPlatforms(node: Node | null, report: Reporter, locale: Locale): Par
       }
     }
     out[id] = settings as PlatformSettings;
+  }
+  return out;
+}
+
+function readCadence(node: Node | null, report: Reporter, locale: Locale): CadenceTargets {
+  const out: Partial<Record<PlatformId, Cadence>> = {};
+  if (!isMap(node)) {
+    report('config.schema', node, 'config.expected', { field: 'cadence', kind: message(locale, 'kind.networks') });
+    return out;
+  }
+  for (const pair of node.items as Pair<Node, Node>[]) {
+    const id = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!isPlatformId(id)) {
+      const suggestion = suggestPlatform(id);
+      report('config.schema', pair.key, suggestion ? 'config.unknown-field-suggest' : 'config.unknown-platform', { field: id, value: id, suggestion: suggestion ?? '' }, 'warning');
+      continue;
+    }
+    const cadence = isScalar(pair.value) && typeof pair.value.value === 'string' ? parseCadence(pair.value.value) : undefined;
+    if (cadence) out[id] = cadence;
+    else report('config.schema', pair.value ?? pair.key, 'config.expected', { field: `cadence.${id}`, kind: message(locale, 'kind.cadence') });
   }
   return out;
 }

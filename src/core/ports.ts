@@ -146,3 +146,13 @@ export interface Git {
   /** Commits `paths` only, with `message`; rejects with git's own words. */
   commit(paths: readonly string[], message: string): Promise<void>;
 }
+
+/**
+ * The calendar's history in git, as reports need it: when each post file was first committed,
+ * renames followed (a post renamed on rescheduling keeps its first day). One call for the whole
+ * calendar, not one per post: a year holds thousands.
+ */
+export interface History {
+  /** Absolute path (with `/`) → epoch ms of its first commit; files never committed are absent. */
+  firstCommits(root: string): Promise<ReadonlyMap<string, number>>;
+}

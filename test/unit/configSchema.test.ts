@@ -38,6 +38,10 @@ describe('.editorial.yaml JSON Schema', () => {
     ['a webhook', 'platforms:\n  webhook:\n    url: https://hooks.nova.example/edcal?team=com\n    format: discord\n'],
     ['a webhook format that does not exist', 'platforms:\n  webhook:\n    format: teams\n'],
     ['a webhook URL that is not http(s)', 'platforms:\n  webhook:\n    url: ftp://hooks.nova.example/edcal\n'],
+    ['a cadence', 'cadence: { instagram: 3/week, linkedin: 2 / semaine, x: 1/day, facebook: 8/month }\n'],
+    ['a cadence of nothing', 'cadence: { instagram: 0/week }\n'],
+    ['a cadence without its unit', 'cadence: { instagram: 3 }\n'],
+    ['a cadence for a network that does not exist', 'cadence: { instagramm: 3/week }\n'],
   ];
   for (const [name, text] of samples) {
     it(`accepts exactly what the reader accepts: ${name}`, () => {

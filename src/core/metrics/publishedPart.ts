@@ -20,7 +20,9 @@ export function publishedParts(file: string, post: ParsedPost): PublishedPart[] 
   const out: PublishedPart[] = [];
   for (const [network, result] of Object.entries(post.meta.results) as Array<[PlatformId, NonNullable<ParsedPost['meta']['results'][PlatformId]>]>) {
     const at = result.at !== undefined ? Date.parse(result.at) : NaN;
-    result.parts.forEach((p, i) => {
+    // A result written by hand (or before parts were recorded) names its one part by `id`.
+    const sent = result.parts.length > 0 ? result.parts : result.id !== undefined ? [{ id: result.id }] : [];
+    sent.forEach((p, i) => {
       const url = p.url ?? (i === 0 ? result.url : undefined);
       if (p.id) out.push({ file, network, part: i + 1, id: p.id, ...(url !== undefined ? { url } : {}), ...(Number.isNaN(at) ? {} : { at }) });
     });
