@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSnapshots } from '../../src/core/metrics/snapshot';
 import { AppViewStandin } from '../peers/standins/appview';
+import { LinkedinStandin } from '../peers/standins/linkedin';
 import { MastodonStandin } from '../peers/standins/mastodon';
+import { ThreadsStandin } from '../peers/standins/threads';
 import { writeFileIn } from './writeFileIn';
 
 const CLI = join(__dirname, '../../dist/cli.js');
@@ -49,12 +51,12 @@ describe('edcal metrics fetch, against the stand-in servers', () => {
     masto.engage(a, { favourites: 5, reblogs: 2, replies: 1 });
     const uri = 'at://did:plc:nova/app.bsky.feed.post/3m1';
     appview.setPost(uri, { likes: 7, reposts: 3, replies: 0, quotes: 1 });
-    const post = `---\ndate: 2026-12-01T09:30\nplatforms: [mastodon, bluesky, linkedin]\nstatus: published\nresults:\n${published('mastodon', [a, b])}${published('bluesky', [uri])}${published('linkedin', ['urn:li:share:1'])}---\nUn (1/2)\n\n---\n\nDeux\n`;
+    const post = `---\ndate: 2026-12-01T09:30\nplatforms: [mastodon, bluesky, youtube]\nstatus: published\nresults:\n${published('mastodon', [a, b])}${published('bluesky', [uri])}${published('youtube', ['dQw4w9WgXcQ'])}---\nUn (1/2)\n\n---\n\nDeux\n`;
     write('posts/2026/12/01-un.md', post);
     write('posts/2026/12/02-brouillon.md', '---\ndate: 2026-12-02T09:30\nplatforms: [mastodon]\nstatus: draft\n---\nRien\n');
     const r = await edcal(['metrics', 'fetch', '--now', NOW, '--lang', 'en']);
     assert.equal(r.code, 0, r.stderr + r.stdout);
-    assert.equal(r.stdout, '3 reading(s) appended to metrics/2026-12.jsonl (Mastodon 2, Bluesky 1).\nCounts are not read from LinkedIn yet.\n');
+    assert.equal(r.stdout, '3 reading(s) appended to metrics/2026-12.jsonl (Mastodon 2, Bluesky 1).\nCounts are not read from YouTube yet.\n');
     const file = join(dir, 'metrics/2026-12.jsonl');
     const { snapshots, problems } = readSnapshots(readFileSync(file, 'utf8'));
     assert.deepEqual(problems, []);
@@ -84,6 +86,46 @@ describe('edcal metrics fetch, against the stand-in servers', () => {
     const { accounts } = readSnapshots(readFileSync(join(dir, 'metrics/2026-12.jsonl'), 'utf8'));
     assert.deepEqual(accounts, [{ at: '2026-12-20T10:00:00.000Z', network: 'mastodon', account: 'nova', followers: 4321 }]);
     assert.ok(!readFileSync(join(dir, 'metrics/2026-12.jsonl'), 'utf8').includes(masto.token), 'no token in the file');
+  });
+
+  it('reads LinkedIn and Threads with their tokens: counts, followers, and a part without its token said', async () => {
+    const org = 'urn:li:organization:4242';
+    const li = await LinkedinStandin.start({ organizations: [org] });
+    const threads = await ThreadsStandin.start();
+    try {
+      const headers = { authorization: `Bearer ${li.token}`, 'linkedin-version': '202610', 'x-restli-protocol-version': '2.0.0', 'content-type': 'application/json' };
+      const made = await fetch(`${li.url}/rest/posts`, { method: 'POST', headers, body: JSON.stringify({ author: org, commentary: 'Un', visibility: 'PUBLIC', distribution: { feedDistribution: 'MAIN_FEED' }, lifecycleState: 'PUBLISHED' }) });
+      const share = made.headers.get('x-restli-id')!;
+      const form = (params: Record<string, string>) => ({ method: 'POST', headers: { authorization: `Bearer ${threads.token}`, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() });
+      const container = ((await (await fetch(`${threads.url}/${threads.user.id}/threads`, form({ media_type: 'TEXT', text: 'Un' }))).json()) as { id: string }).id;
+      const thread = ((await (await fetch(`${threads.url}/${threads.user.id}/threads_publish`, form({ creation_id: container }))).json()) as { id: string }).id;
+      li.engage(share, { impressions: 800, likes: 21, comments: 4, shares: 2 });
+      li.followers = 5400;
+      threads.engage(thread, { views: 300, likes: 12, replies: 1 });
+      threads.followers = 321;
+      write('.editorial.yaml', `timezone: Europe/Paris\nplatforms:\n  linkedin: { service: "${li.url}", account: { handle: "${org}" } }\n  threads: { service: "${threads.url}" }\n`);
+      write('posts/a.md', `---\ndate: 2026-12-01T09:30\nplatforms: [linkedin, threads, instagram]\nstatus: published\nresults:\n${published('linkedin', [share])}${published('threads', [thread])}${published('instagram', ['17900001'])}---\nUn\n`);
+      const env = { EDCAL_LINKEDIN_ACCESS_TOKEN: li.token, EDCAL_THREADS_ACCESS_TOKEN: threads.token, EDCAL_THREADS_USER_ID: threads.user.id };
+      const r = await edcal(['metrics', 'fetch', '--now', NOW, '--lang', 'en'], env);
+      assert.equal(r.code, 3, r.stderr + r.stdout);
+      assert.equal(
+        r.stdout,
+        '2 reading(s) appended to metrics/2026-12.jsonl (LinkedIn 1, Threads 1).\n' +
+          `LinkedIn ${org}: 5400 followers.\n` +
+          'Threads nova.app: 321 followers.\n' +
+          'posts/a.md: Instagram part 1: refused (no Instagram access token (EDCAL_INSTAGRAM_ACCESS_TOKEN))\n',
+      );
+      const { snapshots, accounts } = readSnapshots(readFileSync(join(dir, 'metrics/2026-12.jsonl'), 'utf8'));
+      assert.deepEqual(snapshots.map((s) => [s.network, s.counts]), [
+        ['linkedin', { views: 800, likes: 21, replies: 4, reposts: 2 }],
+        ['threads', { views: 300, likes: 12, replies: 1, reposts: 0, quotes: 0, shares: 0 }],
+      ]);
+      assert.deepEqual(accounts.map((a) => [a.network, a.followers]), [['linkedin', 5400], ['threads', 321]]);
+      assert.ok(!readFileSync(join(dir, 'metrics/2026-12.jsonl'), 'utf8').includes(threads.token), 'no token in the file');
+    } finally {
+      await li.close();
+      await threads.close();
+    }
   });
 
   it('keeps what one network returned when another fails, and exits 3', async () => {

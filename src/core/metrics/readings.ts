@@ -1,10 +1,10 @@
 import type { PollResult, Reading } from './snapshot';
 
 /** A count as the network wrote it: a non-negative integer, else absent. */
-const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
+export const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
 
 /** Keeps only the counts given. */
-function counts(entries: Record<string, number | undefined>): Reading['counts'] {
+export function counts(entries: Record<string, number | undefined>): Reading['counts'] {
   return Object.fromEntries(Object.entries(entries).filter(([, n]) => n !== undefined)) as Reading['counts'];
 }
 

@@ -2,8 +2,11 @@ import type { CalendarConfig } from '../../core/config';
 import { blueskyReadings, followersOf, mastodonReading, xReadings } from '../../core/metrics/readings';
 import type { Reading } from '../../core/metrics/snapshot';
 import type { PlatformId } from '../../core/model';
-import { HttpFailure, type Http, type HttpResponse, type Secrets } from '../../core/ports';
+import type { Http, HttpResponse, Secrets } from '../../core/ports';
 import { jsonOf } from '../publish/failures';
+import { failureOf, get, refusing } from './answers';
+import { graphReader } from './graphReaders';
+import { linkedinReader } from './linkedinReader';
 
 /** Why one part could not be read: gone from the network, or the network failing. */
 export interface ReadFailure {
@@ -32,8 +35,8 @@ export interface ReaderPorts {
   readonly secrets: Secrets;
 }
 
-/** The networks counts are read from, so far. */
-export const METRICS_NETWORKS: readonly PlatformId[] = ['mastodon', 'bluesky', 'x'];
+/** The networks counts are read from: those this tool publishes to, but the webhook (it has no counts). */
+export const METRICS_NETWORKS: readonly PlatformId[] = ['mastodon', 'bluesky', 'x', 'linkedin', 'threads', 'instagram', 'facebook'];
 
 /** The public AppView that serves Bluesky's counts without an account. */
 export const BLUESKY_APPVIEW = 'https://public.api.bsky.app';
@@ -46,6 +49,8 @@ export function metricsReader(network: PlatformId, config: CalendarConfig, ports
   if (network === 'mastodon') return settings.instance ? mastodonReader(settings.instance, ports) : refusing('mastodon', 'no platforms.mastodon.instance in .editorial.yaml');
   if (network === 'bluesky') return blueskyReader(settings.appview ?? BLUESKY_APPVIEW, settings.account?.handle, ports);
   if (network === 'x') return xReader(settings.service ?? X_API, ports);
+  if (network === 'linkedin') return linkedinReader(settings, ports);
+  if (network === 'threads' || network === 'instagram' || network === 'facebook') return graphReader(network, settings, ports);
   return undefined;
 }
 
@@ -169,36 +174,4 @@ function followersFrom(network: 'mastodon' | 'bluesky' | 'x', response: HttpResp
   const failed = failureOf(response);
   if (failed) return failed;
   return followersOf(network, jsonOf(response)) ?? { failure: 'refused', detail: 'no followers in the answer' };
-}
-
-/** A reader that can ask nothing, saying why for every part (a setting missing). */
-function refusing(network: PlatformId, detail: string): MetricsReader {
-  return {
-    network,
-    async read(ids) {
-      return new Map(ids.map((id) => [id, { failure: 'refused', detail }]));
-    },
-    async followers() {
-      return undefined;
-    },
-  };
-}
-
-async function get(http: Http, url: string, headers: Record<string, string>): Promise<HttpResponse | ReadFailure> {
-  try {
-    return await http.request({ method: 'GET', url, headers: { accept: 'application/json', ...headers } });
-  } catch (error) {
-    if (error instanceof HttpFailure) return { failure: 'no-answer', detail: error.detail };
-    throw error;
-  }
-}
-
-/** A non-2xx answer as a failure, in the network's words when it gave some. */
-function failureOf(response: HttpResponse): ReadFailure | undefined {
-  if (response.status >= 200 && response.status < 300) return undefined;
-  // Mastodon's `error`, XRPC's `error` and `message`, X's problem `detail` or `errors[].message`.
-  const body = jsonOf(response) as { error?: unknown; message?: unknown; detail?: unknown; errors?: Array<{ message?: unknown }> } | undefined;
-  const words = [body?.error, body?.message, body?.detail, body?.errors?.[0]?.message].filter((w): w is string => typeof w === 'string').join(': ') || `HTTP ${response.status}`;
-  const failure = response.status === 404 ? 'not-found' : response.status === 429 ? 'rate-limited' : 'refused';
-  return { failure, detail: words };
 }

@@ -19,6 +19,21 @@
  *   in `x-business-use-case-usage`, type `pages`, throttled with code 80001 (Graph API Rate
  *   Limits page; see `graph.ts`).
  *
+ * Reading counts (`edcal metrics fetch`; the shared errors are in `graph.ts`)
+ * - DOCUMENTED: `GET /{post-id}?fields=reactions.summary(total_count),comments.summary(total_count),shares`:
+ *   an edge asked in `fields` answers `{ data, paging, summary }`, `summary` holding the fields
+ *   named in `summary(…)`, `total_count` among them (Page Post Reactions reference,
+ *   https://developers.facebook.com/docs/graph-api/reference/page-post/reactions); `shares` is the
+ *   post's `{ count }` (Page Post reference). `GET /{page-id}?fields=followers_count` gives the
+ *   Page's followers (Page reference). Page post insights (`post_impressions…`) were deprecated on
+ *   November 15, 2025 (https://developers.facebook.com/docs/pages-api/changelog/): not served.
+ * - OBSERVED: a post nobody shared has no `shares` field at all (clients read it as 0:
+ *   github.com/abjerner/Skybrud.Social/issues/34, github.com/restfb/restfb/pull/41).
+ * - ASSUMED: `limit(0)` leaves `data` empty (it is always empty here: people are not modelled);
+ *   `comments.summary` also says `order: 'ranked'` and `can_comment`; test hooks
+ *   `engage(id, { reactions, comments, shares })` (0 otherwise), `deletePost(id)` (then a node that
+ *   does not exist), `followers`.
+ *
  * ASSUMED
  * - `alt_text_custom` sets a photo's alt text (recalled from the Page Photos reference, not in the
  *   excerpts read).
@@ -30,7 +45,7 @@
  * - A Page token cannot be told from a user token here: any request with the token acts as the Page.
  */
 import type { Answer, RecordedRequest } from './server';
-import { GraphStandin, graphError, invalidParameter, type GraphParams, type GraphStandinOptions } from './graph';
+import { GraphStandin, graphError, invalidParameter, objectNotFound, type GraphParams, type GraphStandinOptions } from './graph';
 
 export interface FacebookStandinOptions extends GraphStandinOptions {
   readonly page?: { readonly id: string; readonly name: string };
@@ -55,6 +70,9 @@ export interface FacebookPostRecord {
   readonly params: Record<string, string | string[]>;
 }
 
+/** What people did with a post (test hook `engage`). */
+export type FacebookEngagement = Partial<Record<'reactions' | 'comments' | 'shares', number>>;
+
 /** The Facebook stand-in: `await FacebookStandin.start({ now: () => clock.now() })`, then `posts` and `photos`. */
 export class FacebookStandin extends GraphStandin {
   readonly page: { readonly id: string; readonly name: string };
@@ -62,6 +80,9 @@ export class FacebookStandin extends GraphStandin {
   readonly photos = new Map<string, FacebookPhotoRecord>();
   /** Image addresses Facebook cannot fetch. */
   readonly unreachable = new Set<string>();
+  /** The Page's followers (test hook; `GET /{page-id}?fields=followers_count` says it). */
+  followers = 0;
+  private readonly engagement = new Map<string, FacebookEngagement>();
   private serial = 1;
 
   private constructor(options: FacebookStandinOptions) {
@@ -74,14 +95,47 @@ export class FacebookStandin extends GraphStandin {
     return new FacebookStandin(options).listen();
   }
 
+  /** Sets what people did with a post. */
+  engage(id: string, engagement: FacebookEngagement): void {
+    this.engagement.set(id, engagement);
+  }
+
+  /** Deletes a post, as the Page would in the app. */
+  deletePost(id: string): void {
+    const i = this.posts.findIndex((p) => p.id === id);
+    if (i >= 0) this.posts.splice(i, 1);
+  }
+
   protected override route(request: RecordedRequest, params: GraphParams): Answer {
     const segments = request.pathname.split('/').filter(Boolean);
     if (segments[0] && /^v\d+\.\d+$/.test(segments[0])) segments.shift();
     const [node, edge] = segments;
-    if (node === this.page.id && edge === undefined && request.method === 'GET') return { status: 200, body: { id: this.page.id, ...(params.fields().includes('name') ? { name: this.page.name } : {}) } };
+    if (node === this.page.id && edge === undefined && request.method === 'GET') {
+      const fields = params.fields();
+      return { status: 200, body: { id: this.page.id, ...(fields.includes('name') ? { name: this.page.name } : {}), ...(fields.includes('followers_count') ? { followers_count: this.followers } : {}) } };
+    }
+    if (node !== undefined && edge === undefined && request.method === 'GET') return this.readPost(node, params);
     if (node === this.page.id && edge === 'feed' && request.method === 'POST') return this.feed(params);
     if (node === this.page.id && edge === 'photos' && request.method === 'POST') return this.photo(params);
     return invalidParameter(`Unsupported ${request.method.toLowerCase()} request. Object with ID '${node ?? ''}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`);
+  }
+
+  /** A post's fields: `reactions` and `comments` edges with their summary, `shares`. */
+  private readPost(id: string, params: GraphParams): Answer {
+    const post = this.posts.find((p) => p.id === id);
+    if (!post) return objectNotFound(id);
+    const done = { reactions: 0, comments: 0, shares: 0, ...this.engagement.get(id) };
+    const body: Record<string, unknown> = { id };
+    for (const field of params.fields()) {
+      const name = /^[a-z_]+/.exec(field)?.[0] ?? '';
+      const summary = /summary\(([^)]*)\)/.exec(field)?.[1];
+      const edge = (total: number, extra: Record<string, unknown>) => ({ data: [], ...(summary !== undefined && summary !== 'false' ? { summary: { ...extra, total_count: total } } : {}) });
+      if (name === 'reactions') body['reactions'] = edge(done.reactions, { viewer_reaction: 'NONE' });
+      else if (name === 'comments') body['comments'] = edge(done.comments, { order: 'ranked', can_comment: true });
+      else if (name === 'shares' && done.shares > 0) body['shares'] = { count: done.shares };
+      else if (name === 'message') body['message'] = post.message;
+    }
+    return { status: 200, body };
   }
 
   private feed(params: GraphParams): Answer {

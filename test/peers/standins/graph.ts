@@ -26,6 +26,20 @@
  *   (https://developers.facebook.com/docs/threads/troubleshooting,
  *   https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container).
  *
+ *
+ * Reading counts (`edcal metrics fetch`)
+ * - DOCUMENTED: a media's insights answer `{ data: [{ name, period: 'lifetime', values: [{ value }],
+ *   title, description, id: '<media-id>/insights/<name>/lifetime' }] }`, one entry per metric
+ *   asked in `metric` (the Threads Insights example response,
+ *   https://developers.facebook.com/docs/threads/insights); a metric the node does not have is a
+ *   `(#100)` error (Instagram's wording, https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights).
+ * - OBSERVED: a node that does not exist (a post deleted) → 400 `{ message: "Unsupported get
+ *   request. Object with ID '…' does not exist, cannot be loaded due to missing permissions, or
+ *   does not support this operation", type: 'GraphMethodException' (Instagram: 'IGApiException'),
+ *   code: 100, error_subcode: 33 }` (github.com/jstolpe/blog_code/issues/4,
+ *   github.com/roughike/flutter_facebook_login/issues/44). Here every unknown node answers so.
+ * - ASSUMED: reads count against the same window as every other call (`callsPerHour`).
+ *
  * ASSUMED
  * - A token is also taken from `Authorization: Bearer …` (the senders send it there, so that it
  *   never sits in a URL): graph.facebook.com takes it for WhatsApp and Instagram Login calls; for
@@ -60,6 +74,24 @@ export function graphError(status: number, fields: GraphErrorFields): Answer {
 /** A parameter error (code 100), as Meta words them: `(#100) …`. */
 export function invalidParameter(message: string, subcode?: number): Answer {
   return graphError(400, { message: `(#100) ${message}`, code: 100, ...(subcode !== undefined ? { error_subcode: subcode } : {}) });
+}
+
+/** The answer for a node that does not exist, or no longer (see the header: OBSERVED). */
+export function objectNotFound(node: string, type = 'GraphMethodException'): Answer {
+  return graphError(400, { message: `Unsupported get request. Object with ID '${node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`, type, code: 100, error_subcode: 33 });
+}
+
+/**
+ * A media's insights answer for the metrics asked (`metric`), from its counts; a metric it does
+ * not have refused as Instagram words it. The metric names are the network's.
+ */
+export function insightsAnswer(node: string, params: GraphParams, counts: Readonly<Record<string, number>>): Answer {
+  const asked = (params.get('metric') ?? '').split(',').map((m) => m.trim()).filter(Boolean);
+  if (asked.length === 0) return invalidParameter('The parameter metric is required.');
+  const unknown = asked.filter((m) => !(m in counts));
+  if (unknown.length > 0) return invalidParameter(`The Media Insights API does not support the ${unknown.join(', ')} metric for this media product type.`);
+  const data = asked.map((name) => ({ name, period: 'lifetime', values: [{ value: counts[name] }], title: name, description: `The ${name} of the post.`, id: `${node}/insights/${name}/lifetime` }));
+  return { status: 200, body: { data } };
 }
 
 /** A request's parameters: query string and form body together, `access_token` left out; `name[i]` entries kept apart. */

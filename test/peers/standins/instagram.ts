@@ -29,6 +29,20 @@
  * - Instagram Platform calls count against Business Use Case limits, reported in
  *   `x-business-use-case-usage` (Graph API Rate Limits page; see `graph.ts`).
  *
+ * Reading counts (`edcal metrics fetch`; the shared insights shape and errors are in `graph.ts`)
+ * - DOCUMENTED: `GET /{ig-media-id}/insights?metric=…` answers a post's metrics: among them
+ *   `views` (since v22.0, for FEED, STORY and REELS), `reach`, `likes`, `comments`, `shares`,
+ *   `saved`, `total_interactions`; for insights that do not exist or are not available yet, an
+ *   empty `data` rather than 0s; data up to 48 hours late; none for the media inside an album
+ *   (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights).
+ *   `GET /{ig-user-id}?fields=followers_count` gives the account's followers (IG User reference).
+ * - OBSERVED: a metric the media's product type lacks → 400 `(#100) The Media Insights API does
+ *   not support the impressions, replies metric for this media product type.` (a question about
+ *   v20.0 reels, www.volcengine.com/article/1139570); a media deleted → code 100, subcode 33,
+ *   type `IGApiException` (github.com/jstolpe/blog_code/issues/4).
+ * - ASSUMED: test hooks `engage(id, metrics)` (0 otherwise), `withhold(id)` (its insights not
+ *   computed yet: an empty `data`), `deletePost(id)`, `followers`.
+ *
  * ASSUMED
  * - A non-JPEG image (told by its address's extension: the stand-in fetches nothing) is refused at
  *   container creation, 400, code 9004, subcode 2207052, "Only photo or video can be accepted as
@@ -42,7 +56,7 @@
  * - Limits count in fixed 24-hour windows; permalinks are `https://www.instagram.com/p/<code>/`.
  */
 import type { Answer, RecordedRequest } from './server';
-import { GraphStandin, graphError, invalidParameter, type GraphParams, type GraphStandinOptions } from './graph';
+import { GraphStandin, graphError, insightsAnswer, invalidParameter, objectNotFound, type GraphParams, type GraphStandinOptions } from './graph';
 import { RateWindow } from './rateWindow';
 
 export interface InstagramStandinOptions extends GraphStandinOptions {
@@ -73,6 +87,9 @@ export interface InstagramPostRecord {
   readonly permalink: string;
 }
 
+/** A post's insights, by Instagram's metric names (test hook `engage`). */
+export type InstagramInsights = Partial<Record<'views' | 'reach' | 'likes' | 'comments' | 'shares' | 'saved' | 'total_interactions', number>>;
+
 const DAY = 86_400_000;
 
 /** The Instagram stand-in: `await InstagramStandin.start({ now: () => clock.now() })`, then `posts` and `containers`. */
@@ -82,6 +99,11 @@ export class InstagramStandin extends GraphStandin {
   readonly posts: InstagramPostRecord[] = [];
   /** Image addresses Instagram cannot fetch: their containers end in `ERROR`. */
   readonly unreachable = new Set<string>();
+  /** The account's followers (test hook; `GET /{ig-user-id}?fields=followers_count` says it). */
+  followers = 0;
+  private readonly insights = new Map<string, InstagramInsights>();
+  /** Posts whose insights are not computed yet. */
+  private readonly withheld = new Set<string>();
   private readonly processingMs: number;
   private readonly published: RateWindow;
 
@@ -95,6 +117,22 @@ export class InstagramStandin extends GraphStandin {
 
   static start(options: InstagramStandinOptions = {}): Promise<InstagramStandin> {
     return new InstagramStandin(options).listen();
+  }
+
+  /** Sets what people did with a post (its insights). */
+  engage(id: string, insights: InstagramInsights): void {
+    this.insights.set(id, insights);
+  }
+
+  /** From now on the post's insights are not available (an empty `data`). */
+  withhold(id: string): void {
+    this.withheld.add(id);
+  }
+
+  /** Deletes a post, as its author would in the app. */
+  deletePost(id: string): void {
+    const i = this.posts.findIndex((p) => p.id === id);
+    if (i >= 0) this.posts.splice(i, 1);
   }
 
   /** Containers made and never published. */
@@ -112,7 +150,13 @@ export class InstagramStandin extends GraphStandin {
       return { status: 200, body: { data: [{ quota_usage: this.published.limit - this.published.remaining, config: { quota_total: this.published.limit, quota_duration: DAY / 1000 } }] } };
     }
     if (node === this.user.id && edge === undefined && request.method === 'GET') {
-      return { status: 200, body: { id: this.user.id, ...(params.fields().includes('username') ? { username: this.user.username } : {}) } };
+      const fields = params.fields();
+      return { status: 200, body: { id: this.user.id, ...(fields.includes('username') ? { username: this.user.username } : {}), ...(fields.includes('followers_count') ? { followers_count: this.followers } : {}) } };
+    }
+    if (request.method === 'GET' && node !== undefined && edge === 'insights') {
+      if (!this.posts.some((p) => p.id === node)) return objectNotFound(node, 'IGApiException');
+      if (this.withheld.has(node)) return { status: 200, body: { data: [] } };
+      return insightsAnswer(node, params, { views: 0, reach: 0, likes: 0, comments: 0, shares: 0, saved: 0, total_interactions: 0, ...this.insights.get(node) });
     }
     if (request.method === 'GET' && node !== undefined && edge === undefined) return this.read(node, params);
     return invalidParameter(`Unsupported ${request.method.toLowerCase()} request. Object with ID '${node ?? ''}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`);
@@ -170,7 +214,7 @@ export class InstagramStandin extends GraphStandin {
     }
     const post = this.posts.find((p) => p.id === node);
     if (post) return { status: 200, body: { id: node, ...(fields.includes('permalink') ? { permalink: post.permalink } : {}), ...(fields.includes('caption') ? { caption: post.caption } : {}) } };
-    return invalidParameter(`Unsupported get request. Object with ID '${node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`);
+    return objectNotFound(node, 'IGApiException');
   }
 
   private publish(params: GraphParams): Answer {

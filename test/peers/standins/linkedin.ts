@@ -28,6 +28,31 @@
  *   backslash; `{hashtag|\#|tag}` is a hashtag and `@[Name](urn:li:…)` a mention
  *   (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/little-text-format).
  *
+ * Reading counts (`edcal metrics fetch`)
+ * - DOCUMENTED: `GET /rest/socialActions/{url-encoded urn}` answers a post's `likesSummary`
+ *   (`totalLikes`) and `commentsSummary` (`totalFirstLevelComments`, `aggregatedTotalComments`),
+ *   with `r_organization_social` for an organisation's post its member administers, or
+ *   `r_member_social` for a member's own, "granted to select developers only"
+ *   (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/network-update-social-actions).
+ * - DOCUMENTED: `GET /rest/organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity={org}`
+ *   with `shares=List(…)` or `ugcPosts=List(…)` answers `{ elements: [{ organizationalEntity,
+ *   share | ugcPost, totalShareStatistics: { impressionCount, uniqueImpressionsCount, clickCount,
+ *   likeCount, commentCount, shareCount, engagement } }] }`, organic activity only, for the posts
+ *   of the last 12 months (a rolling window), `rw_organization_admin` with the ADMINISTRATOR role;
+ *   without a post list, the organisation's totals
+ *   (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/share-statistics).
+ * - DOCUMENTED: `GET /rest/networkSizes/{org}?edgeType=COMPANY_FOLLOWED_BY_MEMBER` answers
+ *   `{ firstDegreeSize }`, the organisation's followers (Organization Network Size; the
+ *   unversioned page spells the edge `CompanyFollowedByMember`,
+ *   https://learn.microsoft.com/en-us/linkedin/marketing/integrations/community-management/organizations/organization-network-size).
+ * - ASSUMED: a post deleted (test hook `deletePost`) or unknown → 404 `Not Found` from
+ *   `socialActions`, and left out of the statistics' `elements` (as are other authors' posts);
+ *   no access → 403 `Not enough permissions to access: …`; `networkSizes` of an organisation the
+ *   member does not administer → 404; reads count against `readsPerDay` (default 1,000) per member,
+ *   answered as the posts' limit is. Test hooks: `engage(urn, { likes, comments, replies,
+ *   impressions, shares })` (0 otherwise; `aggregatedTotalComments` counts comments and their
+ *   replies), `followers` (each organisation's), `readMemberSocial` (the member's permission).
+ *
  * OBSERVED in reports of the real API (not in the docs)
  * - An invalid token → 401 `{ serviceErrorCode: 65600, message: 'Invalid access token', status: 401 }`
  *   (github.com/xcarpentier/react-native-linkedin/issues/80).
@@ -56,9 +81,16 @@ export interface LinkedinStandinOptions {
   /** Organisations (`urn:li:organization:…`) the member administers, so may post as. */
   readonly organizations?: readonly string[];
   readonly postsPerDay?: number;
+  /** GET calls to `/rest/…` per member per day. */
+  readonly readsPerDay?: number;
+  /** The token carries `r_member_social`: the member's own posts' social actions may be read. */
+  readonly readMemberSocial?: boolean;
   /** Epoch milliseconds: a test's fake clock. */
   readonly now?: () => number;
 }
+
+/** What people did with a post (test hook `engage`). */
+export type LinkedinEngagement = Partial<Record<'likes' | 'comments' | 'replies' | 'impressions' | 'shares', number>>;
 
 /** An image, once initialised (and once its bytes are uploaded). */
 export interface LinkedinStoredImage {
@@ -80,9 +112,13 @@ export interface LinkedinPost {
   readonly images: ReadonlyArray<{ readonly image: LinkedinStoredImage; readonly altText?: string }>;
   /** The request body, parsed. */
   readonly body: Record<string, unknown>;
+  /** When it was created, epoch ms. */
+  readonly createdAt: number;
 }
 
 const DAY = 86_400_000;
+/** The share statistics' rolling window. */
+const YEAR = 365 * DAY;
 const REQUIRED = ['author', 'commentary', 'visibility', 'distribution', 'lifecycleState'];
 
 /** The LinkedIn stand-in: `await LinkedinStandin.start({ now: () => clock.now() })`, then `posts`. */
@@ -93,8 +129,13 @@ export class LinkedinStandin extends StandinServer {
   readonly posts: LinkedinPost[] = [];
   /** Every image initialised, by URN. */
   readonly images = new Map<string, LinkedinStoredImage>();
+  /** Each organisation's followers (test hook). */
+  followers = 0;
   private readonly organizations: readonly string[];
+  private readonly readMemberSocial: boolean;
+  private readonly engagement = new Map<string, LinkedinEngagement>();
   private readonly postsToday: RateWindow;
+  private readonly readsToday: RateWindow;
   private readonly now: () => number;
   private expired = false;
   private next = 1;
@@ -104,8 +145,10 @@ export class LinkedinStandin extends StandinServer {
     this.token = options.token ?? 'li-test-token';
     this.member = options.member ?? { sub: 'a1B2c3D4e5', name: 'Léa Martin' };
     this.organizations = options.organizations ?? [];
+    this.readMemberSocial = options.readMemberSocial ?? false;
     this.now = options.now ?? Date.now;
     this.postsToday = new RateWindow(options.postsPerDay ?? 150, DAY, this.now, (now) => Math.floor(now / DAY) * DAY);
+    this.readsToday = new RateWindow(options.readsPerDay ?? 1000, DAY, this.now, (now) => Math.floor(now / DAY) * DAY);
   }
 
   /** Starts a stand-in on 127.0.0.1 and an ephemeral port. */
@@ -116,6 +159,17 @@ export class LinkedinStandin extends StandinServer {
   /** The member's URN, `urn:li:person:<sub>`. */
   get person(): string {
     return `urn:li:person:${this.member.sub}`;
+  }
+
+  /** Sets what people did with a post. */
+  engage(urn: string, engagement: LinkedinEngagement): void {
+    this.engagement.set(urn, engagement);
+  }
+
+  /** Deletes a post, as its author would in the app. */
+  deletePost(urn: string): void {
+    const i = this.posts.findIndex((p) => p.id === urn);
+    if (i >= 0) this.posts.splice(i, 1);
   }
 
   /** From now on the token is expired (LinkedIn's last 60 days). */
@@ -134,6 +188,7 @@ export class LinkedinStandin extends StandinServer {
       const version = request.headers['linkedin-version'];
       if (version === undefined || !/^\d{6}$/.test(version)) return error(400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header.', 400);
       if (request.headers['x-restli-protocol-version'] !== '2.0.0') return error(400, 'X-Restli-Protocol-Version 2.0.0 is required.', 400);
+      if (request.method === 'GET') return this.readsToday.take() ? this.read(request, version) : error(429, 'Resource level throttle APPLICATION DAY limit for calls to this resource is reached.', 101);
       const body = jsonBody(request);
       if (typeof body !== 'object' || body === null) return error(400, 'The request body is not a JSON object.', 400);
       if (endpoint === 'POST /rest/images' && request.query.get('action') === 'initializeUpload') return this.initialize(body as Record<string, unknown>);
@@ -143,6 +198,51 @@ export class LinkedinStandin extends StandinServer {
       }
     }
     return error(404, `No resource ${endpoint}.`, 404);
+  }
+
+  /** The read endpoints: social actions, share statistics, network sizes. */
+  private read(request: RecordedRequest, version: string): Answer {
+    const [, , resource, key] = request.pathname.split('/');
+    const urn = key === undefined ? undefined : decodeURIComponent(key);
+    if (resource === 'socialActions' && urn !== undefined) return this.socialActions(urn, version);
+    if (resource === 'organizationalEntityShareStatistics' && key === undefined) return this.shareStatistics(request.query);
+    if (resource === 'networkSizes' && urn !== undefined) {
+      if (request.query.get('edgeType') !== 'COMPANY_FOLLOWED_BY_MEMBER') return error(400, `Invalid edgeType ${request.query.get('edgeType') ?? ''}.`, 100);
+      return this.organizations.includes(urn) ? { status: 200, body: { firstDegreeSize: this.followers } } : error(404, 'Not Found', 0);
+    }
+    return error(404, `No resource GET ${request.pathname}.`, 404);
+  }
+
+  private socialActions(urn: string, version: string): Answer {
+    const post = this.posts.find((p) => p.id === urn);
+    if (!post) return error(404, 'Not Found', 0);
+    const allowed = post.author === this.person ? this.readMemberSocial : this.mayActFor(post.author);
+    if (!allowed) return error(403, `Not enough permissions to access: socialActions.GET.${version}`, 100);
+    const e = this.done(urn);
+    return { status: 200, body: { target: urn, likesSummary: { totalLikes: e.likes, aggregatedTotalLikes: e.likes, likedByCurrentUser: false }, commentsSummary: { totalFirstLevelComments: e.comments, aggregatedTotalComments: e.comments + e.replies } } };
+  }
+
+  private shareStatistics(query: URLSearchParams): Answer {
+    const org = query.get('organizationalEntity') ?? '';
+    if (query.get('q') !== 'organizationalEntity') return error(400, 'Parameter q must be organizationalEntity.', 100);
+    if (!this.organizations.includes(org)) return error(403, `Not enough permissions to access: organizationalEntityShareStatistics.FINDER-organizationalEntity for ${org}`, 100);
+    const stats = (urns: readonly string[]) => {
+      const e = urns.map((u) => this.done(u)).reduce((a, b) => ({ likes: a.likes + b.likes, comments: a.comments + b.comments, replies: a.replies + b.replies, impressions: a.impressions + b.impressions, shares: a.shares + b.shares }), { likes: 0, comments: 0, replies: 0, impressions: 0, shares: 0 });
+      const engagement = e.impressions === 0 ? 0 : (e.likes + e.comments + e.shares) / e.impressions;
+      return { impressionCount: e.impressions, uniqueImpressionsCount: Math.floor(e.impressions * 0.8), clickCount: 0, likeCount: e.likes, commentCount: e.comments, shareCount: e.shares, commentMentionsCount: 0, shareMentionsCount: 0, engagement };
+    };
+    const recent = this.posts.filter((p) => p.author === org && p.createdAt > this.now() - YEAR);
+    const listed = [...listOf(query.get('shares')).map((u) => ['share', u] as const), ...listOf(query.get('ugcPosts')).map((u) => ['ugcPost', u] as const)];
+    const elements =
+      listed.length === 0
+        ? [{ organizationalEntity: org, totalShareStatistics: stats(recent.map((p) => p.id)) }]
+        : listed.filter(([, u]) => recent.some((p) => p.id === u)).map(([kind, u]) => ({ organizationalEntity: org, [kind]: u, totalShareStatistics: stats([u]) }));
+    return { status: 200, body: { paging: { count: 10, start: 0, links: [] }, elements } };
+  }
+
+  /** What people did with a post, 0 where not engaged. */
+  private done(urn: string): Required<LinkedinEngagement> {
+    return { likes: 0, comments: 0, replies: 0, impressions: 0, shares: 0, ...this.engagement.get(urn) };
   }
 
   private initialize(body: Record<string, unknown>): Answer {
@@ -178,7 +278,7 @@ export class LinkedinStandin extends StandinServer {
       if (!image.bytes) return error(422, `ERROR :: /content :: ${image.id} was never uploaded`, 100);
     }
     const id = `urn:li:share:74${String(this.next++).padStart(17, '0')}`;
-    this.posts.push({ id, author, commentary, shown, cut, images, body });
+    this.posts.push({ id, author, commentary, shown, cut, images, body, createdAt: this.now() });
     return { status: 201, headers: { 'x-restli-id': id } };
   }
 
@@ -234,6 +334,12 @@ export function readLittleText(commentary: string): { shown: string; cut: boolea
     }
   }
   return { shown, cut: false };
+}
+
+/** The URNs of a Rest.li 2.0 `List(…)` parameter, each URL-decoded. */
+function listOf(value: string | null): string[] {
+  const inner = /^List\((.*)\)$/.exec(value ?? '')?.[1];
+  return inner ? inner.split(',').map((u) => decodeURIComponent(u)) : [];
 }
 
 function unescape(text: string): string {

@@ -29,6 +29,21 @@
  *   (https://developers.facebook.com/docs/threads/overview, "Rate limiting").
  * - `GET /{media-id}?fields=permalink` gives a post's link (Threads media fields).
  *
+ *
+ * Reading counts (`edcal metrics fetch`; the shared insights shape and errors are in `graph.ts`)
+ * - DOCUMENTED: `GET /{threads-media-id}/insights?metric=views,likes,replies,reposts,quotes,shares`
+ *   answers those metrics of a post, `period: 'lifetime'` (the Threads Insights API,
+ *   https://developers.facebook.com/docs/threads/insights; `threads_manage_insights`, not
+ *   modelled). `GET /{threads-user-id}/threads_insights?metric=…` reads the account's: views,
+ *   likes, replies, reposts, quotes, clicks, followers_count, follower_demographics (the
+ *   insights reference, https://developers.facebook.com/docs/threads/insights).
+ * - ASSUMED: `followers_count` comes as `total_value: { value }`, not in `values`, as third-party
+ *   clients' tests of `threads_insights` expect it (the excerpts of Meta's page read here stop
+ *   before its user-insights example); only `followers_count` is served among the account's
+ *   metrics (another → `(#100)`);
+ *   a post deleted (test hook `deletePost`) is a node that does not exist; test hook
+ *   `engage(id, metrics)` sets a post's insights (0 otherwise), `followers` the account's.
+ *
  * ASSUMED
  * - A topic tag is 1 to 50 characters without `.` or `&` (what third-party clients check; Meta's
  *   section on topic tags was not in the excerpts read); the text keeps its `#words` as sent.
@@ -44,7 +59,7 @@
  * - Permalinks are `https://www.threads.com/@<username>/post/<code>`.
  */
 import type { Answer, RecordedRequest } from './server';
-import { distinctLinks, GraphStandin, invalidParameter, graphError, utf8Bytes, type GraphParams, type GraphStandinOptions } from './graph';
+import { distinctLinks, GraphStandin, insightsAnswer, invalidParameter, graphError, objectNotFound, utf8Bytes, type GraphParams, type GraphStandinOptions } from './graph';
 import { RateWindow } from './rateWindow';
 
 export interface ThreadsStandinOptions extends GraphStandinOptions {
@@ -67,6 +82,9 @@ export interface ThreadsContainerRecord {
   readonly failed: boolean;
   publishedAs?: string;
 }
+
+/** A post's insights, by Threads' metric names (test hook `engage`). */
+export type ThreadsInsights = Partial<Record<'views' | 'likes' | 'replies' | 'reposts' | 'quotes' | 'shares', number>>;
 
 /** A published post, as stored. */
 export interface ThreadsPostRecord {
@@ -92,6 +110,9 @@ export class ThreadsStandin extends GraphStandin {
   readonly posts: ThreadsPostRecord[] = [];
   /** Image addresses Threads cannot fetch: their containers end in `ERROR`. */
   readonly unreachable = new Set<string>();
+  /** The account's followers (test hook; `threads_insights` says it). */
+  followers = 0;
+  private readonly insights = new Map<string, ThreadsInsights>();
   private readonly processingMs: number;
   private readonly published: RateWindow;
   private readonly replies: RateWindow;
@@ -106,6 +127,17 @@ export class ThreadsStandin extends GraphStandin {
 
   static start(options: ThreadsStandinOptions = {}): Promise<ThreadsStandin> {
     return new ThreadsStandin(options).listen();
+  }
+
+  /** Sets what people did with a post (its insights). */
+  engage(id: string, insights: ThreadsInsights): void {
+    this.insights.set(id, insights);
+  }
+
+  /** Deletes a post, as its author would in the app. */
+  deletePost(id: string): void {
+    const i = this.posts.findIndex((p) => p.id === id);
+    if (i >= 0) this.posts.splice(i, 1);
   }
 
   /** The containers made and never published. */
@@ -124,8 +156,20 @@ export class ThreadsStandin extends GraphStandin {
     if (node === this.user.id && edge === 'threads_publishing_limit' && request.method === 'GET') {
       return { status: 200, body: { data: [{ quota_usage: this.published.limit - this.published.remaining, config: { quota_total: this.published.limit, quota_duration: DAY / 1000 } }] } };
     }
+    if (node === this.user.id && edge === 'threads_insights' && request.method === 'GET') return this.userInsights(params);
+    if (request.method === 'GET' && node !== undefined && edge === 'insights') {
+      if (!this.posts.some((p) => p.id === node)) return objectNotFound(node);
+      return insightsAnswer(node, params, { views: 0, likes: 0, replies: 0, reposts: 0, quotes: 0, shares: 0, ...this.insights.get(node) });
+    }
     if (request.method === 'GET' && node !== undefined && edge === undefined) return this.read(node, params);
     return invalidParameter(`Unsupported ${request.method.toLowerCase()} request. Object with ID '${node ?? ''}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`);
+  }
+
+  private userInsights(params: GraphParams): Answer {
+    const asked = (params.get('metric') ?? '').split(',').filter(Boolean);
+    if (asked.length === 0 || asked.some((m) => m !== 'followers_count')) return invalidParameter(`Param metric must be followers_count here, not ${params.get('metric') ?? 'nothing'}.`);
+    const id = `${this.user.id}/insights/followers_count/day`;
+    return { status: 200, body: { data: [{ name: 'followers_count', period: 'day', title: 'followers_count', description: 'The number of followers of the profile.', total_value: { value: this.followers }, id }] } };
   }
 
   private me(params: GraphParams): Answer {
@@ -191,7 +235,7 @@ export class ThreadsStandin extends GraphStandin {
     }
     const post = this.posts.find((p) => p.id === node);
     if (post) return { status: 200, body: { id: node, ...(fields.includes('permalink') ? { permalink: post.permalink } : {}), ...(fields.includes('text') ? { text: post.text } : {}) } };
-    return invalidParameter(`Unsupported get request. Object with ID '${node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`);
+    return objectNotFound(node);
   }
 
   private publish(params: GraphParams): Answer {
