@@ -6,12 +6,14 @@ import { childPath, relativePath } from '../core/text/paths';
 /**
  * First commits from one `git log` over the calendar's folder, oldest first, renames followed:
  * `-z` keeps any file name as written (no quoting), `%x01%ct` marks each commit and its time.
+ * `-M40%`: a short post renamed and republished in one commit (its frontmatter rewritten) is
+ * still a rename; git's default 50% takes it for a new file.
  */
 export class NodeGitHistory implements History {
   async firstCommits(root: string): Promise<ReadonlyMap<string, number>> {
     const top = await git(root, ['rev-parse', '--show-toplevel']);
     if (top === undefined) return new Map();
-    const log = await git(root, ['log', '--reverse', '-z', '--format=%x01%ct', '--name-status', '-M', '--', '.']);
+    const log = await git(root, ['log', '--reverse', '-z', '--format=%x01%ct', '--name-status', '-M40%', '--', '.']);
     if (log === undefined) return new Map();
     // Git names files from its real top; the walk, from the root as given (a symlink on the way).
     const real = realpathSync(root);

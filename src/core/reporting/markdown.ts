@@ -4,7 +4,7 @@ import { reportSections, reportTitle, type Table } from './sections';
 
 /** Text made inert in a Markdown table cell or paragraph: no markup, no HTML, no line break. */
 export function markdownText(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/([\\`*_[\]|<>~])/g, '\\$1').replace(/^([#+\-=]|\d+[.)])/, '\\$1');
+  return text.replace(/[\r\n]+/g, ' ').replace(/([\\`*_[\]|<>~])/g, '\\$1').replace(/^([#+\-=])(?=\s|$)/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 export function reportMarkdown(report: Report): string {

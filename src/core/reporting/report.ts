@@ -247,7 +247,7 @@ export function buildReport(input: ReportInput): Report {
         sent++;
         week.published[network] = (week.published[network] ?? 0) + 1;
         campaign?.reached.add(network);
-        const at = result!.at !== undefined ? Date.parse(result!.at) : NaN;
+        const at = result?.at !== undefined ? Date.parse(result.at) : NaN;
         const time = Number.isNaN(at) ? date : at;
         if (!Number.isNaN(at)) {
           delays.push(Math.max(0, at - date) / 60_000);

@@ -27,6 +27,8 @@ export interface Section {
 }
 
 const NONE = '–';
+/** The best hashtags shown (the JSON has them all). */
+const MAX_HASHTAGS = 10;
 
 export function reportTitle(report: Report): string {
   return message(report.locale as Locale, 'report.title', { period: periodText(report) });
@@ -149,7 +151,7 @@ export function reportSections(report: Report): Section[] {
     numeric: [false, true, true, true],
     rows: rows.map((g) => [label(g.key), num(g.publications), num(g.interactions), pct(g.engagementRate)]),
   });
-  sections.push({ id: 'hashtags', title: t('report.h-hashtags'), paragraphs: [], table: groupTable(report.hashtags, (k) => `#${k}`, 'report.col-hashtag'), empty: t('report.no-metrics') });
+  sections.push({ id: 'hashtags', title: t('report.h-hashtags'), paragraphs: report.hashtags.length > MAX_HASHTAGS ? [t('report.hashtags-shown', { shown: MAX_HASHTAGS, count: report.hashtags.length })] : [], table: groupTable(report.hashtags.slice(0, MAX_HASHTAGS), (k) => `#${k}`, 'report.col-hashtag'), empty: t('report.no-metrics') });
   sections.push({ id: 'formats', title: t('report.h-formats'), paragraphs: [], table: groupTable(report.formats, (k) => t(`report.format-${k}` as MessageId), 'report.col-format'), empty: t('report.no-metrics') });
   sections.push({
     id: 'campaigns',
