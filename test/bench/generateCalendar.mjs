@@ -24,7 +24,12 @@ function random(seed) {
   return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
 }
 
-export function generateCalendar(dir, count = 10_000) {
+/**
+ * With `results`, published posts also record what each network got (`results`), and the call
+ * returns those publications for a benchmark's metrics files; the posts are otherwise the same.
+ */
+export function generateCalendar(dir, count = 10_000, { results = false } = {}) {
+  const published = [];
   const rnd = random(42);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   mkdirSync(join(dir, 'media'), { recursive: true });
@@ -38,16 +43,22 @@ export function generateCalendar(dir, count = 10_000) {
     const platforms = NETWORKS.filter(() => rnd() < 0.45);
     if (platforms.length === 0) platforms.push(pick(NETWORKS));
     const hasMedia = platforms.includes('instagram') || rnd() < 0.3;
+    let status;
     const lines = [
       '---',
       `title: "Post ${i}: ${pick(SENTENCES).slice(0, 30)}"`,
       `date: ${y}-${m}-${d}T${String(8 + (i % 10)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
       `platforms: [${platforms.join(', ')}]`,
-      `status: ${pick(STATUSES)}${rnd() < 0.2 ? ' # relu' : ''}`,
+      `status: ${(status = pick(STATUSES))}${rnd() < 0.2 ? ' # relu' : ''}`,
       `campaign: ${pick(['nova-launch', 'calendar-contest', 'live-meetup', 'evergreen'])}`,
       `tags: [${pick(['teaser', 'tip', 'event'])}, ${pick(['fr', 'en'])}]`,
     ];
     if (hasMedia) lines.push('media:', '  - file: ../../../media/image.png', `    alt: "${pick(SENTENCES).slice(0, 40)}"`);
+    const date = `${y}-${m}-${d}T${String(8 + (i % 10)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`;
+    if (results && status === 'published') {
+      lines.push('results:', ...platforms.map((n) => `  ${n}: { state: published, id: "${n}-${i}", at: ${date}:04+01:00 }`));
+      for (const n of platforms) published.push({ file: `posts/${y}/${m}/${d}-post-${i}.md`, network: n, id: `${n}-${i}`, date });
+    }
     lines.push('---');
     const paragraph = () => [pick(SENTENCES), pick(SENTENCES)].join(' ');
     const body = [paragraph(), '', `${pick(LINKS)} ${pick(TAGS)} ${pick(TAGS)}`];
@@ -59,4 +70,5 @@ export function generateCalendar(dir, count = 10_000) {
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, `${d}-post-${i}.md`), `${lines.join('\n')}\n${body.join('\n')}\n`);
   }
+  return published;
 }
