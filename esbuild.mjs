@@ -58,9 +58,17 @@ const shipped = [
     target: 'es2022',
   },
   {
+    // The report webview's toolbar (the report itself is drawn by the extension).
+    entryPoints: ['src/webview/report/main.ts'],
+    outfile: 'dist/webview/report.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
     // Each webview's style sheet, codicons included and their font inlined as a data: URL: the
     // page loads nothing (see src/extension/webviewHtml.ts).
-    entryPoints: { calendar: 'src/webview/calendar/calendar.css', preview: 'src/webview/preview/preview.css' },
+    entryPoints: { calendar: 'src/webview/calendar/calendar.css', preview: 'src/webview/preview/preview.css', report: 'src/webview/report/report.css' },
     outdir: 'dist/webview',
     loader: { '.ttf': 'dataurl' },
   },
@@ -70,7 +78,7 @@ const shipped = [
 const testOnly = [
   {
     // The integration suite, run inside a real VS Code's extension host (test/vscode/run.mjs).
-    entryPoints: ['test/integration/index.ts', 'test/integration/diagnostics.test.ts', 'test/integration/commands.test.ts', 'test/integration/dailyUse.test.ts', 'test/integration/calendar.test.ts', 'test/integration/preview.test.ts', 'test/integration/trust.test.ts', 'test/integration/publish.test.ts', 'test/integration/approve.test.ts', 'test/integration/compare.test.ts', 'test/integration/staleMedia.test.ts', 'test/integration/bench.ts'],
+    entryPoints: ['test/integration/index.ts', 'test/integration/diagnostics.test.ts', 'test/integration/commands.test.ts', 'test/integration/dailyUse.test.ts', 'test/integration/calendar.test.ts', 'test/integration/preview.test.ts', 'test/integration/trust.test.ts', 'test/integration/publish.test.ts', 'test/integration/approve.test.ts', 'test/integration/compare.test.ts', 'test/integration/staleMedia.test.ts', 'test/integration/report.test.ts', 'test/integration/bench.ts'],
     outdir: 'out/test/integration',
     platform: 'node',
     format: 'cjs',

@@ -12,11 +12,12 @@ export interface PageAssets {
 
 /**
  * A page that loads nothing: its style sheet and script inline under `nonce`, images only from
- * `cspSource`, fonts only as data: URLs, and `init` in an escaped `data-init`.
+ * `cspSource`, fonts only as data: URLs, and `init` in an escaped `data-init`. `body`, when given,
+ * is HTML the core drew with every text escaped (the report): it goes in as it is.
  *
  * @example pageHtml({ title: 'Calendar', assets: { script: 'go()', style: 'b{}' }, init: { n: 1 }, nonce: 'abc', cspSource: 'https://x', language: 'fr' })
  */
-export function pageHtml(page: { title: string; assets: PageAssets; init: unknown; nonce: string; cspSource: string; language: string }): string {
+export function pageHtml(page: { title: string; assets: PageAssets; init: unknown; nonce: string; cspSource: string; language: string; body?: string }): string {
   const { nonce } = page;
   const csp = [`default-src 'none'`, `img-src ${page.cspSource}`, `font-src data:`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
   return `<!DOCTYPE html>
@@ -29,7 +30,7 @@ export function pageHtml(page: { title: string; assets: PageAssets; init: unknow
 <title>${escapeAttribute(page.title)}</title>
 </head>
 <body>
-<div id="root" data-init="${escapeAttribute(JSON.stringify(page.init ?? null))}"></div>
+<div id="root" data-init="${escapeAttribute(JSON.stringify(page.init ?? null))}">${page.body ?? ''}</div>
 <script nonce="${nonce}">${inElement(page.assets.script, 'script')}</script>
 </body>
 </html>`;

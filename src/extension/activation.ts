@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Calendars } from './calendars';
 import { PostCodeActions } from './codeActions';
 import { CalendarPanel } from './calendarPanel';
+import { ReportPanel } from './reportPanel';
 import { PreviewPanel } from './previewPanel';
 import { approvePost } from './approving';
 import { exportIcal } from './icalExport';
@@ -34,6 +35,7 @@ export interface EditorialCalendarApi {
   readonly calendarPanel: () => CalendarPanel | undefined;
   /** The open preview panel, if any. */
   readonly previewPanel: () => PreviewPanel | undefined;
+  readonly reportPanel: () => ReportPanel | undefined;
   /** The branch the calendar is compared with, if any. */
   readonly comparisons: BranchComparisons;
   /** Publishing's context: tests answer its confirmation themselves. */
@@ -78,6 +80,7 @@ export function activateExtension(context: vscode.ExtensionContext): EditorialCa
   commands['editorialCalendar.testConnection'] = (network?: PlatformId) => testConnection(publishing, network);
   commands['editorialCalendar.compareWithBranch'] = (branch?: string) => comparisons.compare(typeof branch === 'string' ? branch : undefined, () => CalendarPanel.show(calendarDeps));
   commands['editorialCalendar.endComparison'] = () => comparisons.clear();
+  commands['editorialCalendar.openReport'] = (month?: string) => ReportPanel.show({ extensionUri: context.extensionUri, calendars }, typeof month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : undefined);
   commands['editorialCalendar.exportIcal'] = (target?: vscode.Uri) => exportIcal({ calendars, index }, target);
   commands['editorialCalendar.fetchMetrics'] = () => {
     const fetch = host().fetchMetrics;
@@ -133,6 +136,6 @@ export function activateExtension(context: vscode.ExtensionContext): EditorialCa
       (progress) => index.rebuild({ progress }),
     );
   })();
-  return { calendars, index, linter, statusBar, postsView, indexed, activationMs: performance.now() - started, calendarPanel: () => CalendarPanel.instance, previewPanel: () => PreviewPanel.instance, publishing, comparisons };
+  return { calendars, index, linter, statusBar, postsView, indexed, activationMs: performance.now() - started, calendarPanel: () => CalendarPanel.instance, previewPanel: () => PreviewPanel.instance, reportPanel: () => ReportPanel.instance, publishing, comparisons };
 }
 

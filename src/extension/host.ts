@@ -1,4 +1,4 @@
-import type { Git, Http, Workspace } from '../core/ports';
+import type { Git, History, Http, Workspace } from '../core/ports';
 import type { Locale } from '../core/i18n/messages';
 import type { CalendarDiff } from '../core/review/calendarDiff';
 
@@ -13,6 +13,8 @@ export interface Host {
   readonly localFiles?: Workspace;
   /** Git as a process, in a folder (a file-system path): who wrote a post, approvals' commits. */
   readonly git?: (folder: string) => Git;
+  /** Git's history of a calendar (first commits), for the report's lead times. */
+  readonly history?: History;
   /** HTTP to the networks, for publishing. */
   readonly http?: Http;
   /** A calendar compared with a branch of its repository. */

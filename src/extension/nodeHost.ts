@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gitBranches, gitRenames, gitTop, isCommit, NodeGit } from '../node/git';
+import { NodeGitHistory } from '../node/gitHistory';
 import { GitTree } from '../node/gitTree';
 import { NodeHttp } from '../node/http';
 import { NodeWorkspace } from '../node/workspace';
@@ -15,6 +16,7 @@ export function nodeHost(): Host {
     // ~3.6 ms per stat, 36 s for 10,000 posts).
     localFiles: new NodeWorkspace(),
     git: (folder) => new NodeGit(folder),
+    history: new NodeGitHistory(),
     http: new NodeHttp(),
     fetchMetrics: fetchCalendarMetrics,
     branches: {

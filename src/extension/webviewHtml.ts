@@ -6,7 +6,7 @@ export type { PageAssets };
 const assets = new Map<string, Promise<PageAssets>>();
 
 /** The built script and style sheet of the page `name` ('calendar', 'preview'), read once. */
-export function pageAssets(extensionUri: vscode.Uri, name: 'calendar' | 'preview'): Promise<PageAssets> {
+export function pageAssets(extensionUri: vscode.Uri, name: 'calendar' | 'preview' | 'report'): Promise<PageAssets> {
   const key = `${extensionUri.toString()}#${name}`;
   let found = assets.get(key);
   if (!found) {
@@ -29,7 +29,7 @@ export function pageAssets(extensionUri: vscode.Uri, name: 'calendar' | 'preview
  * blank that long (seen with a preview closed while loading, then the calendar opened). A page
  * that loads nothing leaves nothing in flight.
  */
-export function webviewHtml(webview: vscode.Webview, page: { title: string; assets: PageAssets; init: unknown }): string {
+export function webviewHtml(webview: vscode.Webview, page: { title: string; assets: PageAssets; init: unknown; body?: string }): string {
   return pageHtml({ ...page, nonce: nonce(), cspSource: webview.cspSource, language: vscode.env.language });
 }
 

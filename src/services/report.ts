@@ -6,7 +6,7 @@ import { parsePost } from '../core/post';
 import { reportPost, type ReportPost } from '../core/reporting/input';
 import { buildReport, type Report } from '../core/reporting/report';
 import { childPath, relativePath } from '../core/text/paths';
-import type { Calendar } from './calendarFiles';
+import type { CalendarConfig } from '../core/config';
 import { mapLimit } from './mapLimit';
 import { readPostBytes } from './readPost';
 import { walkPosts } from './walk';
@@ -33,7 +33,7 @@ export interface ReportReading {
  * The report of `from`–`to` (days in the calendar's zone) for the calendar: every post read (its
  * frontmatter and text, no rules run), every `metrics/*.jsonl` file, and git's first commit of each post.
  */
-export async function calendarReport(ports: ReportPorts, calendar: Calendar, options: { readonly from: string; readonly to: string; readonly now: number; readonly locale: Locale }): Promise<ReportReading> {
+export async function calendarReport(ports: ReportPorts, calendar: { readonly root: string; readonly config: CalendarConfig }, options: { readonly from: string; readonly to: string; readonly now: number; readonly locale: Locale }): Promise<ReportReading> {
   const { workspace } = ports;
   const { root, config } = calendar;
   const [walk, created, metrics] = await Promise.all([

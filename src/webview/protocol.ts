@@ -289,3 +289,15 @@ function isPart(v: unknown): boolean {
   const entity = (e: unknown) => isObject(e) && ['hashtag', 'mention', 'link'].includes(e['kind'] as string) && isOffset(e['start']) && isOffset(e['end']) && isString(e['display']) && (e['href'] === undefined || isString(e['href']));
   return (v['entities'] === undefined || isList(v['entities'], entity)) && (v['fold'] === undefined || isOffset(v['fold'])) && (v['cut'] === undefined || isOffset(v['cut'])) && isOffset(v['length']) && isOffset(v['limit']) && isOffset(v['sourceStart']) && isOffset(v['sourceEnd']);
 }
+
+/** The report webview's first render: the period shown, and the toolbar's words. */
+export interface ReportInit {
+  /** `YYYY-MM`. */
+  readonly month: string;
+}
+
+/** What the report webview asks: another month, the same again, or a copy saved as a file. */
+export type FromReport =
+  | { readonly type: 'month'; readonly month: string }
+  | { readonly type: 'refresh' }
+  | { readonly type: 'export'; readonly format: 'html' | 'md' | 'json' };
