@@ -438,7 +438,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // `e2e` runs every walk-through; `e2e preview` (or walkthrough, calendar) only that one.
   const e2e = async () => {
     let failed = 0;
-    for (const name of process.argv[3] ? [process.argv[3]] : ['walkthrough', 'calendar', 'preview', 'publish', 'approve', 'compare', 'web']) failed = (await (await import(`../e2e/${name}.mjs`)).run()) || failed;
+    for (const name of process.argv[3] ? [process.argv[3]] : ['walkthrough', 'calendar', 'preview', 'publish', 'approve', 'compare', 'report', 'web']) failed = (await (await import(`../e2e/${name}.mjs`)).run()) || failed;
     return failed;
   };
   const run = { integration, web, 'web-bench': webBench, bench, serve, e2e }[mode];
