@@ -4,7 +4,7 @@
  * escaped. The "Open Report" webview shows the same body with VS Code's colours.
  */
 import { cssHash, escapeHtml } from '../calendarHtml';
-import { weekdayNames } from '../calendarPage';
+import { formatDay, weekdayNames } from '../calendarPage';
 import { message, type Locale, type MessageId } from '../i18n/messages';
 import { PLATFORMS } from '../platforms/registry';
 import { chartSvg, type Chart } from './charts';
@@ -117,7 +117,7 @@ function chartsOf(report: Report): Map<Section['id'], Chart> {
   charts.set('weeks', {
     id: 'chart-weeks',
     title: t('report.chart-weeks'),
-    categories: report.weeks.map((w) => w.week),
+    categories: report.weeks.map((w) => formatDay(w.week, locale, { day: 'numeric', month: 'short' })),
     series: [
       { name: t('report.col-planned'), cls: 's1', values: report.weeks.map((w) => sum(w.planned)) },
       { name: t('report.col-published'), cls: 's2', values: report.weeks.map((w) => sum(w.published)) },
