@@ -21,6 +21,8 @@ export interface CalendarPost {
   readonly excerpt: string;
   /** The networks it went out on, with the link where it is known (see `publishedLinks`). */
   readonly published: ReadonlyArray<{ readonly network: PlatformId; readonly url?: string }>;
+  /** Where its contest stands (`contestLabel`: its end, then its winners), when it holds one. */
+  readonly contest?: string;
 }
 
 /** What the calendar shows; empty lists mean "all". */

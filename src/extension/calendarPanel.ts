@@ -1,3 +1,4 @@
+import { contestLabel } from '../core/contest/label';
 import * as vscode from 'vscode';
 import { publishedLinks } from '../core/publish/results';
 import { addDays, AGENDA_DAYS, dayKey, isDay, networkOrder, WEEKDAYS, type CalendarPost, type Weekday } from '../core/calendar';
@@ -292,6 +293,7 @@ export class CalendarPanel implements vscode.Disposable {
         if (day < from || day > to) continue;
       }
       const diagnostics = r ? r.diagnostics : entry.diagnostics;
+      const contest = meta ? meta.contest && contestLabel(meta.contest, zone, calendar!.dateLocale) : entry.contest;
       posts.push({
         id: entry.uri,
         title: (meta ? meta.title : entry.title) ?? entry.path.split('/').pop()!,
@@ -306,6 +308,7 @@ export class CalendarPanel implements vscode.Disposable {
         problems: diagnostics.slice(0, 3).map((d) => d.message),
         excerpt: r ? r.post.body.defaultText.value.trim().split('\n').slice(0, 3).join('\n') : entry.excerpt,
         published: meta ? publishedLinks(meta) : entry.published,
+        ...(contest ? { contest } : {}),
       });
     }
     const settings = vscode.workspace.getConfiguration('editorialCalendar');

@@ -1,3 +1,4 @@
+import { contestLabel } from '../core/contest/label';
 import * as vscode from 'vscode';
 import type { Diagnostic, MediaStatus, PlatformId, PostStatus } from '../core/model';
 import type { FileStat } from '../core/ports';
@@ -34,6 +35,8 @@ export interface IndexedPost {
   readonly media: Readonly<Record<string, MediaStatus>>;
   /** Where it went out (see `publishedLinks`). */
   readonly published: ReadonlyArray<{ readonly network: PlatformId; readonly url?: string }>;
+  /** Where its contest stands, when it holds one (see `contestLabel`). */
+  readonly contest?: string;
 }
 
 const CACHE_FILE = 'post-index-v5.json';
@@ -234,6 +237,7 @@ export class PostIndex implements vscode.Disposable {
       diagnostics: checked.diagnostics.map(({ fixes: _fixes, ...d }) => d),
       media,
       published: meta ? publishedLinks(meta) : [],
+      ...(meta?.contest ? { contest: contestLabel(meta.contest, calendar.config.timezone, calendar.dateLocale) } : {}),
     };
   }
 

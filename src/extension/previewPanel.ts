@@ -1,3 +1,4 @@
+import { contestLabel } from '../core/contest/label';
 import * as vscode from 'vscode';
 import { buildPreviews } from '../core/preview';
 import { formatPostTime } from '../core/zone';
@@ -186,6 +187,7 @@ export class PreviewPanel implements vscode.Disposable {
       problems: result.diagnostics.map((d) => ({ platform: d.platform ?? '', message: d.message, severity: d.severity, start: document.offsetAt(new vscode.Position(d.range.start.line, d.range.start.character)), end: document.offsetAt(new vscode.Position(d.range.end.line, d.range.end.character)) })),
       activeParts,
       mediaUris,
+      ...(result.post.meta.contest ? { contest: contestLabel(result.post.meta.contest, config.timezone, config.locale) } : {}),
     });
   }
 

@@ -42,6 +42,7 @@ export function previewChanges(before: PreviewSnapshot, after: PreviewSnapshot):
     ...(!same(before.problems, after.problems) ? { problems: after.problems } : {}),
     ...(!same(before.activeParts, after.activeParts) ? { activeParts: after.activeParts } : {}),
     ...(!same(before.mediaUris, after.mediaUris) ? { mediaUris: after.mediaUris } : {}),
+    ...(before.contest !== after.contest ? { contest: after.contest ?? '' } : {}),
     ...(previews.length > 0 ? { previews } : {}),
   };
 }

@@ -157,6 +157,8 @@ export interface PreviewSnapshot {
   readonly activeParts: Readonly<Record<string, number>>;
   /** Media files as webview URIs, by the path written in the post. */
   readonly mediaUris: Readonly<Record<string, string>>;
+  /** Where the post's contest stands (`contestLabel`), when it holds one. */
+  readonly contest?: string;
 }
 
 /** The preview's first render, embedded in its HTML; UI strings travel even when there is no post. */

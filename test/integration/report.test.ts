@@ -46,3 +46,26 @@ describe('Open Report in a real VS Code', () => {
     }
   });
 });
+
+describe('a contest in the preview and the calendar', () => {
+  it('shows its end, then its winners once drawn, as text', async () => {
+    const uri = file('posts/2026/12/20-concours-test.md');
+    const post = (draw: string) => `---\ntitle: Concours test\ndate: 2026-12-10T10:00\nplatforms: [mastodon]\nstatus: draft\ncontest: { ends: 2026-12-16T23:59, prize: "<b>un an</b>", rules: "https://nova.app/r", entry: reply${draw} }\n---\nRépondez ! Règlement : https://nova.app/r\n`;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(post('')));
+    try {
+      await vscode.window.showTextDocument(uri);
+      await vscode.commands.executeCommand('editorialCalendar.openPreview');
+      const preview = await until('the preview', async () => (await api()).previewPanel());
+      const first = await until('the contest in the preview', () => preview.snapshot()?.contest);
+      assert.equal(first, 'Concours · fin le 16 déc. 2026, 23:59 · à gagner\u00a0: <b>un an</b>');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(post(', draw: { seed: s, entrants: 4, listHash: sha256-x, winners: ["mastodon:@lea@mastodon.social"] }')));
+      await vscode.commands.executeCommand('editorialCalendar.openCalendar');
+      const calendar = await until('the calendar', async () => (await api()).calendarPanel());
+      const chip = await until('the contest on its chip', () => calendar.snapshot().posts.find((p) => p.id === uri.toString() && p.contest?.includes('gagnants')));
+      assert.match(chip.contest!, /fin le 16 déc\. 2026, 23:59 · à gagner\u00a0: <b>un an<\/b> · gagnants\u00a0: mastodon:@lea@mastodon\.social$/);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+});

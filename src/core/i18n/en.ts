@@ -406,6 +406,11 @@ export const en = {
   'cli.contest-sources': 'Entries read: {sources} (each person once, the brand never).',
   'cli.contest-outside': '{network}: {count} entr(ies) made after the contest\'s end (or before the post) left out.',
   'cli.contest-untimed': '{networks}: likes and reposts carry no time, so every one listed when the draw read them counted.',
+  'contest.label': 'Contest',
+  'contest.label-ends': 'ends {ends}',
+  'contest.label-no-end': 'no end date',
+  'contest.label-prize': 'prize: {prize}',
+  'contest.label-winners': 'winners: {winners}',
   'approve.uncommitted': '{file} has changes that are not committed: commit them first, so that the approval commit holds the approval alone (this calendar asks for someone other than the authors to approve).',
 } as const;
 

@@ -408,5 +408,10 @@ export const fr: Record<MessageId, string> = {
   'cli.contest-sources': 'Participations lues\u00a0: {sources} (chaque personne une fois, la marque jamais).',
   'cli.contest-outside': '{network}\u00a0: {count}\u00a0participation(s) faite(s) après la fin du concours (ou avant la publication) écartée(s).',
   'cli.contest-untimed': '{networks}\u00a0: les j’aime et les partages ne sont pas datés, chacun de ceux listés quand le tirage les a lus a donc compté.',
+  'contest.label': 'Concours',
+  'contest.label-ends': 'fin le {ends}',
+  'contest.label-no-end': 'sans date de fin',
+  'contest.label-prize': 'à gagner : {prize}',
+  'contest.label-winners': 'gagnants : {winners}',
   'approve.uncommitted': '{file} a des modifications non commitées\u00a0: commitez-les d’abord, pour que le commit d’approbation ne contienne que l’approbation (ce calendrier demande qu’un autre que les auteurs approuve).',
 };

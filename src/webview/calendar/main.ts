@@ -282,17 +282,18 @@ function chip(p: CalendarPost, clash: boolean): HTMLElement {
     tabindex: '-1',
     role: 'button',
     'data-id': p.id,
-    'aria-label': [time, p.title, t(p.status), networks.join(', '), problems ? t('{0} problems', problems) : '', clash ? t('clash') : '', marked].filter(Boolean).join(', '),
+    'aria-label': [time, p.title, t(p.status), networks.join(', '), p.contest ?? '', problems ? t('{0} problems', problems) : '', clash ? t('clash') : '', marked].filter(Boolean).join(', '),
   });
   // Where it went out, each network with its link (hovers are text: the links are shown, not followed).
   const sent = p.published.length > 0 ? t('Published on {0}', p.published.map((l) => (l.url ? `${SHORT[l.network]} ${l.url}` : SHORT[l.network])).join(', ')) : '';
-  c.title = [p.title, marked, time && timeTooltip(p), networks.map((n) => SHORT[n]).join(' · '), sent, p.excerpt, ...p.problems.map((m) => `⚠ ${m}`), clash ? t('Too close to another post for the same network') : ''].filter(Boolean).join('\n');
+  c.title = [p.title, marked, time && timeTooltip(p), networks.map((n) => SHORT[n]).join(' · '), sent, p.contest ?? '', p.excerpt, ...p.problems.map((m) => `⚠ ${m}`), clash ? t('Too close to another post for the same network') : ''].filter(Boolean).join('\n');
   const nets = el('span', 'nets', undefined, { 'aria-hidden': 'true' });
   for (const n of networks) nets.append(el('span', `net net-${n}${p.published.some((l) => l.network === n) ? ' sent' : ''}`, SHORT[n]));
   // In a narrow cell the networks are a count (the compact layout of media/calendar.css).
   const count = el('span', 'net-count', String(networks.length), { 'aria-hidden': 'true' });
   count.prepend(el('span', 'codicon codicon-radio-tower'));
   c.append(el('span', 'status-dot', undefined, { 'aria-hidden': 'true' }), el('span', 'time', time), el('span', 'title', p.title), ...(networks.length ? [count] : []), nets);
+  if (p.contest) c.append(el('span', 'contest codicon codicon-gift', undefined, { 'aria-hidden': 'true' }));
   if (problems) c.append(el('span', `badge${p.errors ? ' error' : ''}`, String(problems), { 'aria-hidden': 'true' }));
   if (mark) c.append(el('span', `mark mark-${mark}`, t(mark === 'added' ? 'Only here' : mark === 'moved' ? 'Moved' : 'Changed'), { 'aria-hidden': 'true' }));
   c.append(action('Per-network view', 'open-preview', { type: 'preview', id: p.id }));

@@ -81,7 +81,9 @@ function render(): void {
   for (const p of shown) cards.append(card(p, s));
   // Redrawing replaces the DOM: keep the keyboard focus on the same control.
   const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset['focus'] : undefined;
-  root.replaceChildren(toolbar(s, tab?.platform), cards);
+  // A contest's end and winners, above every network's card (text only, like all post text).
+  const contest = s.contest ? [el('p', 'contest', s.contest, { role: 'note' })] : [];
+  root.replaceChildren(toolbar(s, tab?.platform), ...contest, cards);
   if (focused) (root.querySelector(`[data-focus="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
   root.querySelector('.part.active')?.scrollIntoView({ block: 'nearest' });
   painted(started, s.version);
@@ -99,7 +101,7 @@ function painted(started: number, version: number): void {
  */
 function update(before: PreviewSnapshot, changes: SnapshotChanges): void {
   const s = snapshot!;
-  if (changes.when !== undefined || changes.mediaUris !== undefined || (changes.problems && view.layout === 'tabs')) return render();
+  if (changes.when !== undefined || changes.contest !== undefined || changes.mediaUris !== undefined || (changes.problems && view.layout === 'tabs')) return render();
   const started = performance.now();
   drawn = s;
   if (changes.title !== undefined && titleElement) titleElement.textContent = s.title;
