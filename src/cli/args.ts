@@ -1,3 +1,4 @@
+import './messages';
 import { parsePostDate } from '../core/dates';
 import { message, toLocale, type Locale } from '../core/i18n/messages';
 

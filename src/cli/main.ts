@@ -1,3 +1,4 @@
+import './messages';
 import { message, toLocale } from '../core/i18n/messages';
 import { UsageError } from './args';
 import { printable, safeLineStart } from './report/escape';
@@ -53,7 +54,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandResul
   publish: (argv) => (require('./publish') as typeof import('./publish')).publish(argv, process.cwd(), process.env, (line) => process.stderr.write(safeLines(line) + '\n')),
   calendar: (argv) => (require('./calendar') as typeof import('./calendar')).calendar(argv, process.cwd(), process.env),
   diff: (argv) => (require('./diff') as typeof import('./diff')).diff(argv, process.cwd(), process.env),
-  contest: (argv) => (require('./contest') as typeof import('./contest')).contest(argv, process.cwd(), process.env),
+  contest: (argv) => (require('./contest') as typeof import('./contest')).contest(argv, process.cwd(), process.env, (line) => process.stderr.write(safeLines(line) + '\n')),
   metrics: (argv) => (require('./metrics') as typeof import('./metrics')).metrics(argv, process.cwd(), process.env),
   report: (argv) => (require('./reportCommand') as typeof import('./reportCommand')).report(argv, process.cwd(), process.env),
 };

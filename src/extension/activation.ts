@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Calendars } from './calendars';
 import { PostCodeActions } from './codeActions';
 import { CalendarPanel } from './calendarPanel';
-import { ReportPanel } from './reportPanel';
+import type { ReportPanel } from './reportPanel';
 import { PreviewPanel } from './previewPanel';
 import { approvePost } from './approving';
 import { exportIcal } from './icalExport';
@@ -80,7 +80,12 @@ export function activateExtension(context: vscode.ExtensionContext): EditorialCa
   commands['editorialCalendar.testConnection'] = (network?: PlatformId) => testConnection(publishing, network);
   commands['editorialCalendar.compareWithBranch'] = (branch?: string) => comparisons.compare(typeof branch === 'string' ? branch : undefined, () => CalendarPanel.show(calendarDeps));
   commands['editorialCalendar.endComparison'] = () => comparisons.clear();
-  commands['editorialCalendar.openReport'] = (month?: string) => ReportPanel.show({ extensionUri: context.extensionUri, calendars }, typeof month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : undefined);
+  commands['editorialCalendar.openReport'] = (month?: string) => {
+    const report = host().report;
+    if (report) return report.show({ extensionUri: context.extensionUri, calendars }, typeof month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : undefined);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The report is built in VS Code on a computer, or with edcal report in CI: not in the browser.'));
+    return undefined;
+  };
   commands['editorialCalendar.exportIcal'] = (target?: vscode.Uri) => exportIcal({ calendars, index }, target);
   commands['editorialCalendar.fetchMetrics'] = () => {
     const fetch = host().fetchMetrics;
@@ -136,6 +141,6 @@ export function activateExtension(context: vscode.ExtensionContext): EditorialCa
       (progress) => index.rebuild({ progress }),
     );
   })();
-  return { calendars, index, linter, statusBar, postsView, indexed, activationMs: performance.now() - started, calendarPanel: () => CalendarPanel.instance, previewPanel: () => PreviewPanel.instance, reportPanel: () => ReportPanel.instance, publishing, comparisons };
+  return { calendars, index, linter, statusBar, postsView, indexed, activationMs: performance.now() - started, calendarPanel: () => CalendarPanel.instance, previewPanel: () => PreviewPanel.instance, reportPanel: () => host().report?.instance, publishing, comparisons };
 }
 

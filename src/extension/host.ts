@@ -24,6 +24,8 @@ export interface Host {
    * which could not reach the networks, does not carry it.
    */
   readonly fetchMetrics?: typeof import('./metricsFetch').fetchCalendarMetrics;
+  /** "Open Report" (`reportPanel.ts`): the Node host's too, keeping the browser's bundle under 600 KB. */
+  readonly report?: typeof import('./reportPanel').ReportPanel;
 }
 
 /** Git's branches, as "Compare Calendar with Branch…" needs them (file-system paths). */

@@ -8,6 +8,7 @@ import { NodeWorkspace } from '../node/workspace';
 import { reviewDiff } from '../services/reviewDiff';
 import type { Host } from './host';
 import { fetchCalendarMetrics } from './metricsFetch';
+import { ReportPanel } from './reportPanel';
 
 /** Everything, in VS Code's Node extension host: files, git and the networks through Node. */
 export function nodeHost(): Host {
@@ -19,6 +20,7 @@ export function nodeHost(): Host {
     history: new NodeGitHistory(),
     http: new NodeHttp(),
     fetchMetrics: fetchCalendarMetrics,
+    report: ReportPanel,
     branches: {
       top: gitTop,
       names: gitBranches,

@@ -2,10 +2,17 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { en, type MessageId } from '../../src/core/i18n/en';
-import { fr } from '../../src/core/i18n/fr';
+import { cliEn } from '../../src/core/i18n/cliEn';
+import { cliFr } from '../../src/core/i18n/cliFr';
+import { en as coreEn, type MessageId } from '../../src/core/i18n/en';
+import { fr as coreFr } from '../../src/core/i18n/fr';
 import { message, type Locale } from '../../src/core/i18n/messages';
+import '../../src/cli/messages';
 import { LOOKS } from '../../src/webview/preview/looks';
+
+// Both catalogs, the CLI's own included.
+const en: Record<MessageId, string> = { ...coreEn, ...cliEn };
+const fr: Record<MessageId, string> = { ...coreFr, ...cliFr };
 
 const root = join(__dirname, '../..');
 const read = (p: string) => JSON.parse(readFileSync(join(root, p), 'utf8'));

@@ -56,6 +56,8 @@ describe('the extension in a browser’s worker extension host', () => {
     assert.match(connect[0]!, /not in the browser/);
     const metrics = await messagesOf('showWarningMessage', () => vscode.commands.executeCommand('editorialCalendar.fetchMetrics'));
     assert.match(metrics[0]!, /not in the browser/);
+    const report = await messagesOf('showWarningMessage', () => vscode.commands.executeCommand('editorialCalendar.openReport', '2026-11'));
+    assert.match(report[0]!, /edcal report in CI: not in the browser/);
   });
 
   it('says that comparing with a branch needs git on a computer', async () => {

@@ -6,7 +6,13 @@ export type Locale = 'en' | 'fr';
 
 export const LOCALES: readonly Locale[] = ['en', 'fr'];
 
-const catalogs: Record<Locale, Record<MessageId, string>> = { en, fr };
+// Copies: `addMessages` adds the CLI's to them.
+const catalogs: Record<Locale, Record<string, string>> = { en: { ...en }, fr: { ...fr } };
+
+/** Adds messages to the catalogs: the CLI's own (src/cli/messages.ts), which the extension does not carry. */
+export function addMessages(more: Record<Locale, Readonly<Record<string, string>>>): void {
+  for (const locale of LOCALES) Object.assign(catalogs[locale], more[locale]);
+}
 
 /** Values a message placeholder may take; `{ id }` is itself translated (e.g. a unit). */
 export type MessageParams = Readonly<Record<string, string | number | { readonly id: MessageId }>>;
@@ -34,7 +40,11 @@ export function message(locale: Locale, id: MessageId, params: MessageParams = {
  */
 function piecesOf(locale: Locale, id: MessageId): readonly string[] {
   let pieces = templates[locale].get(id);
-  if (!pieces) templates[locale].set(id, (pieces = catalogs[locale][id].split(/\{(\w+)\}/)));
+  if (!pieces) {
+    const template = catalogs[locale][id];
+    if (template === undefined) throw new Error(`no message ${id}: the CLI's are added by src/cli/messages.ts`);
+    templates[locale].set(id, (pieces = template.split(/\{(\w+)\}/)));
+  }
   return pieces;
 }
 
