@@ -162,7 +162,7 @@ export interface ContestDraw {
   readonly winners: readonly string[];
 }
 
-/** A contest ("jeu concours"), as `contest: { ends, prize, rules, entry, winners }` in the frontmatter. */
+/** A contest ("jeu concours"), as `contest: { ends, prize, rules, entry, hashtag, winners }` in the frontmatter. */
 export interface Contest {
   /** When entries close, epoch ms (a day alone: its end). */
   readonly ends?: number;
@@ -171,6 +171,8 @@ export interface Contest {
   /** A link to the rules. */
   readonly rules?: string;
   readonly entry?: ContestEntry;
+  /** The hashtag people post with to enter (`entry: hashtag`), without `#`. */
+  readonly hashtag?: string;
   /** How many win (1 unless said). */
   readonly winners: number;
   readonly draw?: ContestDraw;

@@ -411,7 +411,7 @@ class MetaReader {
     return { options: options.map(String), duration, durationText: durationText!, ...(typeof question === 'string' ? { question } : {}) };
   }
 
-  /** `contest: { ends, prize, rules, entry, winners, draw? }`; a contest not written so is reported. */
+  /** `contest: { ends, prize, rules, entry, hashtag, winners, draw? }`; a contest not written so is reported. */
   private contest(): Contest | undefined {
     const pair = this.pairs.get('contest');
     const node = pair?.value;
@@ -428,14 +428,18 @@ class MetaReader {
     const winners = v['winners'] ?? 1;
     const text = (k: string) => (v[k] === undefined || v[k] === null ? undefined : typeof v[k] === 'string' ? (v[k] as string) : null);
     const [prize, rules, entry] = [text('prize'), text('rules'), text('entry')];
+    // `#` starts a YAML comment unquoted: `hashtag: NovaNoel` or `hashtag: "#NovaNoel"`.
+    const tag = text('hashtag');
+    const hashtag = typeof tag === 'string' ? tag.replace(/^#/, '') : tag;
     const draw = v['draw'] === undefined || v['draw'] === null ? undefined : contestDraw(v['draw']);
-    if ((endsText !== undefined && !parsed) || !Number.isInteger(winners) || (winners as number) < 1 || prize === null || rules === null || entry === null || (entry !== undefined && !(CONTEST_ENTRIES as readonly string[]).includes(entry)) || draw === null) return bad();
+    if ((endsText !== undefined && !parsed) || !Number.isInteger(winners) || (winners as number) < 1 || prize === null || rules === null || entry === null || (entry !== undefined && !(CONTEST_ENTRIES as readonly string[]).includes(entry)) || hashtag === null || (hashtag !== undefined && !/^[\p{L}\p{N}_]+$/u.test(hashtag)) || draw === null) return bad();
     const ends = parsed ? parsed.time + (parsed.dateOnly ? 86_400_000 - 1 : 0) : undefined;
     return {
       ...(ends !== undefined ? { ends, endsText: endsText! } : {}),
       ...(prize !== undefined ? { prize } : {}),
       ...(rules !== undefined ? { rules } : {}),
       ...(entry !== undefined ? { entry: entry as ContestEntry } : {}),
+      ...(hashtag !== undefined ? { hashtag } : {}),
       winners: winners as number,
       ...(draw ? { draw } : {}),
     };

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { drawWinners, entrantKey } from '../../src/core/contest/draw';
+import { AppViewStandin } from '../peers/standins/appview';
+import { MastodonStandin } from '../peers/standins/mastodon';
+import { XStandin } from '../peers/standins/x';
+import { writeFileIn } from './writeFileIn';
 
 const CLI = join(__dirname, '../../dist/cli.js');
 const POST = '---\ntitle: Concours de Noël\ndate: 2026-12-01T09:30\nplatforms: [mastodon, bluesky]\nstatus: published\ncontest: # jeu concours\n  ends: 2026-12-15T18:00\n  prize: Un an de Nova\n  rules: https://nova.app/concours\n  entry: repost\n  winners: 2\n---\nGagnez un an de Nova 🎁\n';
@@ -90,6 +94,102 @@ describe('edcal contest draw, in a git repository', () => {
     const none = edcal(['contest', 'draw', 'posts/plain.md', '--entrants', 'entrants.csv', '--lang', 'en']);
     assert.equal(none.status, 1);
     assert.match(none.stderr, /posts\/plain\.md has no contest/);
-    assert.equal(edcal(['contest', 'draw', 'posts/noel.md']).status, 2);
+    assert.equal(edcal(['contest', 'draw']).status, 2);
+    const nothing = edcal(['contest', 'draw', 'posts/noel.md', '--now', '2026-12-16T10:00', '--lang', 'en']);
+    assert.equal(nothing.status, 1, 'no CSV, and nothing published to read entrants from');
+    assert.match(nothing.stderr, /posts\/noel\.md records no published part on Mastodon, Bluesky or X \(results\.<network>\) to read entrants from: give them with --entrants FILE\.csv\./);
+  });
+});
+
+describe('edcal contest draw, reading the entrants from the networks (stand-ins on 127.0.0.1)', () => {
+  const NOW = '2026-12-16T10:00';
+  const now = () => Date.parse('2026-12-16T09:00:00Z');
+  let dir: string;
+  let masto: MastodonStandin;
+  let appview: AppViewStandin;
+  let x: XStandin;
+  let post: string;
+  const git = (args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+  // Asynchronous: the stand-ins answer from this process while the CLI runs.
+  const edcal = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const env = { PATH: process.env['PATH'] ?? '', LANG: 'C', HOME: dir, EDCAL_MASTODON_ACCESS_TOKEN: masto.token, EDCAL_X_ACCESS_TOKEN: x.token };
+      const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'edcal-contest-networks-'));
+    masto = await MastodonStandin.start();
+    appview = await AppViewStandin.start();
+    // X's recent search reaches 7 days back from its own clock: the draw's.
+    x = await XStandin.start({ now });
+    const status = await fetch(`${masto.url}/api/v1/statuses`, { method: 'POST', headers: { authorization: `Bearer ${masto.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'Gagnez un an de Nova 🎁' }) });
+    const m = ((await status.json()) as { id: string }).id;
+    const tweet = await fetch(`${x.url}/2/tweets`, { method: 'POST', headers: { authorization: `Bearer ${x.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Gagnez un an de Nova 🎁' }) });
+    const t = ((await tweet.json()) as { data: { id: string } }).data.id;
+    const uri = appview.post({ did: 'did:plc:nova', handle: 'nova.bsky.social' }, 'Gagnez un an de Nova 🎁', { at: Date.parse('2026-12-10T08:30:00Z') });
+    const result = (network: string, id: string) => `  ${network}:\n    state: published\n    at: 2026-12-10T08:30:02Z\n    parts: [{ id: "${id}" }]\n`;
+    post = `---\ntitle: Concours de Noël\ndate: 2026-12-10T09:30\nplatforms: [mastodon, bluesky, x, linkedin]\nstatus: published\ncontest:\n  ends: 2026-12-15T18:00\n  rules: https://nova.app/concours\n  entry: repost\n  winners: 2\nresults:\n${result('mastodon', m)}${result('bluesky', uri)}${result('x', t)}${result('linkedin', 'urn:li:share:1')}---\nGagnez un an de Nova 🎁\n`;
+    for (let i = 0; i < 85; i++) masto.reblog(m, { username: `fan${i}`, domain: 'piaille.fr' });
+    masto.reblog(m, { username: 'nova' });
+    appview.repost(uri, { did: 'did:plc:lea', handle: 'lea.bsky.social' });
+    x.retweet(t, { id: '42', username: 'sam' });
+    writeFileIn(dir, '.editorial.yaml', `timezone: Europe/Paris\nplatforms:\n  mastodon: { instance: "${masto.url}" }\n  bluesky: { appview: "${appview.url}" }\n  x: { service: "${x.url}" }\n`);
+    writeFileIn(dir, 'posts/noel.md', post);
+    writeFileIn(dir, 'linkedin.csv', 'network,handle,person\nlinkedin,camille-r,camille@example.org\nbluesky,lea.bsky.social,lea@example.org\n');
+    for (const args of [['init', '-q'], ['config', 'user.name', 'Léa'], ['config', 'user.email', 'lea@nova.example'], ['add', '.'], ['commit', '-q', '-m', 'calendar']]) git(args);
+  });
+  afterEach(async () => {
+    await Promise.all([masto.close(), appview.close(), x.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads every network’s entrants, adds the CSV’s, says how many came from each, and records the draw', async () => {
+    const r = await edcal(['contest', 'draw', 'posts/noel.md', '--entrants', 'linkedin.csv', '--seed', 'noel-2026', '--now', NOW, '--lang', 'en']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, 'Mastodon: 80 entrant(s) read…\nMastodon: 86 entrant(s) read…\nBluesky: 1 entrant(s) read…\nX: 1 entrant(s) read…\n');
+    const lines = r.stdout.trim().split('\n');
+    // 85 fans, Léa (once, though on Bluesky and in the CSV), Sam, Camille; the brand's own boost never.
+    assert.match(lines[0]!, /^posts\/noel\.md: 2 winner\(s\) drawn among 88 entrant\(s\), seed noel-2026 \(list sha256-[0-9a-f]{64}\):$/);
+    assert.deepEqual(lines.slice(3), [
+      'Entries read: Mastodon 86, Bluesky 1, X 1, linkedin.csv 2 (each person once, the brand never).',
+      'Mastodon, Bluesky, X: likes and reposts carry no time, so every one listed when the draw read them counted.',
+    ]);
+    const expected = drawWinners(
+      [
+        ...Array.from({ length: 85 }, (_, i) => ({ network: 'mastodon' as const, handle: `@fan${i}@piaille.fr` })),
+        { network: 'bluesky', handle: 'lea.bsky.social', person: 'lea@example.org' },
+        { network: 'x', handle: 'sam' },
+        { network: 'linkedin', handle: 'camille-r', person: 'camille@example.org' },
+      ],
+      { seed: 'noel-2026', winners: 2 },
+    );
+    assert.deepEqual(lines.slice(1, 3), expected.winners.map((w, i) => `  ${i + 1}. ${w.handle} (${w.network})`));
+    const draw = (parse(readFileSync(join(dir, 'posts/noel.md'), 'utf8').split('---\n')[1]!) as { contest: { draw: { entrants: number; listHash: string; winners: string[] } } }).contest.draw;
+    assert.deepEqual([draw.entrants, draw.listHash, draw.winners], [88, expected.listHash, expected.winners.map((w) => `${w.network}:${w.handle}`)]);
+    assert.equal(git(['log', '-1', '--format=%s']).stdout.trim(), 'contest draw: Concours de Noël');
+    assert.ok(!expected.winners.some((w) => entrantKey(w) === 'mastodon:nova@mastodon.example'));
+  });
+
+  it('without the CSV, says which network it could not read entrants from', async () => {
+    const r = await edcal(['contest', 'draw', 'posts/noel.md', '--seed', 's', '--now', NOW, '--lang', 'fr', '--no-commit']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Participations lues\u00a0: Mastodon 86, Bluesky 1, X 1 \(chaque personne une fois, la marque jamais\)\.$/m);
+    assert.match(r.stdout, /^LinkedIn ne donne pas les participants d’une publication par son API\u00a0: le tirage n’en compte aucun de ce réseau, sauf ceux du CSV \(--entrants\)\.$/m);
+  });
+
+  it('refuses the draw when a network says to wait longer than it can, and writes and commits nothing', async () => {
+    masto.failNext(/\/reblogged_by\?limit=80&max_id=/, { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '600' }, body: '{"error":"Too many requests"}' });
+    const r = await edcal(['contest', 'draw', 'posts/noel.md', '--now', NOW, '--lang', 'en']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^Mastodon: 80 entrant\(s\) read…\nposts\/noel\.md: Mastodon asked to wait until 2026-12-16T09:10:00\.000Z \(rate limit\), 80 entrant\(s\) read\. Nothing was drawn \(a draw is made from whole lists only\): run it again after 2026-12-16T09:10:00\.000Z\.\n$/);
+    assert.equal(readFileSync(join(dir, 'posts/noel.md'), 'utf8'), post);
+    assert.equal(git(['log', '-1', '--format=%s']).stdout.trim(), 'calendar');
+    assert.equal(git(['status', '--porcelain']).stdout, '');
   });
 });

@@ -105,10 +105,12 @@ describe('contest: in the frontmatter', () => {
     });
     assert.equal(read('{ ends: 2026-12-15 }').meta.contest?.ends, Date.parse('2026-12-15T23:00:00Z') - 1, 'the whole day, in the calendar’s zone');
     assert.equal(read('{ ends: 2026-12-15 }').meta.contest?.winners, 1);
+    assert.equal(read('{ entry: hashtag, hashtag: "#NovaNoël" }').meta.contest?.hashtag, 'NovaNoël', 'without its #');
+    assert.equal(read('{ entry: hashtag, hashtag: Nova_2026 }').meta.contest?.hashtag, 'Nova_2026');
   });
 
   it('reports a contest not written as one, and knows the field', () => {
-    for (const bad of ['yes', '{ entry: share }', '{ winners: 0 }', '{ ends: next week }', '{ prize: [a, b] }', '{ draw: { seed: 1 } }']) {
+    for (const bad of ['yes', '{ entry: share }', '{ winners: 0 }', '{ ends: next week }', '{ prize: [a, b] }', '{ draw: { seed: 1 } }', '{ hashtag: "Nova Noel" }', '{ hashtag: [a] }', '{ hashtag: "#" }']) {
       assert.deepEqual(read(bad).problems.map((p) => p.code), ['frontmatter.schema'], bad);
       assert.equal(read(bad).meta.contest, undefined);
     }

@@ -63,6 +63,31 @@
  *   still refused (401), as Doorkeeper checks any token given. Test hook: `engage(id, counts)`
  *   sets what people did; a status not engaged with counts 0.
  *
+ * Entrants of a contest (who favourited, boosted, replied, or posted with a hashtag)
+ * - DOCUMENTED (methods/statuses#favourited_by, #reblogged_by): `GET /api/v1/statuses/:id/
+ *   favourited_by` and `/reblogged_by` → an array of Account (`acct` is `user` for a local
+ *   account, `user@domain` for a remote one: entities/Account); public for public statuses, a
+ *   token for private ones; `limit` 40 by default, 80 at most; pages through the `Link` header
+ *   (`rel="next"` with `max_id`, `rel="prev"` with `since_id`, on ids the API does not expose:
+ *   api/guidelines#pagination); 404 `Record not found` for a status unknown or private.
+ *   OBSERVED (Mastodon's source, the accounts controllers' `records_continue?`): the `next` link
+ *   is sent only when the page is full, so the last page may be empty. ASSUMED: newest first; a
+ *   `limit` above 80 is taken as 80.
+ * - DOCUMENTED (methods/statuses#context): `GET /api/v1/statuses/:id/context` → `{ ancestors,
+ *   descendants }`; without a token at most 40 ancestors and 60 descendants, to a depth of 20;
+ *   with a user token 4,096 each, any depth; not paginated. ASSUMED: descendants in the order
+ *   they were posted.
+ * - DOCUMENTED (methods/timelines#tag): `GET /api/v1/timelines/tag/:hashtag` → public statuses
+ *   with the hashtag (without `#`), newest first, `limit` 20 by default and 40 at most,
+ *   `max_id`, `since_id`, `min_id`; 404 `Record not found` when the hashtag does not exist.
+ *   DOCUMENTED (api/guidelines): ids are Snowflake-like integers as strings, so later is larger:
+ *   here the creation's milliseconds shifted 16 bits, plus a counter. ASSUMED: the `Link` header
+ *   of a timeline (`next` with `max_id` of the last status, `prev` with `min_id` of the first),
+ *   sent when the page is not empty; hashtags matched without regard to case; reblogs left out.
+ * - Test hooks: `favourite(id, account)`, `reblog(id, account)`, `reply(id, account, { at })`,
+ *   `post(account, text, { at })` (someone else's status, its hashtags read from its text);
+ *   an account is `{ username, domain? }`, `domain` absent for the instance's own.
+ *
  * Errors and rate limits
  * - DOCUMENTED (entities/Error): errors are `{"error": "…"}` with a JSON content type.
  * - DOCUMENTED (api/rate-limits): `X-RateLimit-Limit`, `X-RateLimit-Remaining`,
@@ -77,7 +102,8 @@
  * request, in order), `failNext` (answers matching requests with the answer given, before acting
  * on them: an exception or a proxy, so without rate-limit headers unless given, and not counted
  * against the limit), `hangNext` (acts on the request fully, then closes the connection without
- * answering: a cut between the call and its answer), `close`; and `statuses`, `media`. Option
+ * answering: a cut between the call and its answer), `close`; and `statuses` (the account's
+ * own), `others` (everyone else's), `media`. Option
  * `now` sets the server's clock (a test's fake clock).
  */
 import { jsonBody, StandinServer, type Answer, type RecordedRequest } from './server';
@@ -120,6 +146,21 @@ export interface CreatedStatus {
   readonly mediaIds: readonly string[];
   readonly createdAt: string;
   readonly idempotencyKey?: string;
+}
+
+/** Someone on the fediverse (test hooks): `domain` absent for an account of this instance. */
+export interface FediAccount {
+  readonly username: string;
+  readonly domain?: string;
+}
+
+/** A status someone else posted (a reply, a post with a hashtag). */
+export interface OtherStatus {
+  readonly id: string;
+  readonly account: FediAccount;
+  readonly text: string;
+  readonly inReplyToId: string | null;
+  readonly createdAt: string;
 }
 
 /** What people did with a status (test hook `engage`). */
@@ -167,7 +208,11 @@ export class MastodonStandin extends StandinServer {
   followers = 0;
   /** What people did with each status (test hook `engage`). */
   private readonly engagement = new Map<string, Engagement>();
-  private nextId = 110_000_000;
+  /** Statuses by others, in the order added (test hooks `reply`, `post`). */
+  readonly others: OtherStatus[] = [];
+  /** Favourites and boosts, each with an id of its own (what `favourited_by` pages on). */
+  private readonly acts: Array<{ readonly id: number; readonly kind: 'favourite' | 'reblog'; readonly statusId: string; readonly account: FediAccount }> = [];
+  private sequence = 0;
 
   private constructor(private readonly options: MastodonStandinOptions) {
     super();
@@ -187,6 +232,32 @@ export class MastodonStandin extends StandinServer {
   /** Sets what people did with a status: its replies, boosts, favourites, and its poll's votes. */
   engage(id: string, engagement: Engagement): void {
     this.engagement.set(id, engagement);
+  }
+
+  /** `account` favourites status `id`. */
+  favourite(id: string, account: FediAccount): void {
+    this.acts.push({ id: this.acts.length + 1, kind: 'favourite', statusId: id, account });
+  }
+
+  /** `account` boosts status `id`. */
+  reblog(id: string, account: FediAccount): void {
+    this.acts.push({ id: this.acts.length + 1, kind: 'reblog', statusId: id, account });
+  }
+
+  /** `account` replies to status `id` at `at` (default: now); the reply's id. */
+  reply(id: string, account: FediAccount, options: { readonly text?: string; readonly at?: number } = {}): string {
+    return this.addOther(account, options.text ?? 'Je participe !', id, options.at);
+  }
+
+  /** `account` posts `text` (its hashtags read from it) at `at` (default: now); the status's id. */
+  post(account: FediAccount, text: string, options: { readonly at?: number } = {}): string {
+    return this.addOther(account, text, null, options.at);
+  }
+
+  private addOther(account: FediAccount, text: string, inReplyToId: string | null, at = this.now()): string {
+    const id = this.newId(at);
+    this.others.push({ id, account, text, inReplyToId, createdAt: new Date(at).toISOString() });
+    return id;
   }
 
   /** Counts the request in its rate-limit window, then answers it (429 past the limit). */
@@ -214,6 +285,10 @@ export class MastodonStandin extends StandinServer {
     if (line === 'GET /api/v2/instance') return this.options.noInstanceV2 ? error(404, 'Record not found') : { status: 200, body: this.instance() };
     const statusId = /^GET \/api\/v1\/statuses\/([^/]+)$/.exec(line)?.[1];
     if (statusId !== undefined) return this.getStatus(request, decodeURIComponent(statusId));
+    const listed = /^GET \/api\/v1\/statuses\/([^/]+)\/(favourited_by|reblogged_by|context)$/.exec(line);
+    if (listed) return this.statusList(request, decodeURIComponent(listed[1]!), listed[2] as 'favourited_by' | 'reblogged_by' | 'context');
+    const tag = /^GET \/api\/v1\/timelines\/tag\/([^/]+)$/.exec(line)?.[1];
+    if (tag !== undefined) return this.tagTimeline(request, decodeURIComponent(tag));
     if (request.headers['authorization'] !== `Bearer ${this.token}`) return error(401, INVALID_TOKEN);
     if (line === 'GET /api/v1/accounts/verify_credentials') return { status: 200, body: this.account() };
     if (line === 'POST /api/v2/media') return this.uploadMedia(request);
@@ -230,6 +305,86 @@ export class MastodonStandin extends StandinServer {
     // Private and direct statuses are the account's own: seen with its token only.
     if (!status || (auth === undefined && (status.visibility === 'private' || status.visibility === 'direct'))) return error(404, 'Record not found');
     return { status: 200, body: this.statusEntity(status) };
+  }
+
+  /** `favourited_by`, `reblogged_by` or `context` of a status the caller may see. */
+  private statusList(request: RecordedRequest, id: string, list: 'favourited_by' | 'reblogged_by' | 'context'): Answer {
+    if (!this.others.some((o) => o.id === id)) {
+      const seen = this.getStatus(request, id);
+      if (seen.status !== 200) return seen;
+    }
+    if (list === 'context') return { status: 200, body: this.context(id, request.headers['authorization'] !== undefined) };
+    const kind = list === 'favourited_by' ? 'favourite' : 'reblog';
+    const limit = Math.min(80, Math.max(1, Number(request.query.get('limit') ?? 40) || 40));
+    const maxId = Number(request.query.get('max_id') ?? Infinity);
+    const sinceId = Number(request.query.get('since_id') ?? -Infinity);
+    const page = this.acts
+      .filter((a) => a.kind === kind && a.statusId === id && a.id < maxId && a.id > sinceId)
+      .sort((a, b) => b.id - a.id)
+      .slice(0, limit);
+    const path = `${this.url}/api/v1/statuses/${id}/${list}`;
+    const links = page.length === 0 ? [] : [...(page.length === limit ? [`<${path}?limit=${limit}&max_id=${page.at(-1)!.id}>; rel="next"`] : []), `<${path}?limit=${limit}&since_id=${page[0]!.id}>; rel="prev"`];
+    return { status: 200, headers: links.length > 0 ? { Link: links.join(', ') } : {}, body: page.map((a) => this.otherAccount(a.account)) };
+  }
+
+  /** The thread around a status: its ancestors, and every reply below it (capped without a token). */
+  private context(id: string, authorised: boolean): { ancestors: unknown[]; descendants: unknown[] } {
+    const all = [...this.statuses.map((s) => ({ id: s.id, parent: s.inReplyToId })), ...this.others.map((o) => ({ id: o.id, parent: o.inReplyToId }))];
+    const max = authorised ? { up: 4096, down: 4096, depth: Infinity } : { up: 40, down: 60, depth: 20 };
+    const ancestors: string[] = [];
+    for (let parent = all.find((s) => s.id === id)?.parent ?? null; parent !== null && ancestors.length < max.up; parent = all.find((s) => s.id === parent)?.parent ?? null) ancestors.unshift(parent);
+    const descendants: string[] = [];
+    let level = [id];
+    for (let depth = 1; level.length > 0 && depth <= max.depth; depth++) {
+      level = all.filter((s) => s.parent !== null && level.includes(s.parent)).map((s) => s.id);
+      descendants.push(...level);
+    }
+    const byTime = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : 1);
+    return { ancestors: ancestors.map((a) => this.anyStatus(a)), descendants: descendants.sort(byTime).slice(0, max.down).map((d) => this.anyStatus(d)) };
+  }
+
+  /** The public statuses with `tag`, newest first, paged on their ids. */
+  private tagTimeline(request: RecordedRequest, tag: string): Answer {
+    const wanted = tag.toLowerCase();
+    const tagged = [...this.statuses.filter((s) => s.visibility === 'public').map((s) => ({ id: s.id, text: s.text })), ...this.others.map((o) => ({ id: o.id, text: o.text }))].filter((s) => hashtags(s.text).includes(wanted));
+    if (tagged.length === 0) return error(404, 'Record not found');
+    const limit = Math.min(40, Math.max(1, Number(request.query.get('limit') ?? 20) || 20));
+    const bound = (name: string) => (request.query.get(name) !== null ? BigInt(request.query.get(name)!) : undefined);
+    const [maxId, sinceId, minId] = [bound('max_id'), bound('since_id'), bound('min_id')];
+    let page = tagged
+      .filter((s) => (maxId === undefined || BigInt(s.id) < maxId) && (sinceId === undefined || BigInt(s.id) > sinceId) && (minId === undefined || BigInt(s.id) > minId))
+      .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+    // min_id pages forward: the statuses immediately newer than it.
+    page = minId !== undefined ? page.slice(-limit) : page.slice(0, limit);
+    const path = `${this.url}/api/v1/timelines/tag/${encodeURIComponent(tag)}`;
+    const links = page.length === 0 ? [] : [`<${path}?max_id=${page.at(-1)!.id}>; rel="next"`, `<${path}?min_id=${page[0]!.id}>; rel="prev"`];
+    return { status: 200, headers: links.length > 0 ? { Link: links.join(', ') } : {}, body: page.map((s) => this.anyStatus(s.id)) };
+  }
+
+  private anyStatus(id: string): unknown {
+    const own = this.statuses.find((s) => s.id === id);
+    if (own) return this.statusEntity(own);
+    const o = this.others.find((s) => s.id === id)!;
+    return {
+      id: o.id,
+      created_at: o.createdAt,
+      in_reply_to_id: o.inReplyToId,
+      in_reply_to_account_id: o.inReplyToId ? '1' : null,
+      visibility: 'public',
+      uri: `https://${o.account.domain ?? this.domain}/users/${o.account.username}/statuses/${o.id}`,
+      content: `<p>${o.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`,
+      account: this.otherAccount(o.account),
+      tags: hashtags(o.text).map((name) => ({ name, url: `${this.url}/tags/${name}` })),
+      replies_count: 0,
+      reblogs_count: 0,
+      favourites_count: 0,
+    };
+  }
+
+  /** An Account for someone else: `acct` without a domain when local (entities/Account). */
+  private otherAccount(a: FediAccount) {
+    const domain = a.domain ?? this.domain;
+    return { id: `${domain}/${a.username}`, username: a.username, acct: a.domain ? `${a.username}@${a.domain}` : a.username, display_name: a.username, url: `https://${domain}/@${a.username}` };
   }
 
   private createStatus(request: RecordedRequest): Answer {
@@ -405,9 +560,15 @@ export class MastodonStandin extends StandinServer {
     return `${this.url}/system/media_attachments/files/${m.id}/original/${encodeURIComponent(m.filename)}`;
   }
 
-  private newId(): string {
-    return String(++this.nextId);
+  /** A Snowflake-like id: the time's milliseconds shifted 16 bits, plus a counter (api/guidelines). */
+  private newId(at = this.now()): string {
+    return String((BigInt(at) << 16n) + BigInt(++this.sequence % 65_536));
   }
+}
+
+/** The hashtags of a status's text, lower-cased, without `#`. */
+function hashtags(text: string): string[] {
+  return [...text.matchAll(/(?:^|[^\p{L}\p{N}_&/])#([\p{L}\p{N}_]+)/gu)].map((m) => m[1]!.toLowerCase());
 }
 
 function error(status: number, message: string): Answer {

@@ -29,6 +29,20 @@
  *   the Post and Problem schemas); `public_metrics` only when asked for in `tweet.fields`.
  * - Errors are problems `{ title, detail, type, status }`, invalid requests with
  *   `errors: [{ message }]` (the `Problem` schema of the pages above).
+ * - `GET /2/tweets/:id/liking_users` and `GET /2/tweets/:id/retweeted_by`: `{ data: [{ id, name,
+ *   username }], meta: { result_count, next_token? } }`, `max_results` 1 to 100 (100 by
+ *   default), the next page with `pagination_token` = `next_token`; 75 requests per 15 minutes
+ *   per user each (docs.x.com x-api/posts/likes, x-api/posts/retweets, api-reference
+ *   get-tweets-id-retweeted_by). `liking_users` gives 100 liking accounts per post for all time,
+ *   whatever their number (x-api/x-api-v2/tweets/likes: "limits you to a total of 100 liking
+ *   accounts per post for all time").
+ * - `GET /2/tweets/search/recent`: posts of the last 7 days matching `query`
+ *   (`conversation_id:ID`, `#tag`, `-is:retweet`), newest first, `max_results` 10 to 100 (10 by
+ *   default), `start_time` (inclusive) and `end_time` (exclusive), `next_token` for the next
+ *   page (it does not expire); `tweet.fields` `created_at`, `author_id`, `conversation_id`,
+ *   `referenced_tweets`, `expansions=author_id` → `includes.users`; `meta: { newest_id,
+ *   oldest_id, result_count, next_token? }` (x-api/posts/search/quickstart/recent-search,
+ *   x-api/posts/search/integrate/paginate).
  *
  * OBSERVED in reports of the real API (not in the docs)
  * - 401 `{ title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' }` as
@@ -36,6 +50,12 @@
  * - A text the account already posted → 403 `{ detail: 'You are not allowed to create a Tweet
  *   with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 }`, without the
  *   existing post's id (github.com/akrherz/iembot/issues/163, plhery/node-twitter-api-v2#469).
+ * - An endpoint the app's plan lacks → 403 `{ client_id, detail: 'When authenticating requests to
+ *   the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that
+ *   is attached to a Project. …', registration_url, title: 'Client Forbidden',
+ *   required_enrollment: 'Appropriate Level of API Access', reason: 'client-not-enrolled', type:
+ *   'https://api.twitter.com/2/problems/client-forbidden' }` (xdevplatform/samples#58, #160,
+ *   plhery/node-twitter-api-v2#487): option `unenrolled` (the endpoints refused so).
  * - Unknown media ids → 400 `Your media IDs are invalid.` (plhery/node-twitter-api-v2#375); a
  *   body without `application/json` → 400 `Requests with bodies must have content-type of
  *   application/json.` (plhery/node-twitter-api-v2#591); no media → `media parameter is missing.`
@@ -55,13 +75,25 @@
  *   account's, in `GET /2/users/me?user.fields=public_metrics` (DOCUMENTED: the User's
  *   `public_metrics.followers_count`, users/lookup).
  * - Authentication is checked before rate limits; a 401 counts against no limit.
+ * - Recent search allows 60 requests per 15 minutes (limits differ by plan); a `start_time`
+ *   older than 7 days, or an `end_time` less than 10 seconds ago, → 400 with the parameter
+ *   named (wording ours); a post's `conversation_id` is its thread's first post.
+ * - Test hooks: `like(id, user)`, `retweet(id, user)`, `tweetBy(user, text, { at, replyTo })`
+ *   (someone else's post); `likes` and `retweets` in the order made.
  */
 import twitter, { type ParseTweetOptions } from 'twitter-text';
 import { bearer, jsonBody, StandinServer, type Answer, type RecordedRequest } from './server';
 import { RateWindow } from './rateWindow';
 
 /** An endpoint the stand-in serves, as `'METHOD /path'`. */
-export type XEndpoint = 'GET /2/users/me' | 'GET /2/tweets' | 'POST /2/tweets' | 'POST /2/media/upload' | 'POST /2/media/metadata';
+export type XEndpoint = 'GET /2/users/me' | 'GET /2/tweets' | 'POST /2/tweets' | 'POST /2/media/upload' | 'POST /2/media/metadata' | 'GET /2/tweets/:id/liking_users' | 'GET /2/tweets/:id/retweeted_by' | 'GET /2/tweets/search/recent';
+
+/** An X account, as the tests make them. */
+export interface XUser {
+  readonly id: string;
+  readonly name?: string;
+  readonly username: string;
+}
 
 /** A post's `public_metrics`, as the test sets them. */
 export type XMetrics = Partial<Record<'retweet_count' | 'reply_count' | 'like_count' | 'quote_count' | 'bookmark_count' | 'impression_count', number>>;
@@ -76,6 +108,8 @@ export interface XStandinOptions {
   readonly limits?: Partial<Record<XEndpoint, { readonly limit: number; readonly windowMs: number }>>;
   /** Epoch milliseconds: a test's fake clock, so that waits for a reset take no time. */
   readonly now?: () => number;
+  /** Endpoints the app's plan lacks: answered 403 `client-not-enrolled`. */
+  readonly unenrolled?: readonly XEndpoint[];
 }
 
 /** An uploaded image. */
@@ -94,6 +128,9 @@ export interface XTweet {
   readonly replyTo?: string;
   /** The request body, parsed. */
   readonly body: unknown;
+  readonly createdAt?: string;
+  /** Whose post it is, when not the account's own (test hook `tweetBy`). */
+  readonly author?: XUser;
 }
 
 const FIFTEEN_MINUTES = 15 * 60_000;
@@ -103,7 +140,12 @@ const DEFAULT_LIMITS: Record<XEndpoint, { limit: number; windowMs: number }> = {
   'POST /2/tweets': { limit: 200, windowMs: FIFTEEN_MINUTES },
   'POST /2/media/upload': { limit: 500, windowMs: FIFTEEN_MINUTES },
   'POST /2/media/metadata': { limit: 500, windowMs: FIFTEEN_MINUTES },
+  'GET /2/tweets/:id/liking_users': { limit: 75, windowMs: FIFTEEN_MINUTES },
+  'GET /2/tweets/:id/retweeted_by': { limit: 75, windowMs: FIFTEEN_MINUTES },
+  'GET /2/tweets/search/recent': { limit: 60, windowMs: FIFTEEN_MINUTES },
 };
+const SEARCH_REACH_MS = 7 * 86_400_000;
+const LIKERS_SHOWN = 100;
 const UPLOAD_CATEGORIES = ['tweet_image', 'dm_image', 'subtitles'];
 const UPLOAD_TYPES = ['text/srt', 'text/vtt', 'image/jpeg', 'image/bmp', 'image/png', 'image/webp', 'image/pjpeg', 'image/tiff'];
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -126,13 +168,18 @@ export class XStandin extends StandinServer {
   followers = 0;
   private readonly maxLength: number;
   private nextId = 1_870_000_000_000_000_000n;
+  /** Who liked and reposted each post, in the order they did (test hooks `like`, `retweet`). */
+  readonly likes = new Map<string, XUser[]>();
+  readonly retweets = new Map<string, XUser[]>();
+  private readonly now: () => number;
 
-  private constructor(options: XStandinOptions) {
+  private constructor(private readonly options: XStandinOptions) {
     super();
     this.token = options.token ?? 'x-test-token';
     this.user = options.user ?? { id: '1500000000000000001', name: 'Nova', username: 'nova_app' };
     this.maxLength = options.premium ? 25_000 : configs.version3.maxWeightedTweetLength;
     const now = options.now ?? Date.now;
+    this.now = now;
     for (const [endpoint, { limit, windowMs }] of Object.entries({ ...DEFAULT_LIMITS, ...options.limits })) this.windows.set(endpoint, new RateWindow(limit, windowMs, now));
   }
 
@@ -146,16 +193,36 @@ export class XStandin extends StandinServer {
     this.metrics.set(id, metrics);
   }
 
+  /** `user` likes post `id`. */
+  like(id: string, user: XUser): void {
+    this.likes.set(id, [...(this.likes.get(id) ?? []), user]);
+  }
+
+  /** `user` reposts post `id`. */
+  retweet(id: string, user: XUser): void {
+    this.retweets.set(id, [...(this.retweets.get(id) ?? []), user]);
+  }
+
+  /** `user` posts `text` at `at` (default now), replying to `replyTo`; the post's id. */
+  tweetBy(user: XUser, text: string, options: { readonly at?: number; readonly replyTo?: string } = {}): string {
+    const tweet: XTweet = { id: this.id(), text, media: [], body: null, author: user, createdAt: new Date(options.at ?? this.now()).toISOString(), ...(options.replyTo ? { replyTo: options.replyTo } : {}) };
+    this.tweets.push(tweet);
+    return tweet.id;
+  }
+
   protected override handle(request: RecordedRequest): Answer {
     if (bearer(request) !== this.token) return problem(401, { title: 'Unauthorized', type: 'about:blank', detail: 'Unauthorized' });
-    const endpoint = `${request.method} ${request.pathname}`;
+    const endpoint = endpointOf(request);
     const window = this.windows.get(endpoint);
     if (!window) return problem(404, { title: 'Not Found Error', type: 'https://api.twitter.com/2/problems/resource-not-found', detail: `No route ${endpoint}.` });
+    if (this.options.unenrolled?.includes(endpoint as XEndpoint)) return notEnrolled();
     if (!window.take()) return { status: 429, body: { errors: [{ code: 88, message: 'Rate limit exceeded' }] } };
     if (endpoint === 'GET /2/tweets') return this.lookup(request);
+    if (endpoint === 'GET /2/tweets/:id/liking_users' || endpoint === 'GET /2/tweets/:id/retweeted_by') return this.users(request, endpoint);
+    if (endpoint === 'GET /2/tweets/search/recent') return this.search(request);
     if (request.method === 'GET') {
       const withMetrics = (request.query.get('user.fields') ?? '').split(',').includes('public_metrics');
-      return { status: 200, body: { data: { ...this.user, ...(withMetrics ? { public_metrics: { followers_count: this.followers, following_count: 10, tweet_count: this.tweets.length, listed_count: 0 } } : {}) } } };
+      return { status: 200, body: { data: { ...this.user, ...(withMetrics ? { public_metrics: { followers_count: this.followers, following_count: 10, tweet_count: this.tweets.filter((t) => !t.author).length, listed_count: 0 } } : {}) } } };
     }
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return invalid('Requests with bodies must have content-type of application/json.');
     const body = jsonBody(request);
@@ -171,7 +238,7 @@ export class XStandin extends StandinServer {
   }
 
   protected override headersFor(request: RecordedRequest): Record<string, string> {
-    const window = this.windows.get(`${request.method} ${request.pathname}`);
+    const window = this.windows.get(endpointOf(request));
     if (!window || bearer(request) !== this.token) return {};
     return {
       'x-rate-limit-limit': String(window.limit),
@@ -197,6 +264,75 @@ export class XStandin extends StandinServer {
     return { status: 200, body: { ...(data.length > 0 ? { data } : {}), ...(errors.length > 0 ? { errors } : {}) } };
   }
 
+  /** Who liked or reposted a post, in pages; likers beyond the first 100 are never shown. */
+  private users(request: RecordedRequest, endpoint: 'GET /2/tweets/:id/liking_users' | 'GET /2/tweets/:id/retweeted_by'): Answer {
+    const id = request.pathname.split('/')[3]!;
+    const max = Number(request.query.get('max_results') ?? 100);
+    if (!Number.isInteger(max) || max < 1 || max > 100) return invalid(`The \`max_results\` query parameter value [${request.query.get('max_results')}] is not between 1 and 100`);
+    const likes = endpoint === 'GET /2/tweets/:id/liking_users';
+    const all = (likes ? this.likes : this.retweets).get(id) ?? [];
+    const shown = likes ? all.slice(0, LIKERS_SHOWN) : all;
+    const offset = Number(request.query.get('pagination_token') ?? 0);
+    const data = shown.slice(offset, offset + max).map((u) => ({ id: u.id, name: u.name ?? u.username, username: u.username }));
+    const next = offset + max < shown.length ? { next_token: String(offset + max) } : {};
+    return { status: 200, body: { ...(data.length > 0 ? { data } : {}), meta: { result_count: data.length, ...next } } };
+  }
+
+  /** Recent search: the last 7 days' posts matching the query, newest first. */
+  private search(request: RecordedRequest): Answer {
+    const query = request.query.get('query') ?? '';
+    if (query.trim() === '') return invalid('The `query` query parameter can not be empty');
+    const max = Number(request.query.get('max_results') ?? 10);
+    if (!Number.isInteger(max) || max < 10 || max > 100) return invalid(`The \`max_results\` query parameter value [${request.query.get('max_results')}] is not between 10 and 100`);
+    const now = this.now();
+    const start = request.query.get('start_time');
+    const end = request.query.get('end_time');
+    if (start !== null && Date.parse(start) < now - SEARCH_REACH_MS) return invalid(`Invalid 'start_time':'${start}'. 'start_time' must be on or after ${new Date(now - SEARCH_REACH_MS).toISOString()}`);
+    if (end !== null && Date.parse(end) > now - 10_000) return invalid(`Invalid 'end_time':'${end}'. 'end_time' must be a minimum of 10 seconds prior to the request time.`);
+    const from = start !== null ? Date.parse(start) : now - SEARCH_REACH_MS;
+    const until = end !== null ? Date.parse(end) : now;
+    const terms = query.split(/\s+/).filter(Boolean);
+    const matches = (t: XTweet) =>
+      terms.every((term) => {
+        if (term === '-is:retweet' || term === 'is:reply') return term === '-is:retweet' || t.replyTo !== undefined;
+        const conversation = /^conversation_id:(\d+)$/.exec(term)?.[1];
+        if (conversation !== undefined) return this.conversationOf(t) === conversation;
+        if (term.startsWith('#')) return hashtagsOf(t.text).includes(term.slice(1).toLowerCase());
+        return t.text.toLowerCase().includes(term.toLowerCase());
+      });
+    const hits = this.tweets
+      .filter((t) => {
+        const at = Date.parse(t.createdAt ?? '');
+        return !Number.isNaN(at) && at >= Math.max(from, now - SEARCH_REACH_MS) && at < until && matches(t);
+      })
+      .sort((a, b) => Date.parse(b.createdAt!) - Date.parse(a.createdAt!));
+    const offset = Number(request.query.get('next_token') ?? 0);
+    const page = hits.slice(offset, offset + max);
+    const fields = (request.query.get('tweet.fields') ?? '').split(',');
+    const data = page.map((t) => ({
+      id: t.id,
+      text: t.text,
+      ...(fields.includes('created_at') ? { created_at: t.createdAt } : {}),
+      ...(fields.includes('author_id') ? { author_id: (t.author ?? this.user).id } : {}),
+      ...(fields.includes('conversation_id') ? { conversation_id: this.conversationOf(t) } : {}),
+      ...(fields.includes('referenced_tweets') && t.replyTo ? { referenced_tweets: [{ type: 'replied_to', id: t.replyTo }] } : {}),
+    }));
+    const authors = (request.query.get('expansions') ?? '').split(',').includes('author_id') ? [...new Map(page.map((t) => t.author ?? this.user).map((u) => [u.id, { id: u.id, name: u.name ?? u.username, username: u.username }])).values()] : [];
+    const meta = { ...(page.length > 0 ? { newest_id: page[0]!.id, oldest_id: page.at(-1)!.id } : {}), result_count: page.length, ...(offset + max < hits.length ? { next_token: String(offset + max) } : {}) };
+    return { status: 200, body: { ...(data.length > 0 ? { data } : {}), ...(authors.length > 0 ? { includes: { users: authors } } : {}), meta } };
+  }
+
+  /** A post's thread: the id of the first post it replies up to. */
+  private conversationOf(t: XTweet): string {
+    let root = t;
+    for (let parent = root.replyTo; parent !== undefined; parent = root.replyTo) {
+      const up = this.tweets.find((x) => x.id === parent);
+      if (!up) return parent;
+      root = up;
+    }
+    return root.id;
+  }
+
   private createTweet(body: Record<string, unknown>): Answer {
     const text = body['text'];
     if (text !== undefined && typeof text !== 'string') return invalid('`text` must be a string.');
@@ -208,7 +344,7 @@ export class XStandin extends StandinServer {
     if (text && twitter.parseTweet(text, { ...configs.version3, maxWeightedTweetLength: this.maxLength }).weightedLength > this.maxLength) {
       return problem(403, { title: 'Forbidden', type: 'about:blank', detail: 'Tweet needs to be a bit shorter.' });
     }
-    if (text && this.tweets.some((t) => t.text === text)) {
+    if (text && this.tweets.some((t) => !t.author && t.text === text)) {
       return problem(403, { title: 'Forbidden', type: 'about:blank', detail: 'You are not allowed to create a Tweet with duplicate content.' });
     }
     const tweet: XTweet = {
@@ -217,6 +353,7 @@ export class XStandin extends StandinServer {
       media: (mediaIds as string[]).map((id) => this.media.get(id)!),
       ...(typeof replyTo === 'string' ? { replyTo } : {}),
       body,
+      createdAt: new Date(this.now()).toISOString(),
     };
     this.tweets.push(tweet);
     return { status: 201, body: { data: { id: tweet.id, text: tweet.text } } };
@@ -248,6 +385,32 @@ export class XStandin extends StandinServer {
   private id(): string {
     return String(this.nextId++);
   }
+}
+
+/** A post's hashtags, lower-cased, without `#`. */
+function hashtagsOf(text: string): string[] {
+  return [...text.matchAll(/(?:^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]+)/gu)].map((m) => m[1]!.toLowerCase());
+}
+
+/** `'METHOD /path'` of the endpoint a request is for, a post's id as `:id`. */
+function endpointOf(request: RecordedRequest): string {
+  return `${request.method} ${request.pathname.replace(/^\/2\/tweets\/\d+\/(liking_users|retweeted_by)$/, '/2/tweets/:id/$1')}`;
+}
+
+/** X's refusal of an endpoint the app's plan lacks (OBSERVED: see the header). */
+function notEnrolled(): Answer {
+  return {
+    status: 403,
+    body: {
+      client_id: '27512824',
+      detail: 'When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project. You can create a project via the developer portal.',
+      registration_url: 'https://developer.twitter.com/en/docs/projects/overview',
+      title: 'Client Forbidden',
+      required_enrollment: 'Appropriate Level of API Access',
+      reason: 'client-not-enrolled',
+      type: 'https://api.twitter.com/2/problems/client-forbidden',
+    },
+  };
 }
 
 function problem(status: number, fields: { title: string; type: string; detail: string }): Answer {
