@@ -23,7 +23,8 @@ describe('publishing in a real VS Code', () => {
     mastodon = await MastodonStandin.start({ token: 'integration-token-5b2e' });
     config = await read(configUri());
     const { calendars } = await api();
-    await write(configUri(), config.replace('instance: https://mastodon.social', `instance: ${mastodon.url}`));
+    // Bluesky's counts from a closed port here: the example's published posts must not reach the public AppView.
+    await write(configUri(), config.replace('instance: https://mastodon.social', `instance: ${mastodon.url}`).replace('  bluesky:\n', '  bluesky:\n    appview: http://127.0.0.1:9\n'));
     await until('the calendar to read the new instance', () => calendars.all[0]?.config.platforms.mastodon?.instance === mastodon.url);
   });
 
@@ -76,6 +77,9 @@ describe('publishing in a real VS Code', () => {
     mastodon.engage(status.id, { favourites: 4, reblogs: 1, replies: 2 });
     const before = await read(post());
     const metrics = file(`metrics/${new Date().toISOString().slice(0, 7)}.jsonl`);
+    // The example's own metrics files stay; this month's, if it had one, is put back as it was.
+    const earlier = await vscode.workspace.fs.readFile(metrics).then((b) => b, () => undefined);
+    if (earlier) await vscode.workspace.fs.delete(metrics);
     try {
       assert.equal(await vscode.commands.executeCommand('editorialCalendar.fetchMetrics'), 1);
       const lines = () => read(metrics).then((t) => t.trim().split('\n').map((l) => JSON.parse(l) as { file?: string; network: string; part: number; id: string; counts: unknown; account?: string; followers?: number }));
@@ -88,7 +92,8 @@ describe('publishing in a real VS Code', () => {
       assert.equal(await vscode.commands.executeCommand('editorialCalendar.fetchMetrics'), 1);
       assert.equal((await lines()).length, 4);
     } finally {
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(metrics, '..'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+      if (earlier) await vscode.workspace.fs.writeFile(metrics, earlier);
+      else await vscode.workspace.fs.delete(metrics).then(undefined, () => undefined);
     }
   });
 
