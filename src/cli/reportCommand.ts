@@ -6,6 +6,7 @@ import { parsePostDate } from '../core/dates';
 import { message } from '../core/i18n/messages';
 import { reportHtml } from '../core/reporting/html';
 import { reportMarkdown } from '../core/reporting/markdown';
+import { dayCount } from '../core/reporting/report';
 import { periodText } from '../core/reporting/sections';
 import { NodeGitHistory } from '../node/gitHistory';
 import { systemClock } from '../services/clock';
@@ -87,7 +88,7 @@ function period(options: ReadonlyMap<string, string | boolean>, today: string, l
   const from = day('--from', fromText);
   const to = day('--to', toText);
   if (from > to) throw new UsageError(message(locale, 'cli.calendar-reversed', { from, to }));
-  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  const days = dayCount(from, to);
   if (days > MAX_DAYS) throw new UsageError(message(locale, 'cli.report-too-long', { max: MAX_DAYS, days }));
   return { from, to };
 }

@@ -101,21 +101,29 @@ export function calendarHtml(input: PageInput, options: HtmlOptions = {}): strin
     }
     body.push('</div>', '</section>');
   }
-  const csp = `default-src 'none'; style-src '${cssHash()}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
+  return standalonePage({ lang: locale, title, css: PAGE_CSS, body });
+}
+
+/**
+ * A page a person opens from disk: its one style sheet allowed by hash, nothing else (no script,
+ * no image, no remote resource), light and dark. `body` is HTML with every text already escaped.
+ */
+export function standalonePage(page: { lang: string; title: string; css: string; body: readonly string[] }): string {
+  const csp = `default-src 'none'; style-src '${cssHash(page.css)}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
   return [
     '<!doctype html>',
-    `<html lang="${locale}">`,
+    `<html lang="${escapeHtml(page.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     '<meta name="referrer" content="no-referrer">',
     '<meta name="color-scheme" content="light dark">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${PAGE_CSS}</style>`,
+    `<title>${escapeHtml(page.title)}</title>`,
+    `<style>${page.css}</style>`,
     '</head>',
     '<body>',
-    ...body,
+    ...page.body,
     '</body>',
     '</html>',
     '',

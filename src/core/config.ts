@@ -216,13 +216,7 @@ function readPlatforms(node: Node | null, report: Reporter, locale: Locale): Par
     if (node) report('config.schema', node, 'config.expected', { field: 'platforms', kind: message(locale, 'kind.networks') });
     return out;
   }
-  for (const pair of node.items as Pair<Node, Node>[]) {
-    const id = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!isPlatformId(id)) {
-      const suggestion = suggestPlatform(id);
-      report('config.schema', pair.key, suggestion ? 'config.unknown-field-suggest' : 'config.unknown-platform', { field: id, value: id, suggestion: suggestion ?? '' }, 'warning');
-      continue;
-    }
+  for (const [id, pair] of networkPairs(node, report)) {
     if (pair.value === null || pair.value === undefined || (isScalar(pair.value) && pair.value.value === null)) {
       out[id] = {};
       continue;
@@ -283,19 +277,27 @@ function readPlatforms(node: Node | null, report: Reporter, locale: Locale): Par
   return out;
 }
 
+/** The entries of a map keyed by network (`platforms`, `cadence`), an unknown network reported (with "did you mean") and left out. */
+function networkPairs(node: YAMLMap, report: Reporter): Array<[PlatformId, Pair<Node, Node>]> {
+  const out: Array<[PlatformId, Pair<Node, Node>]> = [];
+  for (const pair of node.items as Pair<Node, Node>[]) {
+    const id = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (isPlatformId(id)) out.push([id, pair]);
+    else {
+      const suggestion = suggestPlatform(id);
+      report('config.schema', pair.key, suggestion ? 'config.unknown-field-suggest' : 'config.unknown-platform', { field: id, value: id, suggestion: suggestion ?? '' }, 'warning');
+    }
+  }
+  return out;
+}
+
 function readCadence(node: Node | null, report: Reporter, locale: Locale): CadenceTargets {
   const out: Partial<Record<PlatformId, Cadence>> = {};
   if (!isMap(node)) {
     report('config.schema', node, 'config.expected', { field: 'cadence', kind: message(locale, 'kind.networks') });
     return out;
   }
-  for (const pair of node.items as Pair<Node, Node>[]) {
-    const id = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!isPlatformId(id)) {
-      const suggestion = suggestPlatform(id);
-      report('config.schema', pair.key, suggestion ? 'config.unknown-field-suggest' : 'config.unknown-platform', { field: id, value: id, suggestion: suggestion ?? '' }, 'warning');
-      continue;
-    }
+  for (const [id, pair] of networkPairs(node, report)) {
     const cadence = isScalar(pair.value) && typeof pair.value.value === 'string' ? parseCadence(pair.value.value) : undefined;
     if (cadence) out[id] = cadence;
     else report('config.schema', pair.value ?? pair.key, 'config.expected', { field: `cadence.${id}`, kind: message(locale, 'kind.cadence') });

@@ -3,7 +3,7 @@
  * allows only its own style sheet, by hash), readable in light and dark, every text from posts
  * escaped. The "Open Report" webview shows the same body with VS Code's colours.
  */
-import { cssHash, escapeHtml } from '../calendarHtml';
+import { escapeHtml, standalonePage } from '../calendarHtml';
 import { formatDay, weekdayNames } from '../calendarPage';
 import { message, type Locale, type MessageId } from '../i18n/messages';
 import { PLATFORMS } from '../platforms/registry';
@@ -45,25 +45,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 
 /** The whole page. */
 export function reportHtml(report: Report): string {
-  const csp = `default-src 'none'; style-src '${cssHash(REPORT_CSS)}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
-  return [
-    '<!doctype html>',
-    `<html lang="${escapeHtml(report.locale)}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="color-scheme" content="light dark">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(reportTitle(report))}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    '<body>',
-    reportBody(report),
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return standalonePage({ lang: report.locale, title: reportTitle(report), css: REPORT_CSS, body: [reportBody(report)] });
 }
 
 /** The report's `<main>`: its title, then each section with its chart and table. */

@@ -179,6 +179,7 @@ interface Sample {
   readonly time: number;
   readonly interactions: number;
   readonly rate: Rate;
+  readonly formats: readonly Format[];
 }
 
 /**
@@ -271,7 +272,7 @@ export function buildReport(input: ReportInput): Report {
             row.rates.push(rate);
             campaign?.rates.push(rate);
           }
-          samples.push({ post, network, time, interactions: m.interactions, rate });
+          samples.push({ post, network, time, interactions: m.interactions, rate, formats });
         }
         continue;
       }
@@ -349,7 +350,7 @@ export function buildReport(input: ReportInput): Report {
     bottom,
     slots: slots(samples, zone),
     hashtags: groups(samples, (s) => s.post.hashtags),
-    formats: groups(samples, (s) => formatsOf(s.post)),
+    formats: groups(samples, (s) => s.formats),
     campaigns: [...campaigns.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, c]) => ({ campaign: name, posts: c.posts, planned: [...c.planned], reached: [...c.reached], coverage: ratio(c.reached.size, c.planned.size), interactions: c.interactions, engagementRate: mean(c.rates) })),
     polls,
   };
@@ -431,8 +432,8 @@ function ratio(a: number, b: number): Rate {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** Days from `from` to `to`, both included. */
-function dayCount(from: string, to: string): number {
+/** Days from `from` to `to` (`YYYY-MM-DD`), both included. */
+export function dayCount(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 

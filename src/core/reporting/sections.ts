@@ -2,6 +2,7 @@
  * The report as titled sections of text and tables, in the report's language: what the Markdown
  * and HTML formats both render (one wording, one order), the HTML adding its charts.
  */
+import { addDays } from '../calendar';
 import { weekdayNames, formatDay } from '../calendarPage';
 import { message, type Locale, type MessageId, type MessageParams } from '../i18n/messages';
 import { STATUSES, type PlatformId } from '../model';
@@ -38,16 +39,12 @@ export function reportTitle(report: Report): string {
 export function periodText(report: Report): string {
   const locale = report.locale as Locale;
   const { from, to } = report.period;
-  if (from.endsWith('-01') && from.slice(0, 7) === to.slice(0, 7) && addOneDay(to).endsWith('-01')) {
+  if (from.endsWith('-01') && from.slice(0, 7) === to.slice(0, 7) && addDays(to, 1).endsWith('-01')) {
     const t = formatDay(from, locale, { month: 'long', year: 'numeric' });
     return t.charAt(0).toLocaleUpperCase(locale) + t.slice(1);
   }
   const f = (d: string) => formatDay(d, locale, { day: 'numeric', month: 'short', year: 'numeric' });
   return `${f(from)} – ${f(to)}`;
-}
-
-function addOneDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 export function reportSections(report: Report): Section[] {
